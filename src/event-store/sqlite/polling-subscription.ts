@@ -1,0 +1,59 @@
+import type { ReadAllResult, Subscription, SubscriptionHandler } from '../event-store.port.js';
+
+/**
+ * Catch-up then live over a log that can be read by position: read pages after the last delivered
+ * position until a read comes back empty, signal caught up, wait for the next append, repeat. The empty
+ * read and the wait start in the same turn of the event loop, so no append can slip between them.
+ */
+export class PollingSubscription implements Subscription {
+  readonly caughtUp: Promise<void>;
+  readonly stopped: Promise<void>;
+  private signalCaughtUp!: () => void;
+  private isStopped = false;
+  private wakeUp: (() => void) | undefined;
+
+  constructor(
+    private position: string | undefined,
+    private readonly handler: SubscriptionHandler,
+    private readonly readPage: (after: string | undefined) => ReadAllResult,
+    private readonly waitForAppend: () => Promise<void>,
+  ) {
+    this.caughtUp = new Promise((resolve) => (this.signalCaughtUp = resolve));
+    this.stopped = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.isStopped = true;
+    this.wakeUp?.();
+    await this.stopped;
+  }
+
+  private async run(): Promise<void> {
+    await Promise.resolve();
+    while (!this.isStopped) {
+      const page = this.readPage(this.position);
+      for (const event of page.events) {
+        if (this.isStopped) return;
+        try {
+          await this.handler.onEvent(event);
+        } catch (error) {
+          this.isStopped = true;
+          this.handler.onError?.(error, event);
+          return;
+        }
+        this.position = event.position;
+      }
+      this.position = page.nextPosition ?? this.position;
+      // Handling awaited, so more may have been appended meanwhile: only an empty read is caught up.
+      if (page.events.length > 0) continue;
+      this.handler.onCaughtUp?.(this.position);
+      this.signalCaughtUp();
+      if (this.isStopped) return;
+      await new Promise<void>((resolve) => {
+        this.wakeUp = resolve;
+        void this.waitForAppend().then(resolve);
+      });
+      this.wakeUp = undefined;
+    }
+  }
+}

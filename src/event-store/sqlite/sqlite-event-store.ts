@@ -1,0 +1,330 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { categoryOf, type NewEvent, type RecordedEvent } from '../event-envelope.js';
+import { DuplicateEventId, InvalidPosition, WrongExpectedRevision } from '../event-store.errors.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadAllResult,
+  ReadStreamOptions,
+  Subscription,
+  SubscriptionHandler,
+} from '../event-store.port.js';
+import { validateAppend } from '../validate-append.js';
+import { createEventsSchema, openDurableDatabase } from './sqlite-schema.js';
+import { PollingSubscription } from './polling-subscription.js';
+
+interface EventRow {
+  position: number;
+  id: string;
+  stream: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
+interface PendingAppend {
+  readonly stream: string;
+  readonly events: readonly NewEvent[];
+  readonly expected: ExpectedRevision;
+  readonly rows: readonly (readonly [string, string, string, string, string])[];
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: AppendResult } | { error: unknown };
+
+export interface SqliteEventStoreOptions {
+  /** How often live subscriptions look for events appended by another process. */
+  readonly pollIntervalMs?: number;
+  /** The most appends committed in one transaction. */
+  readonly maxBatch?: number;
+}
+
+const COLUMNS = 'position, id, stream, revision, type, data, metadata';
+
+/**
+ * The embedded event store. Appends that arrive in the same turn of the event loop are committed
+ * together in one transaction (group commit): one fsync for all of them, while each caller still
+ * gets its own result or its own conflict, because each append runs in its own savepoint.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private queue: PendingAppend[] = [];
+  private flushScheduled = false;
+  private closed = false;
+  private readonly appendWaiters = new Set<() => void>();
+  private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly filteredReads = new Map<string, Database.Statement>();
+  private readonly pollIntervalMs: number;
+  private readonly maxBatch: number;
+
+  private readonly commitBatch: Database.Transaction<(batch: PendingAppend[], outcomes: Outcome[]) => void>;
+  private readonly stmt: {
+    streamRevision: Database.Statement<[string], { revision: number | null }>;
+    eventById: Database.Statement<[string], { stream: string; revision: number; position: number }>;
+    eventAt: Database.Statement<[string, number], { id: string; position: number }>;
+    insert: Database.Statement<[string, string, number, string, string, string, string]>;
+    head: Database.Statement<[], { position: number | null }>;
+  };
+
+  constructor(file: string, options: SqliteEventStoreOptions = {}) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = openDurableDatabase(file);
+    createEventsSchema(this.db);
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.maxBatch = options.maxBatch ?? 2000;
+    this.stmt = {
+      streamRevision: this.db.prepare('SELECT max(revision) AS revision FROM events WHERE stream = ?'),
+      eventById: this.db.prepare('SELECT stream, revision, position FROM events WHERE id = ?'),
+      eventAt: this.db.prepare('SELECT id, position FROM events WHERE stream = ? AND revision = ?'),
+      insert: this.db.prepare(
+        'INSERT INTO events (id, stream, revision, type, category, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      head: this.db.prepare('SELECT max(position) AS position FROM events'),
+    };
+    // Nested better-sqlite3 transactions are savepoints: a refused append rolls back alone.
+    const appendInSavepoint = this.db.transaction((pending: PendingAppend) => this.appendOne(pending));
+    this.commitBatch = this.db.transaction((batch: PendingAppend[], outcomes: Outcome[]) => {
+      for (const pending of batch) {
+        try {
+          outcomes.push({ ok: appendInSavepoint(pending) });
+        } catch (error) {
+          if (!isAppendRefusal(error)) throw error;
+          outcomes.push({ error });
+        }
+      }
+    });
+  }
+
+  append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    try {
+      if (this.closed) throw new Error('The event store is closed');
+      validateAppend(stream, events, options.expectedRevision);
+      const category = categoryOf(stream);
+      // Serialise outside the transaction so the write lock is held only for the inserts.
+      const rows = events.map(
+        (e) => [e.id, e.type, category, JSON.stringify(e.data), JSON.stringify(e.metadata)] as const,
+      );
+      return new Promise<AppendResult>((resolve, reject) => {
+        this.queue.push({ stream, events, expected: options.expectedRevision, rows, resolve, reject });
+        this.scheduleFlush();
+      });
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return this.readStreamSync(stream, options);
+  }
+
+  async readAll(fromPosition: string | undefined, options: ReadAllOptions = {}): Promise<ReadAllResult> {
+    return this.readAllSync(fromPosition, options);
+  }
+
+  subscribeAll(
+    fromPosition: string | undefined,
+    handler: SubscriptionHandler,
+    filter: ReadAllOptions = {},
+  ): Subscription {
+    const subscription = new PollingSubscription(
+      fromPosition,
+      handler,
+      (after) => this.readAllSync(after, { ...filter, maxCount: 512 }),
+      () => this.nextAppend(),
+    );
+    this.subscriptions.add(subscription);
+    void subscription.stopped.then(() => this.subscriptions.delete(subscription));
+    return subscription;
+  }
+
+  async headPosition(): Promise<string | undefined> {
+    const { position } = this.stmt.head.get()!;
+    return position === null ? undefined : String(position);
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    while (this.queue.length > 0) this.flush();
+    this.wakeWaiters();
+    this.db.close();
+  }
+
+  /** Resolves after the next commit, or after the poll interval (for appends by another process). */
+  private nextAppend(): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.appendWaiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, this.pollIntervalMs);
+      this.appendWaiters.add(wake);
+    });
+  }
+
+  private wakeWaiters(): void {
+    for (const wake of [...this.appendWaiters]) wake();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush();
+      if (this.queue.length > 0) this.scheduleFlush();
+    });
+  }
+
+  private flush(): void {
+    const batch = this.queue.splice(0, this.maxBatch);
+    if (batch.length === 0) return;
+    const outcomes: Outcome[] = [];
+    try {
+      this.commitBatch.immediate(batch, outcomes);
+    } catch (error) {
+      // The transaction as a whole failed (disk full, I/O error): nothing of the batch was written.
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
+    batch.forEach((pending, i) => {
+      const outcome = outcomes[i]!;
+      if ('ok' in outcome) pending.resolve(outcome.ok);
+      else pending.reject(outcome.error);
+    });
+    this.wakeWaiters();
+  }
+
+  private appendOne({ stream, events, expected, rows }: PendingAppend): AppendResult {
+    const current = this.stmt.streamRevision.get(stream)!.revision;
+    const earlier = this.stmt.eventById.get(events[0]!.id);
+    if (earlier) return this.repeatedAppend(stream, events, expected, current, earlier);
+    checkExpected(stream, expected, current);
+    let revision = current === null ? 0 : current + 1;
+    let position = 0;
+    for (const [id, type, category, data, metadata] of rows) {
+      try {
+        position = Number(
+          this.stmt.insert.run(id, stream, revision, type, category, data, metadata).lastInsertRowid,
+        );
+      } catch (error) {
+        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DuplicateEventId(id);
+        throw error;
+      }
+      revision += 1;
+    }
+    return { nextExpectedRevision: BigInt(revision - 1), position: String(position) };
+  }
+
+  /** A retry of an append that already succeeded answers the first result and writes nothing. */
+  private repeatedAppend(
+    stream: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+    current: number | null,
+    earlier: { stream: string; revision: number },
+  ): AppendResult {
+    if (earlier.stream !== stream) throw new DuplicateEventId(events[0]!.id);
+    let position = 0;
+    events.forEach((event, i) => {
+      const stored = this.stmt.eventAt.get(stream, earlier.revision + i);
+      if (stored?.id !== event.id) throw new DuplicateEventId(event.id);
+      position = stored.position;
+    });
+    const fitsFirstWrite =
+      expected === 'any' ||
+      expected === 'stream_exists' ||
+      (expected === 'no_stream' ? earlier.revision === 0 : BigInt(earlier.revision) === expected + 1n);
+    if (!fitsFirstWrite) checkExpected(stream, expected, current);
+    return { nextExpectedRevision: BigInt(earlier.revision + events.length - 1), position: String(position) };
+  }
+
+  private readStreamSync(stream: string, options: ReadStreamOptions): RecordedEvent[] {
+    const backwards = options.direction === 'backwards';
+    const limit = options.maxCount ?? -1;
+    const from =
+      options.fromRevision === undefined
+        ? backwards
+          ? Number.MAX_SAFE_INTEGER
+          : 0
+        : Number(options.fromRevision);
+    const sql = backwards
+      ? `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`
+      : `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`;
+    return this.statement(sql)
+      .all(stream, from, limit)
+      .map((row) => toRecorded(row as EventRow));
+  }
+
+  private readAllSync(fromPosition: string | undefined, options: ReadAllOptions): ReadAllResult {
+    const after = parsePosition(fromPosition);
+    const limit = options.maxCount ?? 1000;
+    const categories = options.categories ?? [];
+    const types = options.types ?? [];
+    const where = ['position > ?'];
+    if (categories.length > 0) where.push(`category IN (${categories.map(() => '?').join(',')})`);
+    if (types.length > 0) where.push(`type IN (${types.map(() => '?').join(',')})`);
+    const sql = `SELECT ${COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`;
+    const rows = this.statement(sql).all(after, ...categories, ...types, limit) as EventRow[];
+    const events = rows.map(toRecorded);
+    if (events.length === limit) return { events, nextPosition: events[events.length - 1]!.position };
+    // Fewer than asked: everything up to the head was looked at, including what the filter skipped.
+    const head = this.stmt.head.get()!.position;
+    const reached = Math.max(after, head ?? 0);
+    return { events, nextPosition: reached === 0 ? fromPosition : String(reached) };
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.filteredReads.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.filteredReads.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+function checkExpected(stream: string, expected: ExpectedRevision, current: number | null): void {
+  const ok =
+    expected === 'any' ||
+    (expected === 'no_stream' && current === null) ||
+    (expected === 'stream_exists' && current !== null) ||
+    (typeof expected === 'bigint' && current !== null && BigInt(current) === expected);
+  if (!ok)
+    throw new WrongExpectedRevision(stream, expected, current === null ? 'no_stream' : BigInt(current));
+}
+
+function isAppendRefusal(error: unknown): boolean {
+  return error instanceof WrongExpectedRevision || error instanceof DuplicateEventId;
+}
+
+function parsePosition(position: string | undefined): number {
+  if (position === undefined) return 0;
+  if (!/^(0|[1-9][0-9]{0,15})$/.test(position)) throw new InvalidPosition(position);
+  return Number(position);
+}
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    stream: row.stream,
+    revision: BigInt(row.revision),
+    position: String(row.position),
+    data: JSON.parse(row.data) as unknown,
+    metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
+  };
+}

@@ -1,0 +1,40 @@
+import type { NewEvent } from './event-envelope.js';
+import { InvalidAppend } from './event-store.errors.js';
+import type { ExpectedRevision } from './event-store.port.js';
+
+const STREAM_NAME = /^[a-z][a-z0-9]*(-[A-Za-z0-9_.:-]+)?$/;
+const EVENT_TYPE = /^[A-Z][A-Za-z0-9]*$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Both stores refuse the same malformed appends, before touching storage. */
+export function validateAppend(
+  stream: string,
+  events: readonly NewEvent[],
+  expected: ExpectedRevision,
+): void {
+  if (!STREAM_NAME.test(stream))
+    throw new InvalidAppend(`Stream name ${JSON.stringify(stream)} is not <category>-<id>`);
+  if (
+    typeof expected === 'bigint' ? expected < 0n : !['no_stream', 'stream_exists', 'any'].includes(expected)
+  ) {
+    throw new InvalidAppend(`Expected revision ${String(expected)} is not valid`);
+  }
+  if (events.length === 0) throw new InvalidAppend('An append needs at least one event');
+  const ids = new Set<string>();
+  for (const event of events) {
+    if (!UUID.test(event.id)) throw new InvalidAppend(`Event id ${JSON.stringify(event.id)} is not a UUID`);
+    if (ids.has(event.id)) throw new InvalidAppend(`Event id ${event.id} appears twice in one append`);
+    ids.add(event.id);
+    if (!EVENT_TYPE.test(event.type))
+      throw new InvalidAppend(`Event type ${JSON.stringify(event.type)} is not PascalCase`);
+    if (event.data === undefined) throw new InvalidAppend(`Event ${event.type} has no data`);
+    const m = event.metadata;
+    if (!m?.actor?.id || !m.actor.role) throw new InvalidAppend(`Event ${event.type} has no actor`);
+    if (!m.correlationId || !m.causationId)
+      throw new InvalidAppend(`Event ${event.type} has no correlation or causation id`);
+    if (!m.recordedAt || Number.isNaN(Date.parse(m.recordedAt)))
+      throw new InvalidAppend(`Event ${event.type} has no recordedAt`);
+    if (!Number.isInteger(m.schemaVersion))
+      throw new InvalidAppend(`Event ${event.type} has no schemaVersion`);
+  }
+}
