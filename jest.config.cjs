@@ -1,5 +1,19 @@
 // Nest 12 and some of its dependencies ship only ES modules, which Jest on Node 20 cannot require;
-// so every file, node_modules included, is compiled to CommonJS by SWC (cached after the first run).
+// so our files and those packages are compiled to CommonJS by SWC (cached after the first run).
+// Other packages stay as published: recompiling CommonJS can break it (google-protobuf relies on `this`).
+const ESM_ONLY = [
+  '@nestjs',
+  '@borewit',
+  '@tokenizer',
+  'content-disposition',
+  'cookie',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'uint8array-extras',
+  'uuid',
+];
+const ignoreCommonJs = `/node_modules/(?!(?:${ESM_ONLY.join('|')})/)(?:@[^/]+/)?[^/]+/(?!.*node_modules/)`;
 const swc = {
   module: { type: 'commonjs' },
   jsc: {
@@ -11,15 +25,20 @@ const swc = {
 };
 const common = {
   testEnvironment: 'node',
-  transformIgnorePatterns: [],
+  transformIgnorePatterns: [ignoreCommonJs],
   transform: { '^.+\\.(t|m?j)s$': ['@swc/jest', swc] },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   setupFiles: ['reflect-metadata'],
 };
 module.exports = {
+  reporters: ['default', '<rootDir>/test/support/summary.reporter.cjs'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,projections,signing}/**/*.unit.spec.ts'] },
-    { ...common, displayName: 'int', testMatch: ['<rootDir>/{src,projections,signing,test}/**/*.int.spec.ts'] },
+    {
+      ...common,
+      displayName: 'int',
+      testMatch: ['<rootDir>/{src,projections,signing,test}/**/*.int.spec.ts'],
+    },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e.spec.ts'] },
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/**/*.browser.spec.ts'] },
   ],

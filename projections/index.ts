@@ -1,0 +1,5 @@
+import { anyProjection, type AnyProjection } from './projection.js';
+import { streamsProjection } from './streams/streams.projection.js';
+
+/** Every read model Daftar keeps; the subscriber runner and `npm run projections:rebuild` use this list. */
+export const allProjections: readonly AnyProjection[] = [anyProjection(streamsProjection)];

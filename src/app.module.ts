@@ -1,0 +1,25 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { AnyProjection } from '../projections/projection.js';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { AppConfig } from './config/app-config.js';
+import { AppConfigModule } from './config/app-config.module.js';
+import { EventStoreModule } from './event-store/event-store.module.js';
+import { HealthHttpController } from './health/health.http.controller.js';
+
+@Module({})
+export class AppModule {
+  static forConfig(
+    config: AppConfig,
+    options: { projections?: readonly AnyProjection[] } = {},
+  ): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        CqrsModule.forRoot(),
+        EventStoreModule.forRoot(options.projections),
+      ],
+      controllers: [HealthHttpController],
+    };
+  }
+}

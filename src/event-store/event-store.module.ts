@@ -1,0 +1,62 @@
+import {
+  type DynamicModule,
+  Global,
+  Inject,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { allProjections } from '../../projections/index.js';
+import type { AnyProjection } from '../../projections/projection.js';
+import { APP_CONFIG } from '../config/app-config.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import { EVENT_STORE, type EventStore } from './event-store.port.js';
+import { openEventStore, openReadModels } from './open-event-store.js';
+import { ReadModelDatabase } from './subscriptions/read-model-database.js';
+import { SubscriberRunner } from './subscriptions/subscriber-runner.js';
+
+/** Owns the event store, the read-model file and the subscribers; starts them after boot, closes them last. */
+@Global()
+@Module({})
+export class EventStoreModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  static forRoot(projections: readonly AnyProjection[] = allProjections): DynamicModule {
+    return {
+      module: EventStoreModule,
+      providers: [
+        {
+          provide: EVENT_STORE,
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => openEventStore(config),
+        },
+        {
+          provide: ReadModelDatabase,
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => openReadModels(config),
+        },
+        {
+          provide: SubscriberRunner,
+          inject: [EVENT_STORE, ReadModelDatabase],
+          useFactory: (store: EventStore, readModels: ReadModelDatabase) =>
+            new SubscriberRunner(store, readModels, projections),
+        },
+      ],
+      exports: [EVENT_STORE, ReadModelDatabase, SubscriberRunner],
+    };
+  }
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly readModels: ReadModelDatabase,
+    private readonly subscribers: SubscriberRunner,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.subscribers.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscribers.stop();
+    await this.store.close();
+    this.readModels.close();
+  }
+}

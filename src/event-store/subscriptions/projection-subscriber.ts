@@ -1,0 +1,99 @@
+import type Database from 'better-sqlite3';
+import type { Projection } from '../../../projections/projection.js';
+import type { RecordedEvent } from '../event-envelope.js';
+import type { EventStore, Subscription } from '../event-store.port.js';
+import { documentTable, type ReadModelDatabase } from './read-model-database.js';
+import type { Subscriber, SubscriberFailure, SubscriberState, SubscriberStatus } from './subscriber.js';
+
+/**
+ * Keeps one projection's documents up to date. Each event's document change and the checkpoint are
+ * written in one transaction, so after any crash every event has counted exactly once.
+ */
+export class ProjectionSubscriber implements Subscriber {
+  readonly name: string;
+  readonly caughtUp: Promise<void>;
+  private signalCaughtUp!: () => void;
+  private state: SubscriberState = 'starting';
+  private position: string | undefined;
+  private failure: SubscriberFailure | undefined;
+  private subscription: Subscription | undefined;
+  private readonly apply: Database.Transaction<(event: RecordedEvent) => void>;
+
+  constructor(
+    private readonly projection: Projection<unknown>,
+    private readonly readModels: ReadModelDatabase,
+    /** Drop the documents and replay the whole log. */
+    rebuild = false,
+  ) {
+    this.name = `projection:${projection.name}`;
+    this.caughtUp = new Promise((resolve) => (this.signalCaughtUp = resolve));
+    const table = documentTable(projection.name);
+    const db = readModels.db;
+    const reset = rebuild || this.isOutdated();
+    readModels.prepareDocuments(projection.name, projection.indexes ?? [], reset ? this.name : undefined);
+    const load = db.prepare<[string], { doc: string }>(`SELECT doc FROM ${table} WHERE id = ?`);
+    const save = db.prepare<[string, string]>(
+      `INSERT INTO ${table} (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`,
+    );
+    const remove = db.prepare<[string]>(`DELETE FROM ${table} WHERE id = ?`);
+    this.apply = db.transaction((event: RecordedEvent) => {
+      const id = projection.documentId(event);
+      if (id !== null) {
+        const row = load.get(id);
+        const next = projection.evolve(row ? (JSON.parse(row.doc) as unknown) : null, event);
+        if (next === null) remove.run(id);
+        else save.run(id, JSON.stringify(next));
+      }
+      readModels.saveCheckpoint(this.name, event.position, projection.version);
+    });
+  }
+
+  start(store: EventStore): void {
+    this.position = this.readModels.checkpoint(this.name)?.position;
+    this.state = 'catching_up';
+    const handles = this.projection.handles;
+    this.subscription = store.subscribeAll(
+      this.position,
+      {
+        onEvent: (event) => {
+          this.apply(event);
+          this.position = event.position;
+        },
+        onCaughtUp: () => {
+          this.state = 'live';
+          this.signalCaughtUp();
+        },
+        onError: (error, event) => {
+          this.state = 'failed';
+          this.failure = {
+            position: event.position,
+            eventId: event.id,
+            eventType: event.type,
+            message: error instanceof Error ? error.message : String(error),
+          };
+          this.signalCaughtUp();
+        },
+      },
+      handles === 'all' ? {} : { types: handles },
+    );
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.stop();
+    if (this.state !== 'failed') this.state = 'stopped';
+  }
+
+  status(): SubscriberStatus {
+    return {
+      name: this.name,
+      state: this.state,
+      position: this.position,
+      ...(this.failure ? { failure: this.failure } : {}),
+    };
+  }
+
+  private isOutdated(): boolean {
+    const checkpoint = this.readModels.checkpoint(this.name);
+    return checkpoint !== undefined && checkpoint.version !== this.projection.version;
+  }
+}

@@ -1,0 +1,82 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export interface Checkpoint {
+  readonly position: string | undefined;
+  readonly version: number;
+}
+
+const TABLE_NAME = /^[a-z][a-z0-9_]*$/;
+const JSON_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+
+/**
+ * The read-model file: documents of every projection plus each subscriber's checkpoint. It is
+ * disposable (rebuilt from the log), so commits skip the fsync; a crash loses documents and checkpoint
+ * together, and the subscriber replays from the older checkpoint.
+ */
+export class ReadModelDatabase {
+  readonly db: Database.Database;
+  private readonly getCheckpoint: Database.Statement<[string], { position: string | null; version: number }>;
+  private readonly putCheckpoint: Database.Statement<[string, string | null, number]>;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS subscriber_checkpoints (
+      name TEXT PRIMARY KEY, position TEXT, version INTEGER NOT NULL) WITHOUT ROWID`);
+    this.getCheckpoint = this.db.prepare(
+      'SELECT position, version FROM subscriber_checkpoints WHERE name = ?',
+    );
+    this.putCheckpoint = this.db.prepare(
+      `INSERT INTO subscriber_checkpoints (name, position, version) VALUES (?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET position = excluded.position, version = excluded.version`,
+    );
+  }
+
+  checkpoint(name: string): Checkpoint | undefined {
+    const row = this.getCheckpoint.get(name);
+    return row ? { position: row.position ?? undefined, version: row.version } : undefined;
+  }
+
+  saveCheckpoint(name: string, position: string | undefined, version: number): void {
+    this.putCheckpoint.run(name, position ?? null, version);
+  }
+
+  /**
+   * Creates a projection's document table and its JSON indexes; with `resetCheckpointOf`, first drops
+   * the documents and that subscriber's checkpoint together, so it replays the log from the start.
+   */
+  prepareDocuments(name: string, indexes: readonly string[], resetCheckpointOf?: string): void {
+    const table = documentTable(name);
+    this.db.transaction(() => {
+      if (resetCheckpointOf !== undefined) {
+        this.db.exec(`DROP TABLE IF EXISTS ${table}`);
+        this.db.prepare('DELETE FROM subscriber_checkpoints WHERE name = ?').run(resetCheckpointOf);
+      }
+      this.db.exec(
+        `CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID`,
+      );
+      for (const path of indexes) {
+        if (!JSON_PATH.test(path)) throw new Error(`Index path ${path} of ${name} is not a plain JSON path`);
+        const column = path.replace(/[^A-Za-z0-9]/g, '_');
+        this.db.exec(
+          `CREATE INDEX IF NOT EXISTS ${table}_${column} ON ${table} (json_extract(doc, '$.${path}'))`,
+        );
+      }
+    })();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+export function documentTable(projectionName: string): string {
+  if (!TABLE_NAME.test(projectionName))
+    throw new Error(`Projection name ${projectionName} is not table-safe`);
+  return `rm_${projectionName}`;
+}

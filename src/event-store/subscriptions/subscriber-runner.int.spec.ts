@@ -1,0 +1,129 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { anyProjection, type AnyProjection } from '../../../projections/projection.js';
+import { streamsProjection, type StreamSummary } from '../../../projections/streams/streams.projection.js';
+import { event } from '../../../test/event-store/event-store.contract.js';
+import { SqliteEventStore } from '../sqlite/sqlite-event-store.js';
+import { ReadModelDatabase } from './read-model-database.js';
+import { rebuildProjections, SubscriberRunner } from './subscriber-runner.js';
+
+const projections: readonly AnyProjection[] = [anyProjection(streamsProjection)];
+
+describe('SubscriberRunner over real SQLite files', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  let readModels: ReadModelDatabase;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'daftar-subscribers-'));
+    store = new SqliteEventStore(join(dir, 'events.db'), { pollIntervalMs: 20 });
+    readModels = new ReadModelDatabase(join(dir, 'read-models.db'));
+  });
+  afterEach(async () => {
+    await store.close();
+    readModels.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function appendEvents(streams: number, perStream: number): Promise<void> {
+    for (let s = 0; s < streams; s += 1) {
+      for (let n = 0; n < perStream; n += 1) {
+        await store.append(`thing-${s}`, [event('ThingChanged', { n })], { expectedRevision: 'any' });
+      }
+    }
+  }
+
+  function summaries(): StreamSummary[] {
+    return readModels.db
+      .prepare<[], { doc: string }>('SELECT doc FROM rm_streams ORDER BY id')
+      .all()
+      .map((row) => JSON.parse(row.doc) as StreamSummary);
+  }
+
+  it('projects every event exactly once across a stop and a restart', async () => {
+    await appendEvents(5, 10);
+    const first = new SubscriberRunner(store, readModels, projections);
+    first.start();
+    await first.caughtUp();
+    expect(summaries().map((s) => s.eventCount)).toEqual([10, 10, 10, 10, 10]);
+    await first.stop();
+
+    await appendEvents(5, 3);
+    const second = new SubscriberRunner(store, readModels, projections);
+    second.start();
+    await second.caughtUp();
+    expect(summaries().map((s) => s.eventCount)).toEqual([13, 13, 13, 13, 13]);
+    expect(second.statuses()).toEqual([
+      { name: 'projection:streams', state: 'live', position: await store.headPosition() },
+    ]);
+
+    // Live: a new event reaches the read model without a restart.
+    await store.append('thing-9', [event('ThingChanged')], { expectedRevision: 'no_stream' });
+    await waitFor(() => summaries().some((s) => s.stream === 'thing-9'));
+    await second.stop();
+  });
+
+  it('a rebuild gives the same read model as incremental projection', async () => {
+    await appendEvents(4, 5);
+    const runner = new SubscriberRunner(store, readModels, projections);
+    runner.start();
+    await runner.caughtUp();
+    await runner.stop();
+    const incremental = summaries();
+    const statuses = await rebuildProjections(store, readModels, projections);
+    expect(statuses.map((s) => s.state)).toEqual(['stopped']);
+    expect(summaries()).toEqual(incremental);
+  });
+
+  it('rebuilds a projection whose version changed', async () => {
+    await appendEvents(2, 4);
+    const v1 = new SubscriberRunner(store, readModels, projections);
+    v1.start();
+    await v1.caughtUp();
+    await v1.stop();
+    const v2 = new SubscriberRunner(store, readModels, [anyProjection({ ...streamsProjection, version: 2 })]);
+    v2.start();
+    await v2.caughtUp();
+    await v2.stop();
+    expect(summaries().map((s) => s.eventCount)).toEqual([4, 4]);
+  });
+
+  it('stops a subscriber on a poison event and reports it, while the others go on', async () => {
+    await appendEvents(1, 2);
+    await store.append('thing-poison', [event('Poison')], { expectedRevision: 'no_stream' });
+    await appendEvents(1, 1);
+    const poisoned: AnyProjection = {
+      name: 'fragile',
+      version: 1,
+      handles: ['ThingChanged', 'Poison'],
+      documentId: (e) => e.stream,
+      evolve: (_doc, e) => {
+        if (e.type === 'Poison') throw new Error('cannot read this event');
+        return null;
+      },
+    };
+    const runner = new SubscriberRunner(store, readModels, [...projections, poisoned]);
+    runner.start();
+    await runner.caughtUp();
+    const [healthy, fragile] = runner.statuses();
+    expect(healthy!.state).toBe('live');
+    expect(fragile).toMatchObject({
+      name: 'projection:fragile',
+      state: 'failed',
+      position: '2',
+      failure: { position: '3', eventType: 'Poison', message: 'cannot read this event' },
+    });
+    expect(summaries().find((s) => s.stream === 'thing-0')!.eventCount).toBe(3);
+    await runner.stop();
+    expect(runner.statuses()[1]!.state).toBe('failed');
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

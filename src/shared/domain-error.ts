@@ -1,0 +1,27 @@
+/** What went wrong, in terms the HTTP layer maps to a status in one place. */
+export type DomainErrorKind =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'precondition_failed'
+  | 'too_large'
+  | 'rate_limited'
+  | 'unavailable';
+
+/**
+ * A refusal with a stable, machine-readable code (`PERMIT.NOT_SUBMITTED`) and a human message.
+ * Deciders return or throw these; they never carry HTTP details.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly kind: DomainErrorKind = 'conflict',
+    readonly details?: Readonly<Record<string, unknown>>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

@@ -1,0 +1,79 @@
+import { type DynamicModule, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { IncomingMessage } from 'node:http';
+import type { RawServerDefault } from 'fastify';
+import type { Logger } from 'pino';
+import { DomainError } from '../domain-error.js';
+import { newId } from '../ids.js';
+import { PinoNestLogger } from '../logging/pino-logger.js';
+import { HttpErrorFilter } from './http-error.filter.js';
+import { createValidationPipe } from './validation.pipe.js';
+
+/** JSON bodies above this are refused with 413; file uploads have their own limit. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Builds the HTTP application the same way for the server, the e2e tests and the benchmarks. */
+export async function createApp(
+  module: Type | DynamicModule,
+  logger: Logger,
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestIdHeader: 'x-request-id',
+    genReqId: (request: IncomingMessage) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : newId();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  useStrictJsonParser(app);
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      void reply.header('x-request-id', request.id);
+    });
+  const openApi = new DocumentBuilder()
+    .setTitle('Daftar')
+    .setDescription('Daftar (دفتر): the event-sourced backend of an electronic municipality')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'openapi.json',
+    yamlDocumentUrl: 'openapi.yaml',
+  });
+  return app;
+}
+
+/** Fastify's JSON parser (with its prototype-poisoning guard), answering bad JSON with our own code. */
+function useStrictJsonParser(app: NestFastifyApplication): void {
+  const parseJson = app.getHttpAdapter().getInstance().getDefaultJsonParser('error', 'error');
+  app.useBodyParser<RawServerDefault>(
+    'application/json',
+    { bodyLimit: BODY_LIMIT_BYTES },
+    (request, body, done) =>
+      parseJson(request, body.toString('utf8'), (error, parsed) =>
+        done(
+          error
+            ? new DomainError(
+                'REQUEST.MALFORMED_JSON',
+                `The body is not valid JSON: ${error.message}`,
+                'invalid',
+              )
+            : null,
+          parsed,
+        ),
+      ),
+  );
+}

@@ -1,0 +1,44 @@
+import type { DynamicModule, Type } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AnyProjection } from '../../projections/projection.js';
+import { AppModule } from '../../src/app.module.js';
+import { loadAppConfig, type AppConfig } from '../../src/config/app-config.js';
+import { createApp } from '../../src/shared/http/create-app.js';
+import { createLogger } from '../../src/shared/logging/pino-logger.js';
+
+export interface TestApp {
+  readonly app: NestFastifyApplication;
+  readonly config: AppConfig;
+  close(): Promise<void>;
+}
+
+/** The real application on a fresh data directory, served in-process (Fastify inject, no socket). */
+export async function startTestApp(
+  options: {
+    env?: Record<string, string>;
+    extraModules?: (Type | DynamicModule)[];
+    projections?: readonly AnyProjection[];
+  } = {},
+): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'daftar-e2e-'));
+  const config = loadAppConfig({ DAFTAR_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
+  const root = AppModule.forConfig(config, options.projections ? { projections: options.projections } : {});
+  const module: DynamicModule = {
+    ...root,
+    imports: [...(root.imports ?? []), ...(options.extraModules ?? [])],
+  };
+  const app = await createApp(module, createLogger(config.logLevel));
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    config,
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
