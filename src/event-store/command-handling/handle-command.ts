@@ -44,7 +44,8 @@ export async function handleCommand<Command, State, Event extends DomainEvent>(
         ? undefined
         : idempotentIds(context, stream, options.idempotencyKey);
     const repeated = ids && history.findIndex((e) => e.id === ids(0));
-    if (repeated !== undefined && repeated !== -1) return replay(decider, history, repeated, state);
+    if (ids && repeated !== undefined && repeated !== -1)
+      return replay(decider, history, repeated, ids, state);
 
     const decided = decider.decide(command, state);
     if (decided instanceof DomainError) throw decided;
@@ -101,11 +102,11 @@ function replay<State, Event extends DomainEvent>(
   decider: Pick<Decider<never, State, Event>, 'initialState' | 'evolve'>,
   history: readonly RecordedEvent<Event>[],
   firstIndex: number,
+  ids: (index: number) => string,
   current: State,
 ): CommandResult<State, Event> {
-  const correlationId = history[firstIndex]!.metadata.correlationId;
   let last = firstIndex;
-  while (history[last + 1]?.metadata.correlationId === correlationId) last += 1;
+  while (history[last + 1]?.id === ids(last + 1 - firstIndex)) last += 1;
   const earlier = history.slice(firstIndex, last + 1);
   return {
     events: earlier.map(({ id, type, data, metadata }) => ({ id, type, data, metadata })),

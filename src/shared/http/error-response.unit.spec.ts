@@ -1,0 +1,56 @@
+import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { WrongExpectedRevision } from '../../event-store/event-store.errors.js';
+import { DomainError } from '../domain-error.js';
+import { toErrorResponse } from './error-response.js';
+
+describe('toErrorResponse', () => {
+  it.each([
+    ['invalid', 400],
+    ['unauthenticated', 401],
+    ['forbidden', 403],
+    ['not_found', 404],
+    ['conflict', 409],
+    ['precondition_failed', 412],
+    ['too_large', 413],
+    ['rate_limited', 429],
+    ['unavailable', 503],
+  ] as const)('maps a %s domain error to %i with its code and message', (kind, status) => {
+    const response = toErrorResponse(new DomainError('PERMIT.NOT_SUBMITTED', 'Submit the file first', kind));
+    expect(response).toEqual({
+      status,
+      body: { code: 'PERMIT.NOT_SUBMITTED', message: 'Submit the file first' },
+    });
+  });
+
+  it('keeps details', () => {
+    const error = new DomainError('FEE.UNPAID', 'Pay first', 'conflict', { amount: 1200 });
+    expect(toErrorResponse(error).body.details).toEqual({ amount: 1200 });
+  });
+
+  it('answers a lost race on a stream with 409 and the current revision', () => {
+    const response = toErrorResponse(new WrongExpectedRevision('permit-1', 2n, 3n));
+    expect(response.status).toBe(409);
+    expect(response.body).toMatchObject({
+      code: 'STREAM.WRONG_EXPECTED_REVISION',
+      details: { currentRevision: '3' },
+    });
+  });
+
+  it('keeps Nest HTTP errors in the same shape', () => {
+    expect(toErrorResponse(new NotFoundException('Cannot GET /x'))).toEqual({
+      status: 404,
+      body: { code: 'HTTP.NOT_FOUND', message: 'Cannot GET /x' },
+    });
+    expect(toErrorResponse(new BadRequestException(['a is wrong', 'b is wrong'])).body.message).toBe(
+      'a is wrong; b is wrong',
+    );
+  });
+
+  it('answers anything unexpected with 500 without leaking its message', () => {
+    const response = toErrorResponse(new Error('SQLITE_IOERR: disk I/O error at /var/data'));
+    expect(response).toEqual({
+      status: 500,
+      body: { code: 'INTERNAL', message: 'An unexpected error occurred; it has been logged' },
+    });
+  });
+});
