@@ -4,7 +4,8 @@ import type { ExpectedRevision } from './event-store.port.js';
 
 const STREAM_NAME = /^[a-z][a-z0-9]*(-[A-Za-z0-9_.:-]+)?$/;
 const EVENT_TYPE = /^[A-Z][A-Za-z0-9]*$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Lower case only: ids are compared as strings, so one id must have one spelling.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Both stores refuse the same malformed appends, before touching storage. */
 export function validateAppend(
@@ -22,12 +23,15 @@ export function validateAppend(
   if (events.length === 0) throw new InvalidAppend('An append needs at least one event');
   const ids = new Set<string>();
   for (const event of events) {
-    if (!UUID.test(event.id)) throw new InvalidAppend(`Event id ${JSON.stringify(event.id)} is not a UUID`);
+    if (!UUID.test(event.id))
+      throw new InvalidAppend(`Event id ${JSON.stringify(event.id)} is not a lower-case UUID`);
     if (ids.has(event.id)) throw new InvalidAppend(`Event id ${event.id} appears twice in one append`);
     ids.add(event.id);
     if (!EVENT_TYPE.test(event.type))
       throw new InvalidAppend(`Event type ${JSON.stringify(event.type)} is not PascalCase`);
-    if (event.data === undefined) throw new InvalidAppend(`Event ${event.type} has no data`);
+    if (typeof event.data !== 'object' || event.data === null || Array.isArray(event.data)) {
+      throw new InvalidAppend(`Event ${event.type} needs an object as data`);
+    }
     const m = event.metadata;
     if (!m?.actor?.id || !m.actor.role) throw new InvalidAppend(`Event ${event.type} has no actor`);
     if (!m.correlationId || !m.causationId)

@@ -173,7 +173,7 @@ export function describeEventStoreContract(
       });
 
       (capabilities.globallyUniqueEventIds ? it : it.skip)(
-        'refuses an event id reused in another stream',
+        'refuses an event id reused in another stream, or later in an append',
         async () => {
           const reused = event();
           await store.append(uniqueStream(), [reused], { expectedRevision: 'no_stream' });
@@ -181,6 +181,13 @@ export function describeEventStoreContract(
             .append(uniqueStream(), [reused], { expectedRevision: 'any' })
             .catch((e) => e);
           expect(error).toBeInstanceOf(DuplicateEventId);
+          const stream = uniqueStream();
+          const second = await store
+            .append(stream, [event(), reused], { expectedRevision: 'no_stream' })
+            .catch((e) => e);
+          expect(second).toBeInstanceOf(DuplicateEventId);
+          expect(second.eventId).toBe(reused.id);
+          expect(await store.readStream(stream)).toEqual([]);
         },
       );
     });

@@ -65,6 +65,9 @@ export class SqliteEventStore implements EventStore {
   private readonly maxBatch: number;
 
   private readonly commitBatch: Database.Transaction<(batch: PendingAppend[], outcomes: Outcome[]) => void>;
+  private readonly insertInSavepoint: Database.Transaction<
+    (pending: PendingAppend, first: number) => AppendResult
+  >;
   private readonly stmt: {
     streamRevision: Database.Statement<[string], { revision: number | null }>;
     eventById: Database.Statement<[string], { stream: string; revision: number; position: number }>;
@@ -88,12 +91,15 @@ export class SqliteEventStore implements EventStore {
       ),
       head: this.db.prepare('SELECT max(position) AS position FROM events'),
     };
-    // Nested better-sqlite3 transactions are savepoints: a refused append rolls back alone.
-    const appendInSavepoint = this.db.transaction((pending: PendingAppend) => this.appendOne(pending));
+    // A nested better-sqlite3 transaction is a savepoint: a multi-event append refused halfway rolls
+    // back alone. A single insert needs none, since a failed statement undoes only itself.
+    this.insertInSavepoint = this.db.transaction((pending: PendingAppend, first: number) =>
+      this.insertRows(pending, first),
+    );
     this.commitBatch = this.db.transaction((batch: PendingAppend[], outcomes: Outcome[]) => {
       for (const pending of batch) {
         try {
-          outcomes.push({ ok: appendInSavepoint(pending) });
+          outcomes.push({ ok: this.appendOne(pending) });
         } catch (error) {
           if (!isAppendRefusal(error)) throw error;
           outcomes.push({ error });
@@ -208,35 +214,46 @@ export class SqliteEventStore implements EventStore {
     this.wakeWaiters();
   }
 
-  private appendOne({ stream, events, expected, rows }: PendingAppend): AppendResult {
-    const current = this.stmt.streamRevision.get(stream)!.revision;
-    const earlier = this.stmt.eventById.get(events[0]!.id);
-    if (earlier) return this.repeatedAppend(stream, events, expected, current, earlier);
-    checkExpected(stream, expected, current);
-    let revision = current === null ? 0 : current + 1;
-    let position = 0;
-    for (const [id, type, category, data, metadata] of rows) {
-      try {
-        position = Number(
-          this.stmt.insert.run(id, stream, revision, type, category, data, metadata).lastInsertRowid,
-        );
-      } catch (error) {
-        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DuplicateEventId(id);
-        throw error;
-      }
-      revision += 1;
+  private appendOne(pending: PendingAppend): AppendResult {
+    const current = this.stmt.streamRevision.get(pending.stream)!.revision;
+    if (!expectationHolds(pending.expected, current)) {
+      // Perhaps a retry of an append that already succeeded; otherwise a real conflict.
+      return this.repeatedAppend(pending, current, () => wrongRevision(pending, current));
     }
-    return { nextExpectedRevision: BigInt(revision - 1), position: String(position) };
+    const first = current === null ? 0 : current + 1;
+    try {
+      return pending.rows.length === 1
+        ? this.insertRows(pending, first)
+        : this.insertInSavepoint(pending, first);
+    } catch (error) {
+      if (!isDuplicateId(error)) throw error;
+      const taken = pending.events.find((e) => this.stmt.eventById.get(e.id)) ?? pending.events[0]!;
+      return this.repeatedAppend(pending, current, () => new DuplicateEventId(taken.id));
+    }
   }
 
-  /** A retry of an append that already succeeded answers the first result and writes nothing. */
+  private insertRows({ stream, rows }: PendingAppend, first: number): AppendResult {
+    let position = 0;
+    rows.forEach(([id, type, category, data, metadata], i) => {
+      position = Number(
+        this.stmt.insert.run(id, stream, first + i, type, category, data, metadata).lastInsertRowid,
+      );
+    });
+    return { nextExpectedRevision: BigInt(first + rows.length - 1), position: String(position) };
+  }
+
+  /**
+   * A retry of an append that already succeeded (the same ids, in order, where the expectation put
+   * them) answers the first result and writes nothing. Anything else is the refusal `otherwise` gives.
+   */
   private repeatedAppend(
-    stream: string,
-    events: readonly NewEvent[],
-    expected: ExpectedRevision,
+    pending: PendingAppend,
     current: number | null,
-    earlier: { stream: string; revision: number },
+    otherwise: () => Error,
   ): AppendResult {
+    const { stream, events, expected } = pending;
+    const earlier = this.stmt.eventById.get(events[0]!.id);
+    if (!earlier) throw otherwise();
     if (earlier.stream !== stream) throw new DuplicateEventId(events[0]!.id);
     let position = 0;
     events.forEach((event, i) => {
@@ -248,7 +265,7 @@ export class SqliteEventStore implements EventStore {
       expected === 'any' ||
       expected === 'stream_exists' ||
       (expected === 'no_stream' ? earlier.revision === 0 : BigInt(earlier.revision) === expected + 1n);
-    if (!fitsFirstWrite) checkExpected(stream, expected, current);
+    if (!fitsFirstWrite) throw wrongRevision(pending, current);
     return { nextExpectedRevision: BigInt(earlier.revision + events.length - 1), position: String(position) };
   }
 
@@ -297,14 +314,20 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-function checkExpected(stream: string, expected: ExpectedRevision, current: number | null): void {
-  const ok =
-    expected === 'any' ||
-    (expected === 'no_stream' && current === null) ||
-    (expected === 'stream_exists' && current !== null) ||
-    (typeof expected === 'bigint' && current !== null && BigInt(current) === expected);
-  if (!ok)
-    throw new WrongExpectedRevision(stream, expected, current === null ? 'no_stream' : BigInt(current));
+function expectationHolds(expected: ExpectedRevision, current: number | null): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no_stream') return current === null;
+  if (expected === 'stream_exists') return current !== null;
+  return current !== null && BigInt(current) === expected;
+}
+
+function wrongRevision({ stream, expected }: PendingAppend, current: number | null): WrongExpectedRevision {
+  return new WrongExpectedRevision(stream, expected, current === null ? 'no_stream' : BigInt(current));
+}
+
+function isDuplicateId(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return e.code === 'SQLITE_CONSTRAINT_UNIQUE' && e.message?.includes('events.id') === true;
 }
 
 function isAppendRefusal(error: unknown): boolean {

@@ -1,0 +1,173 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { categoryOf, type NewEvent } from '../../src/event-store/event-envelope.js';
+import type { ExpectedRevision } from '../../src/event-store/event-store.port.js';
+import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store.js';
+import { createEventsSchema, openDurableDatabase } from '../../src/event-store/sqlite/sqlite-schema.js';
+import { newId } from '../../src/shared/ids.js';
+import {
+  measureLoops,
+  measureSync,
+  percentile,
+  round,
+  type BenchContext,
+  type BenchFigure,
+  type Figure,
+} from '../figure.js';
+
+const BASELINE = 'baseline.sqlite.insert.b100';
+const BASELINE_TX_ROWS = 100;
+/** Real streams are short (a permit's life is tens of events), so writers move on to a new stream. */
+const STREAM_LENGTH = 20;
+const TYPES = ['PermitApplicationFiled', 'DocumentUploaded', 'FeeAssessed', 'SurveyorAssigned'];
+
+interface Template {
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata: NewEvent['metadata'];
+}
+
+/**
+ * Permit-like payloads: 300–500 bytes of JSON data and the metadata every real event carries. They are
+ * built once, so that both the store and the baseline pay only for a fresh event id and the JSON
+ * serialisation per event, and the figures compare storage rather than test-data generation.
+ */
+const templates: readonly Template[] = Array.from({ length: 1024 }, (_, i) => {
+  const commandId = newId();
+  return {
+    type: TYPES[i % TYPES.length]!,
+    data: {
+      permitId: newId(),
+      renewalCode: `3-${i % 12}-${100 + (i % 400)}-27-0-0-0`,
+      kind: 'new-construction',
+      applicant: { id: `user-${newId()}`, fullName: 'مریم احمدی', nationalId: '0012345678' },
+      parcel: { areaM2: 248.5, zone: 'R-121' },
+      requested: { floors: 4, units: 8, densityPercent: 180 },
+      document: { id: newId(), kind: 'deed', sha256: randomBytes(32).toString('hex') },
+    },
+    metadata: {
+      actor: { id: `user-${newId()}`, role: 'citizen', municipality: 'hamedan' },
+      correlationId: commandId,
+      causationId: commandId,
+      recordedAt: new Date().toISOString(),
+      schemaVersion: 1,
+    },
+  };
+});
+let nextTemplate = 0;
+
+function permitEvent(): NewEvent {
+  const template = templates[nextTemplate++ % templates.length]!;
+  return { id: newId(), ...template };
+}
+
+const meanDataBytes = round(
+  templates.reduce((sum, t) => sum + Buffer.byteLength(JSON.stringify(t.data)), 0) / templates.length,
+);
+const meanMetadataBytes = round(
+  templates.reduce((sum, t) => sum + Buffer.byteLength(JSON.stringify(t.metadata)), 0) / templates.length,
+);
+
+/** One writer's position: which stream it writes and what it expects there. */
+class Writer {
+  private stream = '';
+  private revision = STREAM_LENGTH;
+
+  next(): { stream: string; expectedRevision: ExpectedRevision; event: NewEvent } {
+    if (this.revision >= STREAM_LENGTH) {
+      this.stream = `permit-${newId()}`;
+      this.revision = 0;
+    }
+    const expectedRevision = this.revision === 0 ? 'no_stream' : BigInt(this.revision - 1);
+    return { stream: this.stream, expectedRevision, event: permitEvent() };
+  }
+
+  acknowledged(nextExpectedRevision: bigint): void {
+    this.revision = Number(nextExpectedRevision) + 1;
+  }
+}
+
+async function appendFigure(name: string, writers: number, context: BenchContext): Promise<Figure> {
+  const store = new SqliteEventStore(join(context.dir, 'events.db'));
+  const writerStates = Array.from({ length: writers }, () => new Writer());
+  // Acks of one group commit are all delivered in the same macrotask, so counting the macrotasks that
+  // deliver acks counts commits without touching the store.
+  let commits = 0;
+  let inCommitTurn = false;
+  let acks = 0;
+  const measured = await measureLoops(writers, async (worker) => {
+    const writer = writerStates[worker]!;
+    const { stream, expectedRevision, event } = writer.next();
+    const result = await store.append(stream, [event], { expectedRevision });
+    writer.acknowledged(result.nextExpectedRevision);
+    acks += 1;
+    if (!inCommitTurn) {
+      inCommitTurn = true;
+      commits += 1;
+      setImmediate(() => (inCommitTurn = false));
+    }
+    return 1;
+  });
+  await store.close();
+  const value = round(measured.count / measured.seconds);
+  context.log(`${measured.count} events in ${measured.seconds.toFixed(2)} s`);
+  const baseline = context.results.get(BASELINE);
+  return {
+    name,
+    value,
+    unit: 'events/s',
+    writers,
+    meanBatch: round(acks / commits, 1),
+    latencyP50Ms: percentile(measured.latenciesMs, 50),
+    latencyP99Ms: percentile(measured.latenciesMs, 99),
+    dataBytes: meanDataBytes,
+    metadataBytes: meanMetadataBytes,
+    ...(baseline ? { ratioToBaseline: round(value / baseline.value, 3) } : {}),
+  };
+}
+
+/** What SQLite itself can do with the same rows, schema and pragmas, without the store around it. */
+async function baselineFigure(context: BenchContext): Promise<Figure> {
+  const db = openDurableDatabase(join(context.dir, 'baseline.db'));
+  createEventsSchema(db);
+  const insert = db.prepare(
+    'INSERT INTO events (id, stream, revision, type, category, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  let stream = '';
+  let revision = STREAM_LENGTH;
+  const insertRows = db.transaction(() => {
+    for (let i = 0; i < BASELINE_TX_ROWS; i += 1) {
+      if (revision >= STREAM_LENGTH) {
+        stream = `permit-${newId()}`;
+        revision = 0;
+      }
+      const e = permitEvent();
+      const data = JSON.stringify(e.data);
+      const metadata = JSON.stringify(e.metadata);
+      insert.run(e.id, stream, revision, e.type, categoryOf(stream), data, metadata);
+      revision += 1;
+    }
+  });
+  const measured = measureSync(() => {
+    insertRows.immediate();
+    return BASELINE_TX_ROWS;
+  });
+  db.close();
+  context.log(`${measured.count} rows in ${measured.seconds.toFixed(2)} s`);
+  return {
+    name: BASELINE,
+    value: round(measured.count / measured.seconds),
+    unit: 'events/s',
+    rowsPerTransaction: BASELINE_TX_ROWS,
+    transactionP50Ms: percentile(measured.latenciesMs, 50),
+    dataBytes: meanDataBytes,
+    metadataBytes: meanMetadataBytes,
+  };
+}
+
+// The baseline comes first so that the c50 figure can report its ratio to it.
+export const eventStoreFigures: readonly BenchFigure[] = [
+  { name: BASELINE, run: baselineFigure },
+  { name: 'append.sqlite.c1', run: (context) => appendFigure('append.sqlite.c1', 1, context) },
+  { name: 'append.sqlite.c50', run: (context) => appendFigure('append.sqlite.c50', 50, context) },
+];

@@ -1,0 +1,5 @@
+import type { BenchFigure } from '../figure.js';
+import { eventStoreFigures } from './event-store.bench.js';
+
+/** Every figure `npm run bench` knows, in the order they run; add new modules here. */
+export const figures: readonly BenchFigure[] = [...eventStoreFigures];
