@@ -6,6 +6,7 @@ import { join } from 'node:path';
 export const projectRoot = join(__dirname, '..', '..');
 
 function newestSource(dir: string): number {
+  if (!existsSync(dir)) return 0;
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
