@@ -8,6 +8,7 @@ const ESM_ONLY = [
   'content-disposition',
   'cookie',
   'file-type',
+  'jose',
   'strtok3',
   'token-types',
   'uint8array-extras',

@@ -1,5 +1,11 @@
+import { apiKeysProjection } from './api-keys/api-keys.projection.js';
 import { anyProjection, type AnyProjection } from './projection.js';
 import { streamsProjection } from './streams/streams.projection.js';
+import { usersProjection } from './users/users.projection.js';
 
 /** Every read model Daftar keeps; the subscriber runner and `npm run projections:rebuild` use this list. */
-export const allProjections: readonly AnyProjection[] = [anyProjection(streamsProjection)];
+export const allProjections: readonly AnyProjection[] = [
+  anyProjection(streamsProjection),
+  anyProjection(usersProjection),
+  anyProjection(apiKeysProjection),
+];

@@ -5,6 +5,7 @@ import type { AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/app-config.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { HealthHttpController } from './health/health.http.controller.js';
+import { IdentityModule } from './identity/identity.module.js';
 
 @Module({})
 export class AppModule {
@@ -18,6 +19,7 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         CqrsModule.forRoot(),
         EventStoreModule.forRoot(options.projections),
+        IdentityModule,
       ],
       controllers: [HealthHttpController],
     };

@@ -23,16 +23,25 @@ export interface DomainEvent<TType extends string = string, TData = unknown> {
   readonly data: TData;
 }
 
-/** An event about to be appended; `id` (UUIDv7) is its idempotency key. */
-export interface NewEvent<E extends DomainEvent = DomainEvent> {
+/**
+ * An event about to be appended; `id` (UUIDv7) is its idempotency key. Distributes over a union of
+ * domain events, so narrowing on `type` narrows `data`.
+ */
+export type NewEvent<E extends DomainEvent = DomainEvent> = E extends DomainEvent ? NewEnvelope<E> : never;
+
+interface NewEnvelope<E extends DomainEvent> {
   readonly id: string;
   readonly type: E['type'];
   readonly data: E['data'];
   readonly metadata: EventMetadata;
 }
 
-/** An event as the store recorded it. */
-export interface RecordedEvent<E extends DomainEvent = DomainEvent> {
+/** An event as the store recorded it; like NewEvent, a discriminated union over `type`. */
+export type RecordedEvent<E extends DomainEvent = DomainEvent> = E extends DomainEvent
+  ? RecordedEnvelope<E>
+  : never;
+
+interface RecordedEnvelope<E extends DomainEvent> {
   readonly id: string;
   readonly type: E['type'];
   readonly stream: string;

@@ -64,6 +64,8 @@ export interface EventStore {
     handler: SubscriptionHandler,
     filter?: ReadAllOptions,
   ): Subscription;
+  /** Orders two positions of this store: negative when `a` comes first, 0 when equal. */
+  comparePositions(a: string, b: string): number;
   /** The position of the last event in the log, or undefined when the log is empty. */
   headPosition(): Promise<string | undefined>;
   /** Answers when the store can be reached. */

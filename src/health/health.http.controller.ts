@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
+import { Public } from '../identity/auth/access.decorators.js';
 import { SubscriberRunner } from '../event-store/subscriptions/subscriber-runner.js';
 import type { SubscriberStatus } from '../event-store/subscriptions/subscriber.js';
 
@@ -16,12 +17,14 @@ export class HealthHttpController {
   ) {}
 
   @Get('health')
+  @Public()
   @ApiOperation({ summary: 'Liveness: the process is up' })
   health(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('ready')
+  @Public()
   @ApiOperation({ summary: 'Readiness: the store answers and every subscriber has caught up' })
   @ApiResponse({ status: 200, description: 'ready' })
   @ApiResponse({ status: 503, description: 'not ready, with the reason' })

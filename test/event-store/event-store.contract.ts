@@ -249,6 +249,11 @@ export function describeEventStoreContract(
           streams.map((s) => store.append(s, [event(), event()], { expectedRevision: 'no_stream' })),
         );
         expect(new Set(results.map((r) => r.position)).size).toBe(20);
+        const ordered = [...results.map((r) => r.position)].sort((a, b) => store.comparePositions(a, b));
+        const log = (await store.readAll(undefined, { maxCount: 100_000, categories: ['contract'] })).events;
+        const inLog = log.map((e) => e.position).filter((p) => ordered.includes(p));
+        expect(ordered).toEqual(inLog);
+        expect(store.comparePositions(ordered[0]!, ordered[0]!)).toBe(0);
         for (const s of streams) expect(await store.readStream(s)).toHaveLength(2);
       });
     });

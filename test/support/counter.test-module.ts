@@ -6,6 +6,7 @@ import { handleCommand } from '../../src/event-store/command-handling/handle-com
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import { DomainError } from '../../src/shared/domain-error.js';
 import { CommandHeaders } from '../../src/shared/http/command-options.decorator.js';
+import { Public } from '../../src/identity/auth/access.decorators.js';
 
 /** A tiny slice used only by tests to drive the HTTP command pipeline end to end. */
 type CounterEvent = { type: 'CounterIncremented'; data: { by: number } };
@@ -41,6 +42,7 @@ class CounterHttpController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @Post(':id/increments')
+  @Public()
   async increment(
     @Param('id') id: string,
     @Body() body: IncrementRequestDto,

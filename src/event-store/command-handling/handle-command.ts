@@ -79,18 +79,15 @@ export function toNewEvent<Event extends DomainEvent>(
   id: string,
   context: CommandContext,
 ): NewEvent<Event> {
-  return {
-    id,
-    type: event.type,
-    data: event.data,
-    metadata: {
-      actor: context.actor,
-      correlationId: context.correlationId,
-      causationId: context.causationId,
-      recordedAt: context.now,
-      schemaVersion: EVENT_SCHEMA_VERSION,
-    },
+  const metadata = {
+    actor: context.actor,
+    correlationId: context.correlationId,
+    causationId: context.causationId,
+    recordedAt: context.now,
+    schemaVersion: EVENT_SCHEMA_VERSION,
   };
+  // TypeScript cannot follow a generic union member through the spread; type and data stay paired.
+  return { id, type: event.type, data: event.data, metadata } as NewEvent<Event>;
 }
 
 /** The same key from the same actor on the same stream always names the same events. */
@@ -109,7 +106,7 @@ function replay<State, Event extends DomainEvent>(
   while (history[last + 1]?.id === ids(last + 1 - firstIndex)) last += 1;
   const earlier = history.slice(firstIndex, last + 1);
   return {
-    events: earlier.map(({ id, type, data, metadata }) => ({ id, type, data, metadata })),
+    events: earlier.map(({ id, type, data, metadata }) => ({ id, type, data, metadata }) as NewEvent<Event>),
     state: last === history.length - 1 ? current : fold(decider, asDomainEvents(history.slice(0, last + 1))),
     revision: earlier.at(-1)!.revision,
     position: earlier.at(-1)!.position,

@@ -194,6 +194,12 @@ export class EventStoreDbEventStore implements EventStore {
     return subscription;
   }
 
+  comparePositions(a: string, b: string): number {
+    const [x, y] = [decodePosition(a), decodePosition(b)];
+    if (x.commit !== y.commit) return x.commit < y.commit ? -1 : 1;
+    return x.prepare === y.prepare ? 0 : x.prepare < y.prepare ? -1 : 1;
+  }
+
   async headPosition(): Promise<string | undefined> {
     this.assertOpen();
     const head = await this.lastWanted(isUserEvent, Infinity);

@@ -150,6 +150,10 @@ export class SqliteEventStore implements EventStore {
     return subscription;
   }
 
+  comparePositions(a: string, b: string): number {
+    return parsePosition(a) - parsePosition(b);
+  }
+
   async headPosition(): Promise<string | undefined> {
     const { position } = this.stmt.head.get()!;
     return position === null ? undefined : String(position);

@@ -18,6 +18,7 @@ export class ProjectionSubscriber implements Subscriber {
   private failure: SubscriberFailure | undefined;
   private subscription: Subscription | undefined;
   private readonly apply: Database.Transaction<(event: RecordedEvent) => void>;
+  onProgress?: () => void;
 
   constructor(
     private readonly projection: Projection<unknown>,
@@ -58,10 +59,14 @@ export class ProjectionSubscriber implements Subscriber {
         onEvent: (event) => {
           this.apply(event);
           this.position = event.position;
+          this.onProgress?.();
         },
-        onCaughtUp: () => {
+        onCaughtUp: (position) => {
+          // Past the events its filter skipped, too: waiting for those must not hang.
+          if (position !== undefined) this.position = position;
           this.state = 'live';
           this.signalCaughtUp();
+          this.onProgress?.();
         },
         onError: (error, event) => {
           this.state = 'failed';
@@ -72,6 +77,7 @@ export class ProjectionSubscriber implements Subscriber {
             message: error instanceof Error ? error.message : String(error),
           };
           this.signalCaughtUp();
+          this.onProgress?.();
         },
       },
       handles === 'all' ? {} : { types: handles },

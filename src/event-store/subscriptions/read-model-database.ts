@@ -8,7 +8,7 @@ export interface Checkpoint {
 }
 
 const TABLE_NAME = /^[a-z][a-z0-9_]*$/;
-const JSON_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+export const JSON_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 /**
  * The read-model file: documents of every projection plus each subscriber's checkpoint. It is

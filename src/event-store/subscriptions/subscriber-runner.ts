@@ -4,9 +4,16 @@ import { ProjectionSubscriber } from './projection-subscriber.js';
 import type { ReadModelDatabase } from './read-model-database.js';
 import type { Subscriber, SubscriberStatus } from './subscriber.js';
 
+interface Waiter {
+  readonly position: string;
+  readonly names: readonly string[] | undefined;
+  readonly resolve: () => void;
+}
+
 /** Starts every subscriber of the global log and reports their state; one failing does not stop the others. */
 export class SubscriberRunner {
   private readonly subscribers: Subscriber[];
+  private readonly waiters = new Set<Waiter>();
 
   constructor(
     private readonly store: EventStore,
@@ -17,6 +24,52 @@ export class SubscriberRunner {
     this.subscribers = projections.map(
       (p) => new ProjectionSubscriber(p, readModels, options.rebuild ?? false),
     );
+    for (const subscriber of this.subscribers) subscriber.onProgress = () => this.wakeWaiters();
+  }
+
+  /**
+   * Read-your-writes: resolves once the named subscribers (all when omitted) have handled the log up to
+   * `position`, or have failed, or after `timeoutMs`; answers whether they got there.
+   */
+  waitFor(
+    position: string,
+    options: { names?: readonly string[]; timeoutMs?: number } = {},
+  ): Promise<boolean> {
+    if (this.reached(position, options.names)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        resolve(false);
+      }, options.timeoutMs ?? 5000);
+      const waiter: Waiter = {
+        position,
+        names: options.names,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve(true);
+        },
+      };
+      this.waiters.add(waiter);
+    });
+  }
+
+  private reached(position: string, names: readonly string[] | undefined): boolean {
+    return this.subscribers
+      .filter((s) => names === undefined || names.includes(s.name))
+      .every((s) => {
+        const status = s.status();
+        if (status.state === 'failed') return true;
+        return status.position !== undefined && this.store.comparePositions(status.position, position) >= 0;
+      });
+  }
+
+  private wakeWaiters(): void {
+    for (const waiter of this.waiters) {
+      if (this.reached(waiter.position, waiter.names)) {
+        this.waiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
   }
 
   start(): void {

@@ -24,6 +24,8 @@ export interface Subscriber {
   start(store: EventStore): void;
   stop(): Promise<void>;
   status(): SubscriberStatus;
+  /** Called after each step forward, so waiters can check positions. */
+  onProgress?: () => void;
   /** Resolves once the subscriber has caught up with the log for the first time (or failed). */
   readonly caughtUp: Promise<void>;
 }

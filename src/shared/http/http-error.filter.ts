@@ -18,6 +18,8 @@ export class HttpErrorFilter implements ExceptionFilter {
         error instanceof Error ? error.stack : undefined,
       );
     }
+    const retryAfter = body.details?.['retryAfterSeconds'];
+    if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

@@ -1,0 +1,32 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { apiKeysProjection, type ApiKeyDocument } from '../../../projections/api-keys/api-keys.projection.js';
+import { Documents } from '../../event-store/subscriptions/documents.js';
+import { ReadModelDatabase } from '../../event-store/subscriptions/read-model-database.js';
+import type { ApiKeyAuthenticator } from '../auth/authenticator.js';
+import type { Principal } from '../principal.js';
+import { API_KEY_FORMAT } from './api-key.events.js';
+
+@Injectable()
+export class ApiKeysReadModel extends Documents<ApiKeyDocument> implements ApiKeyAuthenticator {
+  constructor(readModels: ReadModelDatabase) {
+    super(readModels, apiKeysProjection.name);
+  }
+
+  async authenticate(key: string): Promise<Principal | undefined> {
+    const match = API_KEY_FORMAT.exec(key);
+    if (!match) return undefined;
+    const doc = this.get(match[1]!);
+    if (!doc || doc.revoked) return undefined;
+    const given = createHash('sha256').update(match[2]!).digest();
+    if (!timingSafeEqual(given, Buffer.from(doc.secretSha256, 'hex'))) return undefined;
+    return {
+      kind: 'api_key',
+      id: `apikey-${doc.keyId}`,
+      displayName: doc.label,
+      grants: [{ role: doc.role, organisation: doc.organisation }],
+      permissions: doc.permissions,
+      authenticatedBy: 'api_key',
+    };
+  }
+}

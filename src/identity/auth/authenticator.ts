@@ -1,0 +1,88 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { errors } from 'jose';
+import { DomainError } from '../../shared/domain-error.js';
+import type { Principal } from '../principal.js';
+import { UsersReadModel } from '../users/users.read-model.js';
+import { issuerOf, TokenSigner } from './token-signer.js';
+
+/** Checks bearer tokens of an external OpenID Connect issuer. */
+export interface ExternalTokenVerifier {
+  readonly issuer: string;
+  verify(token: string): Promise<Principal>;
+}
+export const EXTERNAL_TOKEN_VERIFIER = Symbol('ExternalTokenVerifier');
+
+/** Finds the organisation behind an `ApiKey` credential. */
+export interface ApiKeyAuthenticator {
+  authenticate(key: string): Promise<Principal | undefined>;
+}
+export const API_KEY_AUTHENTICATOR = Symbol('ApiKeyAuthenticator');
+
+const unauthenticated = (code: string, message: string) => new DomainError(code, message, 'unauthenticated');
+
+/** Turns an Authorization header into a principal, or refuses it with 401. */
+@Injectable()
+export class Authenticator {
+  constructor(
+    private readonly tokens: TokenSigner,
+    private readonly users: UsersReadModel,
+    @Inject(API_KEY_AUTHENTICATOR) private readonly apiKeys: ApiKeyAuthenticator,
+    @Optional() @Inject(EXTERNAL_TOKEN_VERIFIER) private readonly external?: ExternalTokenVerifier,
+  ) {}
+
+  async authenticate(authorization: string | undefined): Promise<Principal | undefined> {
+    if (authorization === undefined) return undefined;
+    const [scheme, credential, extra] = authorization.trim().split(/\s+/);
+    if (!credential || extra !== undefined) {
+      throw unauthenticated(
+        'AUTH.MALFORMED_AUTHORIZATION',
+        'Authorization must be "Bearer <token>" or "ApiKey <key>"',
+      );
+    }
+    switch (scheme?.toLowerCase()) {
+      case 'bearer':
+        return this.bearer(credential);
+      case 'apikey': {
+        const principal = await this.apiKeys.authenticate(credential);
+        if (!principal) throw unauthenticated('AUTH.INVALID_API_KEY', 'This API key is unknown or revoked');
+        return principal;
+      }
+      default:
+        throw unauthenticated(
+          'AUTH.MALFORMED_AUTHORIZATION',
+          'Authorization must be "Bearer <token>" or "ApiKey <key>"',
+        );
+    }
+  }
+
+  private async bearer(token: string): Promise<Principal> {
+    try {
+      const issuer = issuerOf(token);
+      if (this.external && issuer === this.external.issuer) return await this.external.verify(token);
+      const subject = await this.tokens.verify(token);
+      if (subject === undefined)
+        throw unauthenticated('AUTH.INVALID_TOKEN', 'This token was not issued by Daftar');
+      return this.userPrincipal(subject);
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      if (error instanceof errors.JWTExpired)
+        throw unauthenticated('AUTH.TOKEN_EXPIRED', 'The token has expired; sign in again');
+      throw unauthenticated('AUTH.INVALID_TOKEN', 'The token is not valid');
+    }
+  }
+
+  /** Roles are read afresh on every request, so a revoked role or a disabled account takes effect at once. */
+  private userPrincipal(userId: string): Principal {
+    const user = this.users.get(userId);
+    if (!user || user.disabled)
+      throw unauthenticated('AUTH.ACCOUNT_DISABLED', 'This account is disabled or gone');
+    return {
+      kind: 'user',
+      id: user.userId,
+      username: user.username,
+      displayName: user.displayName,
+      grants: user.grants,
+      authenticatedBy: 'password_token',
+    };
+  }
+}

@@ -1,0 +1,59 @@
+/** Every role a principal can hold. */
+export const ROLES = [
+  'citizen',
+  'counter_office',
+  'clerk',
+  'surveyor',
+  'engineer',
+  'signatory',
+  'cashier',
+  'notary',
+  'bank',
+  'utility',
+  'oversight',
+  'admin',
+  'integrator',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Municipal staff: scoped to a municipality, optionally to some of its regions. */
+export const MUNICIPAL_ROLES: readonly Role[] = ['clerk', 'surveyor', 'signatory', 'cashier', 'oversight'];
+/** Scoped to an organisation: a notary office (دفتر اسناد رسمی), bank, utility, counter office (دفتر پیشخوان), … */
+export const ORGANISATION_ROLES: readonly Role[] = [
+  'notary',
+  'bank',
+  'utility',
+  'integrator',
+  'counter_office',
+  'engineer',
+];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** A role held in a scope. */
+export interface Grant {
+  readonly role: Role;
+  readonly municipality?: string;
+  readonly regions?: readonly string[];
+  readonly organisation?: string;
+}
+
+/** The scope a role needs, or a message saying what is wrong with the grant. */
+export function grantProblem(grant: Grant): string | undefined {
+  if (MUNICIPAL_ROLES.includes(grant.role)) {
+    if (!grant.municipality) return `Role ${grant.role} needs a municipality`;
+    if (grant.organisation) return `Role ${grant.role} is not held for an organisation`;
+    return undefined;
+  }
+  if (grant.regions?.length) return `Only municipal staff roles are limited to regions`;
+  if (ORGANISATION_ROLES.includes(grant.role)) {
+    return grant.organisation ? undefined : `Role ${grant.role} needs an organisation`;
+  }
+  return grant.municipality || grant.organisation ? `Role ${grant.role} takes no scope` : undefined;
+}
+
+export function sameGrant(a: Grant, b: Grant): boolean {
+  return a.role === b.role && a.municipality === b.municipality && a.organisation === b.organisation;
+}

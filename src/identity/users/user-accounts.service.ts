@@ -1,0 +1,89 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CommandContext } from '../../event-store/command-handling/command-context.js';
+import { handleCommand } from '../../event-store/command-handling/handle-command.js';
+import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
+import { SubscriberRunner } from '../../event-store/subscriptions/subscriber-runner.js';
+import { DomainError } from '../../shared/domain-error.js';
+import { newId } from '../../shared/ids.js';
+import { hashPassword, passwordProblem } from '../password-hasher.js';
+import type { Grant } from '../roles.js';
+import { userDecider, type UserCommand } from './user.decider.js';
+import { userStream, usernameStream, type UserEvent } from './user.events.js';
+import { usernameClaimDecider } from './username-claim.decider.js';
+
+export const USERNAME = /^[a-z0-9][a-z0-9_.-]{2,63}$/;
+const USERS_PROJECTION = 'projection:users';
+
+export interface NewAccount {
+  readonly username: string;
+  readonly displayName: string;
+  readonly password: string;
+  readonly grants: readonly Grant[];
+  readonly nationalId?: string;
+  readonly mobile?: string;
+  readonly origin: Extract<UserEvent, { type: 'UserCreated' }>['data']['origin'];
+}
+
+/** Creating and changing user accounts: the username claim, the user stream, and read-your-writes. */
+@Injectable()
+export class UserAccounts {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly subscribers: SubscriberRunner,
+  ) {}
+
+  /**
+   * Claims the username first (its own stream refuses a second claim), then writes the user stream.
+   * If a crash fell between the two, the next attempt finds the claim with no user and completes it.
+   */
+  async create(account: NewAccount, context: CommandContext): Promise<{ userId: string }> {
+    if (!USERNAME.test(account.username)) {
+      throw new DomainError(
+        'USER.INVALID_USERNAME',
+        'A username is 3 to 64 of a-z, 0-9, _ . - and starts with a letter or digit',
+        'invalid',
+      );
+    }
+    const problem = passwordProblem(account.password);
+    if (problem) throw new DomainError('USER.WEAK_PASSWORD', problem, 'invalid');
+    const stream = usernameStream(account.username);
+    const claimedBy = await this.claimedBy(stream);
+    if (claimedBy && (await this.store.readStream(userStream(claimedBy), { maxCount: 1 })).length > 0) {
+      throw new DomainError('USER.USERNAME_TAKEN', `The username ${account.username} is taken`, 'conflict');
+    }
+    const userId = claimedBy ?? newId();
+    await handleCommand(
+      this.store,
+      stream,
+      usernameClaimDecider,
+      { type: 'ClaimUsername', data: { username: account.username, userId } },
+      context,
+    );
+    const { password, ...profile } = account;
+    const passwordHash = await hashPassword(password);
+    await this.change(userId, { type: 'CreateUser', data: { ...profile, userId, passwordHash } }, context);
+    return { userId };
+  }
+
+  async changePassword(userId: string, password: string, context: CommandContext): Promise<void> {
+    const problem = passwordProblem(password);
+    if (problem) throw new DomainError('USER.WEAK_PASSWORD', problem, 'invalid');
+    await this.change(
+      userId,
+      { type: 'ChangePassword', data: { passwordHash: await hashPassword(password) } },
+      context,
+    );
+  }
+
+  /** Runs a command on a user stream and waits until the users read model shows it. */
+  async change(userId: string, command: UserCommand, context: CommandContext): Promise<void> {
+    const result = await handleCommand(this.store, userStream(userId), userDecider, command, context);
+    if (result.position !== undefined)
+      await this.subscribers.waitFor(result.position, { names: [USERS_PROJECTION] });
+  }
+
+  private async claimedBy(stream: string): Promise<string | undefined> {
+    const [claim] = await this.store.readStream(stream, { maxCount: 1 });
+    return claim ? (claim.data as { userId: string }).userId : undefined;
+  }
+}

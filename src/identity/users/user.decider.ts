@@ -1,0 +1,94 @@
+import type { Decider } from '../../event-store/command-handling/decider.js';
+import { DomainError } from '../../shared/domain-error.js';
+import { grantProblem, sameGrant, type Grant } from '../roles.js';
+import type { UserEvent } from './user.events.js';
+
+export type UserState =
+  | { readonly status: 'absent' }
+  | {
+      readonly status: 'active' | 'disabled';
+      readonly userId: string;
+      readonly username: string;
+      readonly grants: readonly Grant[];
+    };
+
+export type UserCommand =
+  | {
+      readonly type: 'CreateUser';
+      readonly data: Extract<UserEvent, { type: 'UserCreated' }>['data'];
+    }
+  | { readonly type: 'GrantRole'; readonly data: { readonly grant: Grant } }
+  | { readonly type: 'RevokeRole'; readonly data: { readonly grant: Grant; readonly reason: string } }
+  | { readonly type: 'ChangePassword'; readonly data: { readonly passwordHash: string } }
+  | { readonly type: 'DisableUser'; readonly data: { readonly reason: string } };
+
+const notFound = () => new DomainError('USER.NOT_FOUND', 'There is no such user', 'not_found');
+
+function decide(command: UserCommand, state: UserState): readonly UserEvent[] | DomainError {
+  if (command.type === 'CreateUser') {
+    if (state.status !== 'absent') return new DomainError('USER.ALREADY_EXISTS', 'This user already exists');
+    const problem = command.data.grants.map(grantProblem).find(Boolean);
+    if (problem) return new DomainError('USER.INVALID_GRANT', problem, 'invalid');
+    return [{ type: 'UserCreated', data: command.data }];
+  }
+  if (state.status === 'absent') return notFound();
+  const userId = state.userId;
+  switch (command.type) {
+    case 'GrantRole': {
+      const problem = grantProblem(command.data.grant);
+      if (problem) return new DomainError('USER.INVALID_GRANT', problem, 'invalid');
+      if (state.grants.some((g) => sameGrant(g, command.data.grant))) return [];
+      return [{ type: 'RoleGranted', data: { userId, grant: command.data.grant } }];
+    }
+    case 'RevokeRole':
+      if (!state.grants.some((g) => sameGrant(g, command.data.grant))) {
+        return new DomainError(
+          'USER.ROLE_NOT_HELD',
+          `The user does not hold ${command.data.grant.role} in that scope`,
+        );
+      }
+      return [{ type: 'RoleRevoked', data: { userId, ...command.data } }];
+    case 'ChangePassword':
+      if (state.status === 'disabled') return new DomainError('USER.DISABLED', 'This account is disabled');
+      return [{ type: 'PasswordChanged', data: { userId, passwordHash: command.data.passwordHash } }];
+    case 'DisableUser':
+      if (state.status === 'disabled') return [];
+      return [{ type: 'UserDisabled', data: { userId, reason: command.data.reason } }];
+    default: {
+      const unknown: never = command;
+      return unknown;
+    }
+  }
+}
+
+function evolve(state: UserState, event: UserEvent): UserState {
+  switch (event.type) {
+    case 'UserCreated':
+      return {
+        status: 'active',
+        userId: event.data.userId,
+        username: event.data.username,
+        grants: event.data.grants,
+      };
+    case 'RoleGranted':
+      return state.status === 'absent' ? state : { ...state, grants: [...state.grants, event.data.grant] };
+    case 'RoleRevoked':
+      return state.status === 'absent'
+        ? state
+        : { ...state, grants: state.grants.filter((g) => !sameGrant(g, event.data.grant)) };
+    case 'PasswordChanged':
+      return state;
+    case 'UserDisabled':
+      return state.status === 'absent' ? state : { ...state, status: 'disabled' };
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
+  }
+}
+
+export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
+  initialState: () => ({ status: 'absent' }),
+  evolve,
+  decide,
+};

@@ -1,0 +1,45 @@
+import type { Grant } from '../roles.js';
+
+export type UserEvent =
+  | {
+      readonly type: 'UserCreated';
+      readonly data: {
+        readonly userId: string;
+        readonly username: string;
+        readonly displayName: string;
+        /** scrypt, with its parameters and salt; never the password. */
+        readonly passwordHash: string;
+        readonly nationalId?: string;
+        readonly mobile?: string;
+        readonly grants: readonly Grant[];
+        /** How the account came to be. */
+        readonly origin: 'registration' | 'admin' | 'demo' | 'bootstrap';
+      };
+    }
+  | { readonly type: 'RoleGranted'; readonly data: { readonly userId: string; readonly grant: Grant } }
+  | {
+      readonly type: 'RoleRevoked';
+      readonly data: { readonly userId: string; readonly grant: Grant; readonly reason: string };
+    }
+  | {
+      readonly type: 'PasswordChanged';
+      readonly data: { readonly userId: string; readonly passwordHash: string };
+    }
+  | { readonly type: 'UserDisabled'; readonly data: { readonly userId: string; readonly reason: string } };
+
+/** A username (نام کاربری) is claimed once, in its own stream, before the user stream is written. */
+export type UsernameEvent = {
+  readonly type: 'UsernameClaimed';
+  readonly data: { readonly username: string; readonly userId: string };
+};
+
+export const USER_EVENT_TYPES: readonly UserEvent['type'][] = [
+  'UserCreated',
+  'RoleGranted',
+  'RoleRevoked',
+  'PasswordChanged',
+  'UserDisabled',
+];
+
+export const userStream = (userId: string) => `user-${userId}`;
+export const usernameStream = (username: string) => `username-${username}`;

@@ -1,0 +1,144 @@
+import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
+import { loginStream } from '../../src/identity/auth/issue-token/issue-token.handler.js';
+import { call, signIn } from '../support/http.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const citizen = {
+  nationalId: '0499370899',
+  mobile: '09121234567',
+  fullName: 'زهرا احمدی',
+  password: 'a-long-secret-1',
+};
+
+describe('citizens register, sign in, and are throttled when guessing', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('registers a citizen, who signs in with the national id and sees themself at /me', async () => {
+    const registered = await call(t.app, 'POST', '/auth/register', { body: citizen });
+    expect(registered.statusCode).toBe(201);
+    expect(registered.json()).toEqual({ userId: expect.any(String), username: '0499370899' });
+
+    const res = await call(t.app, 'POST', '/auth/token', {
+      body: { username: '0499370899', password: citizen.password },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900 });
+
+    const me = await call(t.app, 'GET', '/me', { token: res.json().accessToken });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toEqual({
+      kind: 'user',
+      id: registered.json().userId,
+      username: '0499370899',
+      displayName: 'زهرا احمدی',
+      grants: [{ role: 'citizen' }],
+      authenticatedBy: 'password_token',
+    });
+  });
+
+  it('refuses a second account for the same national id with 409, written in Persian digits too', async () => {
+    const again = await call(t.app, 'POST', '/auth/register', {
+      body: { ...citizen, nationalId: '۰۴۹۹۳۷۰۸۹۹' },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('IDENTITY.NATIONAL_ID_TAKEN');
+  });
+
+  it.each([
+    [{ nationalId: '0499370898' }, 'IDENTITY.INVALID_NATIONAL_ID'],
+    [{ nationalId: '1111111111' }, 'IDENTITY.INVALID_NATIONAL_ID'],
+    [{ mobile: '12345' }, 'IDENTITY.INVALID_MOBILE'],
+    [{ password: 'short' }, 'USER.WEAK_PASSWORD'],
+  ])('refuses %p with 400 %s', async (change, code) => {
+    const res = await call(t.app, 'POST', '/auth/register', {
+      body: { ...citizen, nationalId: '0790419904', ...change },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe(code);
+  });
+
+  it('answers a wrong password and an unknown user alike, and records both without the password', async () => {
+    const wrong = await call(t.app, 'POST', '/auth/token', {
+      body: { username: '0499370899', password: 'not-the-password' },
+    });
+    const unknown = await call(t.app, 'POST', '/auth/token', {
+      body: { username: 'nobody-here', password: 'whatever-it-is' },
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json()).toEqual(unknown.json());
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const attempts = await store.readStream(loginStream('0499370899'));
+    expect(attempts.map((e) => e.type)).toEqual(['LoginSucceeded', 'LoginFailed']);
+    expect(attempts[1]!.data).toMatchObject({ reason: 'wrong_password', username: '0499370899' });
+    expect(JSON.stringify(attempts.map((e) => [e.data, e.metadata]))).not.toContain('not-the-password');
+    expect((await store.readStream(loginStream('nobody-here')))[0]!.data).toMatchObject({
+      reason: 'unknown_user',
+    });
+  });
+
+  it('slows down, then locks, repeated failures for one username with 429 and Retry-After', async () => {
+    const guess = () =>
+      call(t.app, 'POST', '/auth/token', {
+        body: { username: 'clerk-to-lock', password: 'guess-guess-guess' },
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) statuses.push((await guess()).statusCode);
+    expect(statuses.slice(0, 4)).toEqual([401, 401, 401, 401]);
+    expect(statuses[4]).toBe(429);
+    const throttled = await guess();
+    expect(throttled.statusCode).toBe(429);
+    expect(throttled.json().code).toBe('AUTH.SLOW_DOWN');
+    expect(Number(throttled.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    const events = await t.app.get<EventStore>(EVENT_STORE).readStream(loginStream('clerk-to-lock'));
+    expect(events.map((e) => (e.data as { reason: string }).reason)).toEqual([
+      'unknown_user',
+      'unknown_user',
+      'unknown_user',
+      'unknown_user',
+      'throttled',
+      'throttled',
+    ]);
+  });
+
+  it('refuses requests without, with a forged, or with a malformed token', async () => {
+    expect((await call(t.app, 'GET', '/me')).json().code).toBe('AUTH.UNAUTHENTICATED');
+    const token = await signIn(t.app, '0499370899', citizen.password);
+    const [header, payload] = token.split('.');
+    const forged = `${header}.${payload}.${'A'.repeat(86)}`;
+    const res = await call(t.app, 'GET', '/me', { token: forged });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('AUTH.INVALID_TOKEN');
+    const malformed = await call(t.app, 'GET', '/me', { headers: { authorization: 'Basic abc' } });
+    expect(malformed.json().code).toBe('AUTH.MALFORMED_AUTHORIZATION');
+    expect((await call(t.app, 'GET', '/me', { apiKey: 'dk_0123456789abcdef_nope' })).json().code).toBe(
+      'AUTH.INVALID_API_KEY',
+    );
+  });
+
+  it('lets a citizen change their password; the old one stops working', async () => {
+    const token = await signIn(t.app, '0499370899', citizen.password);
+    const changed = await call(t.app, 'POST', '/me/password', {
+      token,
+      body: { currentPassword: citizen.password, newPassword: 'another-long-secret' },
+    });
+    expect(changed.statusCode).toBe(204);
+    expect(
+      (
+        await call(t.app, 'POST', '/auth/token', {
+          body: { username: '0499370899', password: citizen.password },
+        })
+      ).statusCode,
+    ).toBe(401);
+    await signIn(t.app, '0499370899', 'another-long-secret');
+  });
+
+  it('publishes the token key as a JWKS', async () => {
+    const res = await call(t.app, 'GET', '/.well-known/jwks.json');
+    expect(res.json().keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA' });
+  });
+});
