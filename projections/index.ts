@@ -1,4 +1,6 @@
 import { apiKeysProjection } from './api-keys/api-keys.projection.js';
+import { municipalitiesProjection } from './municipalities/municipalities.projection.js';
+import { organisationsProjection } from './organisations/organisations.projection.js';
 import { anyProjection, type AnyProjection } from './projection.js';
 import { streamsProjection } from './streams/streams.projection.js';
 import { usersProjection } from './users/users.projection.js';
@@ -8,4 +10,6 @@ export const allProjections: readonly AnyProjection[] = [
   anyProjection(streamsProjection),
   anyProjection(usersProjection),
   anyProjection(apiKeysProjection),
+  anyProjection(municipalitiesProjection),
+  anyProjection(organisationsProjection),
 ];

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { isRole, ROLES, type Role } from '../identity/roles.js';
 
 export type StoreKind = 'sqlite' | 'eventstoredb';
 
@@ -11,6 +12,26 @@ export interface AppConfig {
   readonly publicUrl: string;
   readonly logLevel: string;
   readonly production: boolean;
+  /** Seed the demo municipality, organisations and users on a first start with an empty store. */
+  readonly demoData: boolean;
+  /** Production only: the password of the first admin, created when no admin exists. */
+  readonly adminPassword: string | undefined;
+  /** External identity (OpenID Connect); absent unless OIDC_ISSUER_URL is set. */
+  readonly oidc?: OidcConfig;
+}
+
+export interface OidcConfig {
+  /** Compared verbatim with the tokens' `iss`. */
+  readonly issuer: string;
+  readonly audience: string;
+  /** Undefined: discovered from `<issuer>/.well-known/openid-configuration`. */
+  readonly jwksUrl: string | undefined;
+  /** Claim paths; a dotted path (`realm_access.roles`) walks into objects. */
+  readonly rolesClaim: string;
+  readonly municipalityClaim: string;
+  readonly organisationClaim: string;
+  /** External role name → Daftar role; Daftar role names pass through unmapped. */
+  readonly roleMap: Readonly<Record<string, Role>>;
 }
 
 export class ConfigError extends Error {
@@ -38,6 +59,11 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
   }
   const host = nonEmpty(env, 'HOST') ?? '0.0.0.0';
   const publicUrl = url(env, 'DAFTAR_PUBLIC_URL', `http://localhost:${port}`);
+  const production = env['NODE_ENV'] === 'production';
+  const demoData =
+    oneOf(env, 'DAFTAR_DEMO_DATA', ['true', 'false'], production ? 'false' : 'true') === 'true';
+  if (production && demoData)
+    throw new ConfigError('DAFTAR_DEMO_DATA', 'cannot be true with NODE_ENV=production');
   return {
     dataDir: resolve(nonEmpty(env, 'DAFTAR_DATA_DIR') ?? './data'),
     host,
@@ -46,8 +72,93 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
     eventStoreConnectionString: connection,
     publicUrl,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
-    production: env['NODE_ENV'] === 'production',
+    production,
+    demoData,
+    adminPassword: nonEmpty(env, 'DAFTAR_ADMIN_PASSWORD'),
+    ...oidcConfig(env, publicUrl),
   };
+}
+
+const OIDC_VARIABLES = [
+  'OIDC_AUDIENCE',
+  'OIDC_JWKS_URL',
+  'OIDC_ROLES_CLAIM',
+  'OIDC_MUNICIPALITY_CLAIM',
+  'OIDC_ORGANISATION_CLAIM',
+  'OIDC_ROLE_MAP',
+];
+
+function oidcConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  publicUrl: string,
+): { oidc?: OidcConfig } {
+  const issuer = nonEmpty(env, 'OIDC_ISSUER_URL');
+  if (issuer === undefined) {
+    const stray = OIDC_VARIABLES.find((name) => nonEmpty(env, name) !== undefined);
+    if (stray) throw new ConfigError('OIDC_ISSUER_URL', `is required when ${stray} is set`);
+    return {};
+  }
+  url(env, 'OIDC_ISSUER_URL', ''); // validates only: the issuer is kept verbatim, as tokens must name it
+  if (issuer.replace(/\/+$/, '') === publicUrl) {
+    throw new ConfigError(
+      'OIDC_ISSUER_URL',
+      'must differ from DAFTAR_PUBLIC_URL, the issuer of Daftar tokens',
+    );
+  }
+  const audience = nonEmpty(env, 'OIDC_AUDIENCE');
+  if (audience === undefined)
+    throw new ConfigError('OIDC_AUDIENCE', 'is required when OIDC_ISSUER_URL is set');
+  return {
+    oidc: {
+      issuer,
+      audience,
+      jwksUrl: nonEmpty(env, 'OIDC_JWKS_URL') === undefined ? undefined : url(env, 'OIDC_JWKS_URL', ''),
+      rolesClaim: claimPath(env, 'OIDC_ROLES_CLAIM', 'roles'),
+      municipalityClaim: claimPath(env, 'OIDC_MUNICIPALITY_CLAIM', 'municipality'),
+      organisationClaim: claimPath(env, 'OIDC_ORGANISATION_CLAIM', 'organisation'),
+      roleMap: roleMap(env, 'OIDC_ROLE_MAP'),
+    },
+  };
+}
+
+function claimPath(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string,
+  fallback: string,
+): string {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return fallback;
+  if (raw.split('.').some((segment) => segment === '' || /\s/.test(segment))) {
+    throw new ConfigError(name, `must be a claim name or a dotted path like a.b, got ${JSON.stringify(raw)}`);
+  }
+  return raw;
+}
+
+function roleMap(env: Readonly<Record<string, string | undefined>>, name: string): Record<string, Role> {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    parsed = undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ConfigError(
+      name,
+      `must be a JSON object like {"municipal-clerk":"clerk"}, got ${JSON.stringify(raw)}`,
+    );
+  }
+  const entries = Object.entries(parsed);
+  for (const [external, role] of entries) {
+    if (!isRole(role)) {
+      throw new ConfigError(
+        name,
+        `maps ${JSON.stringify(external)} to ${JSON.stringify(role)}, which is not one of ${ROLES.join(', ')}`,
+      );
+    }
+  }
+  return Object.fromEntries(entries) as Record<string, Role>;
 }
 
 function nonEmpty(env: Readonly<Record<string, string | undefined>>, name: string): string | undefined {

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { ConfigError, loadAppConfig } from './app-config.js';
 
+const oidc = { OIDC_ISSUER_URL: 'https://idp.example/realms/daftar', OIDC_AUDIENCE: 'daftar-api' };
+
 describe('loadAppConfig', () => {
   it('defaults to the embedded store in ./data on port 3000', () => {
     const config = loadAppConfig({});
@@ -20,6 +22,21 @@ describe('loadAppConfig', () => {
     [{ EVENTSTORE_CONNECTION_STRING: 'http://x' }, 'EVENTSTORE_CONNECTION_STRING'],
     [{ DAFTAR_PUBLIC_URL: 'not a url' }, 'DAFTAR_PUBLIC_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ DAFTAR_DEMO_DATA: 'yes' }, 'DAFTAR_DEMO_DATA'],
+    [{ NODE_ENV: 'production', DAFTAR_DEMO_DATA: 'true' }, 'DAFTAR_DEMO_DATA'],
+    [{ OIDC_ISSUER_URL: 'idp.example', OIDC_AUDIENCE: 'daftar-api' }, 'OIDC_ISSUER_URL'],
+    [{ OIDC_ISSUER_URL: 'ftp://idp.example', OIDC_AUDIENCE: 'daftar-api' }, 'OIDC_ISSUER_URL'],
+    [{ OIDC_ISSUER_URL: 'http://localhost:3000/', OIDC_AUDIENCE: 'daftar-api' }, 'OIDC_ISSUER_URL'],
+    [{ OIDC_AUDIENCE: 'daftar-api' }, 'OIDC_ISSUER_URL'],
+    [{ OIDC_ISSUER_URL: 'https://idp.example' }, 'OIDC_AUDIENCE'],
+    [{ ...oidc, OIDC_JWKS_URL: '/certs' }, 'OIDC_JWKS_URL'],
+    [{ ...oidc, OIDC_ROLES_CLAIM: 'realm_access..roles' }, 'OIDC_ROLES_CLAIM'],
+    [{ ...oidc, OIDC_MUNICIPALITY_CLAIM: 'a b' }, 'OIDC_MUNICIPALITY_CLAIM'],
+    [{ ...oidc, OIDC_ORGANISATION_CLAIM: '.org' }, 'OIDC_ORGANISATION_CLAIM'],
+    [{ ...oidc, OIDC_ROLE_MAP: '{"municipal-clerk":' }, 'OIDC_ROLE_MAP'],
+    [{ ...oidc, OIDC_ROLE_MAP: '["clerk"]' }, 'OIDC_ROLE_MAP'],
+    [{ ...oidc, OIDC_ROLE_MAP: '{"municipal-clerk":"mayor"}' }, 'OIDC_ROLE_MAP'],
+    [{ ...oidc, OIDC_ROLE_MAP: '{"municipal-clerk":["clerk"]}' }, 'OIDC_ROLE_MAP'],
   ])('refuses %p naming %s', (env, variable) => {
     expect(() => loadAppConfig(env)).toThrow(ConfigError);
     expect(() => loadAppConfig(env)).toThrow(new RegExp(variable));
@@ -33,5 +50,56 @@ describe('loadAppConfig', () => {
     });
     expect(config.store).toBe('eventstoredb');
     expect(config.publicUrl).toBe('https://daftar.example');
+  });
+
+  it('leaves external identity off unless OIDC_ISSUER_URL is set', () => {
+    expect(loadAppConfig({}).oidc).toBeUndefined();
+  });
+
+  it('reads OpenID Connect settings with their defaults', () => {
+    expect(loadAppConfig(oidc).oidc).toEqual({
+      issuer: 'https://idp.example/realms/daftar',
+      audience: 'daftar-api',
+      jwksUrl: undefined,
+      rolesClaim: 'roles',
+      municipalityClaim: 'municipality',
+      organisationClaim: 'organisation',
+      roleMap: {},
+    });
+  });
+
+  it('keeps the issuer verbatim and reads every OpenID Connect setting', () => {
+    const config = loadAppConfig({
+      OIDC_ISSUER_URL: 'https://tenant.idp.example/',
+      OIDC_AUDIENCE: 'daftar-api',
+      OIDC_JWKS_URL: 'https://tenant.idp.example/.well-known/jwks.json',
+      OIDC_ROLES_CLAIM: 'realm_access.roles',
+      OIDC_MUNICIPALITY_CLAIM: 'daftar_municipality',
+      OIDC_ORGANISATION_CLAIM: 'org.id',
+      OIDC_ROLE_MAP: '{"municipal-clerk":"clerk","head-of-planning":"signatory"}',
+    });
+    expect(config.oidc).toEqual({
+      issuer: 'https://tenant.idp.example/',
+      audience: 'daftar-api',
+      jwksUrl: 'https://tenant.idp.example/.well-known/jwks.json',
+      rolesClaim: 'realm_access.roles',
+      municipalityClaim: 'daftar_municipality',
+      organisationClaim: 'org.id',
+      roleMap: { 'municipal-clerk': 'clerk', 'head-of-planning': 'signatory' },
+    });
+  });
+});
+
+describe('demo data and the first admin', () => {
+  it('seeds demo data by default outside production only', () => {
+    expect(loadAppConfig({}).demoData).toBe(true);
+    expect(loadAppConfig({ DAFTAR_DEMO_DATA: 'false' }).demoData).toBe(false);
+    expect(loadAppConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, demoData: false });
+  });
+
+  it('reads the first admin password', () => {
+    expect(
+      loadAppConfig({ NODE_ENV: 'production', DAFTAR_ADMIN_PASSWORD: 'first-admin-secret' }).adminPassword,
+    ).toBe('first-admin-secret');
   });
 });

@@ -10,6 +10,8 @@ import { allProjections } from '../../projections/index.js';
 import type { AnyProjection } from '../../projections/projection.js';
 import { APP_CONFIG } from '../config/app-config.module.js';
 import type { AppConfig } from '../config/app-config.js';
+import { StartupTasks } from '../shared/startup-tasks.js';
+import { CommandRunner } from './command-handling/command-runner.js';
 import { EVENT_STORE, type EventStore } from './event-store.port.js';
 import { openEventStore, openReadModels } from './open-event-store.js';
 import { ReadModelDatabase } from './subscriptions/read-model-database.js';
@@ -39,8 +41,10 @@ export class EventStoreModule implements OnApplicationBootstrap, OnApplicationSh
           useFactory: (store: EventStore, readModels: ReadModelDatabase) =>
             new SubscriberRunner(store, readModels, projections),
         },
+        CommandRunner,
+        StartupTasks,
       ],
-      exports: [EVENT_STORE, ReadModelDatabase, SubscriberRunner],
+      exports: [EVENT_STORE, ReadModelDatabase, SubscriberRunner, CommandRunner, StartupTasks],
     };
   }
 

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { Public } from '../identity/auth/access.decorators.js';
 import { SubscriberRunner } from '../event-store/subscriptions/subscriber-runner.js';
+import { StartupTasks } from '../shared/startup-tasks.js';
 import type { SubscriberStatus } from '../event-store/subscriptions/subscriber.js';
 
 const PING_TIMEOUT_MS = 2000;
@@ -14,6 +15,7 @@ export class HealthHttpController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly subscribers: SubscriberRunner,
+    private readonly startup: StartupTasks,
   ) {}
 
   @Get('health')
@@ -25,12 +27,18 @@ export class HealthHttpController {
 
   @Get('ready')
   @Public()
-  @ApiOperation({ summary: 'Readiness: the store answers and every subscriber has caught up' })
+  @ApiOperation({
+    summary: 'Readiness: the store answers, every subscriber has caught up, start-up tasks are done',
+  })
   @ApiResponse({ status: 200, description: 'ready' })
   @ApiResponse({ status: 503, description: 'not ready, with the reason' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const subscribers = this.subscribers.statuses();
-    const reasons = [...(await this.storeProblem()), ...subscribers.flatMap(subscriberProblem)];
+    const reasons = [
+      ...(await this.storeProblem()),
+      ...subscribers.flatMap(subscriberProblem),
+      ...this.startup.problems(),
+    ];
     if (reasons.length === 0) return { status: 'ready', subscribers };
     void reply.status(503);
     return { code: 'SERVICE.NOT_READY', message: reasons.join('; '), subscribers };

@@ -5,16 +5,36 @@ import { APP_CONFIG } from '../config/app-config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { ApiKeysReadModel } from './api-keys/api-keys.read-model.js';
 import { AccessGuard } from './auth/access.guard.js';
-import { API_KEY_AUTHENTICATOR, Authenticator } from './auth/authenticator.js';
+import { API_KEY_AUTHENTICATOR, Authenticator, EXTERNAL_TOKEN_VERIFIER } from './auth/authenticator.js';
+import { DemoSeeder } from './demo/demo-seeder.js';
+import { IdentityBootstrap } from './demo/identity-bootstrap.js';
 import { IssueTokenHandler } from './auth/issue-token/issue-token.handler.js';
 import { IssueTokenHttpController } from './auth/issue-token/issue-token.http.controller.js';
 import { JwksHttpController } from './auth/jwks.http.controller.js';
+import { OidcTokenVerifier } from './auth/oidc-token-verifier.js';
 import { TokenSigner } from './auth/token-signer.js';
 import { LoginThrottle } from './login-throttle.store.js';
 import { MeHttpController } from './users/me/me.http.controller.js';
 import { RegisterCitizenHttpController } from './users/register-citizen/register-citizen.http.controller.js';
 import { UserAccounts } from './users/user-accounts.service.js';
 import { UsersReadModel } from './users/users.read-model.js';
+import { GetApiKeysHttpController } from './api-keys/get-api-keys/get-api-keys.http.controller.js';
+import { IssueApiKeyHttpController } from './api-keys/issue-api-key/issue-api-key.http.controller.js';
+import { RevokeApiKeyHttpController } from './api-keys/revoke-api-key/revoke-api-key.http.controller.js';
+import { AddRegionHttpController } from './municipalities/add-region/add-region.http.controller.js';
+import { GetMunicipalitiesHttpController } from './municipalities/get-municipalities/get-municipalities.http.controller.js';
+import { MunicipalitiesReadModel } from './municipalities/municipalities.read-model.js';
+import { RegisterMunicipalityHttpController } from './municipalities/register-municipality/register-municipality.http.controller.js';
+import { DeactivateOrganisationHttpController } from './organisations/deactivate-organisation/deactivate-organisation.http.controller.js';
+import { GetOrganisationsHttpController } from './organisations/get-organisations/get-organisations.http.controller.js';
+import { OrganisationsReadModel } from './organisations/organisations.read-model.js';
+import { RegisterOrganisationHttpController } from './organisations/register-organisation/register-organisation.http.controller.js';
+import { ScopeDirectory } from './scope-directory.js';
+import { CreateUserHttpController } from './users/create-user/create-user.http.controller.js';
+import { DisableUserHttpController } from './users/disable-user/disable-user.http.controller.js';
+import { GetUsersHttpController } from './users/get-users/get-users.http.controller.js';
+import { GrantRoleHttpController } from './users/grant-role/grant-role.http.controller.js';
+import { RevokeRoleHttpController } from './users/revoke-role/revoke-role.http.controller.js';
 
 /** Principals: users, roles, organisations, tokens, API keys, and the guard every endpoint passes. */
 @Module({
@@ -23,6 +43,20 @@ import { UsersReadModel } from './users/users.read-model.js';
     RegisterCitizenHttpController,
     MeHttpController,
     JwksHttpController,
+    RegisterMunicipalityHttpController,
+    AddRegionHttpController,
+    GetMunicipalitiesHttpController,
+    RegisterOrganisationHttpController,
+    DeactivateOrganisationHttpController,
+    GetOrganisationsHttpController,
+    CreateUserHttpController,
+    GetUsersHttpController,
+    GrantRoleHttpController,
+    RevokeRoleHttpController,
+    DisableUserHttpController,
+    IssueApiKeyHttpController,
+    GetApiKeysHttpController,
+    RevokeApiKeyHttpController,
   ],
   providers: [
     {
@@ -34,11 +68,21 @@ import { UsersReadModel } from './users/users.read-model.js';
     UsersReadModel,
     ApiKeysReadModel,
     { provide: API_KEY_AUTHENTICATOR, useExisting: ApiKeysReadModel },
+    {
+      provide: EXTERNAL_TOKEN_VERIFIER,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => (config.oidc ? new OidcTokenVerifier(config.oidc) : undefined),
+    },
     Authenticator,
     UserAccounts,
+    DemoSeeder,
+    IdentityBootstrap,
+    MunicipalitiesReadModel,
+    OrganisationsReadModel,
+    ScopeDirectory,
     IssueTokenHandler,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UsersReadModel, UserAccounts, Authenticator],
+  exports: [UsersReadModel, UserAccounts, Authenticator, ScopeDirectory],
 })
 export class IdentityModule {}

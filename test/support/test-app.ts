@@ -21,10 +21,18 @@ export async function startTestApp(
     env?: Record<string, string>;
     extraModules?: (Type | DynamicModule)[];
     projections?: readonly AnyProjection[];
+    /** An existing data directory, kept after close; by default a fresh one, removed after close. */
+    dataDir?: string;
   } = {},
 ): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'daftar-e2e-'));
-  const config = loadAppConfig({ DAFTAR_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'daftar-e2e-'));
+  // Demo data is off unless a test asks for it: most tests build exactly the data they need.
+  const config = loadAppConfig({
+    DAFTAR_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    DAFTAR_DEMO_DATA: 'false',
+    ...options.env,
+  });
   const root = AppModule.forConfig(config, options.projections ? { projections: options.projections } : {});
   const module: DynamicModule = {
     ...root,
@@ -38,7 +46,18 @@ export async function startTestApp(
     config,
     close: async () => {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Waits until GET /ready answers 200 (subscribers caught up, start-up tasks done). */
+export async function untilReady(app: NestFastifyApplication, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await app.inject({ method: 'GET', url: '/ready' });
+    if (res.statusCode === 200) return;
+    if (Date.now() > deadline) throw new Error(`not ready: ${res.body}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

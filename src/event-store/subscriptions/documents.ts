@@ -2,10 +2,14 @@ import type Database from 'better-sqlite3';
 import { documentTable, JSON_PATH, type ReadModelDatabase } from './read-model-database.js';
 
 export type FieldValue = string | number | boolean | null;
+/** Exact matches by JSON path; undefined values are ignored, null matches a missing field. */
+export type Filters = Readonly<Record<string, FieldValue | undefined>>;
 
 export interface ListQuery {
   /** Exact matches on document fields, by JSON path (`municipality`, `owner.nationalId`). */
-  readonly where?: Readonly<Record<string, FieldValue | undefined>>;
+  readonly where?: Filters;
+  /** Documents holding, in the array at `path`, at least one element that matches every filter. */
+  readonly some?: { readonly path: string; readonly where: Filters };
   readonly orderBy?: string;
   readonly descending?: boolean;
   readonly limit: number;
@@ -35,21 +39,27 @@ export class Documents<Doc> {
     return row ? (JSON.parse(row.doc) as Doc) : undefined;
   }
 
+  /** The document, or the error `missing` makes (a domain `…NOT_FOUND`). */
+  getOr(id: string, missing: (id: string) => Error): Doc {
+    const doc = this.get(id);
+    if (doc === undefined) throw missing(id);
+    return doc;
+  }
+
   findOne(path: string, value: FieldValue): Doc | undefined {
     return this.list({ where: { [path]: value }, limit: 1, offset: 0 }).items[0];
   }
 
   list(query: ListQuery): Page<Doc> {
-    const filters = Object.entries(query.where ?? {}).filter(
-      (e): e is [string, FieldValue] => e[1] !== undefined,
-    );
-    const where = filters.length
-      ? `WHERE ${filters.map(([path, value]) => `${field(path)} ${value === null ? 'IS NULL' : '= ?'}`).join(' AND ')}`
-      : '';
-    // JSON true/false read back through json_extract as 1/0.
-    const values = filters
-      .filter(([, v]) => v !== null)
-      .map(([, v]) => (typeof v === 'boolean' ? Number(v) : v));
+    const { conditions, values } = matching(query.where, field);
+    const element = matching(query.some?.where, (path) => `json_extract(element.value, '$.${path}')`);
+    if (query.some && element.conditions.length) {
+      conditions.push(
+        `EXISTS (SELECT 1 FROM json_each(${field(query.some.path)}) AS element WHERE ${element.conditions.join(' AND ')})`,
+      );
+      values.push(...element.values);
+    }
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const order = query.orderBy
       ? `ORDER BY ${field(query.orderBy)} ${query.descending ? 'DESC' : 'ASC'}, id`
       : 'ORDER BY id';
@@ -76,7 +86,28 @@ export class Documents<Doc> {
   }
 }
 
-function field(path: string): string {
+function matching(
+  filters: Filters | undefined,
+  column: (path: string) => string,
+): { conditions: string[]; values: (string | number)[] } {
+  const given = Object.entries(filters ?? {}).filter((e): e is [string, FieldValue] => e[1] !== undefined);
+  return {
+    conditions: given.map(
+      ([path, value]) => `${column(checked(path))} ${value === null ? 'IS NULL' : '= ?'}`,
+    ),
+    // JSON true/false read back through json_extract as 1/0.
+    values: given
+      .map(([, value]) => value)
+      .filter((value) => value !== null)
+      .map((value) => (typeof value === 'boolean' ? Number(value) : value)),
+  };
+}
+
+function checked(path: string): string {
   if (!JSON_PATH.test(path)) throw new Error(`Not a plain JSON path: ${path}`);
-  return `json_extract(doc, '$.${path}')`;
+  return path;
+}
+
+function field(path: string): string {
+  return `json_extract(doc, '$.${checked(path)}')`;
 }

@@ -14,6 +14,7 @@ interface Waiter {
 export class SubscriberRunner {
   private readonly subscribers: Subscriber[];
   private readonly waiters = new Set<Waiter>();
+  private started = false;
 
   constructor(
     private readonly store: EventStore,
@@ -72,7 +73,10 @@ export class SubscriberRunner {
     }
   }
 
+  /** Starts every subscriber once; later calls do nothing, so start-up tasks may call it to be sure. */
   start(): void {
+    if (this.started) return;
+    this.started = true;
     for (const subscriber of this.subscribers) subscriber.start(this.store);
   }
 

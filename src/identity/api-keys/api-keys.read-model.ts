@@ -1,10 +1,11 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { apiKeysProjection, type ApiKeyDocument } from '../../../projections/api-keys/api-keys.projection.js';
 import { Documents } from '../../event-store/subscriptions/documents.js';
 import { ReadModelDatabase } from '../../event-store/subscriptions/read-model-database.js';
 import type { ApiKeyAuthenticator } from '../auth/authenticator.js';
 import type { Principal } from '../principal.js';
+import { secretDigest } from './api-key-secret.js';
 import { API_KEY_FORMAT } from './api-key.events.js';
 
 @Injectable()
@@ -18,7 +19,7 @@ export class ApiKeysReadModel extends Documents<ApiKeyDocument> implements ApiKe
     if (!match) return undefined;
     const doc = this.get(match[1]!);
     if (!doc || doc.revoked) return undefined;
-    const given = createHash('sha256').update(match[2]!).digest();
+    const given = secretDigest(match[2]!);
     if (!timingSafeEqual(given, Buffer.from(doc.secretSha256, 'hex'))) return undefined;
     return {
       kind: 'api_key',

@@ -1,18 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CommandContext } from '../../event-store/command-handling/command-context.js';
+import { usersProjection } from '../../../projections/users/users.projection.js';
+import type { CommandContext, CommandOptions } from '../../event-store/command-handling/command-context.js';
+import { CommandRunner } from '../../event-store/command-handling/command-runner.js';
 import { handleCommand } from '../../event-store/command-handling/handle-command.js';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
-import { SubscriberRunner } from '../../event-store/subscriptions/subscriber-runner.js';
 import { DomainError } from '../../shared/domain-error.js';
 import { newId } from '../../shared/ids.js';
 import { hashPassword, passwordProblem } from '../password-hasher.js';
 import type { Grant } from '../roles.js';
+import { ScopeDirectory } from '../scope-directory.js';
 import { userDecider, type UserCommand } from './user.decider.js';
 import { userStream, usernameStream, type UserEvent } from './user.events.js';
 import { usernameClaimDecider } from './username-claim.decider.js';
 
 export const USERNAME = /^[a-z0-9][a-z0-9_.-]{2,63}$/;
-const USERS_PROJECTION = 'projection:users';
 
 export interface NewAccount {
   readonly username: string;
@@ -29,7 +30,8 @@ export interface NewAccount {
 export class UserAccounts {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly subscribers: SubscriberRunner,
+    private readonly commands: CommandRunner,
+    private readonly scopes: ScopeDirectory,
   ) {}
 
   /**
@@ -46,6 +48,7 @@ export class UserAccounts {
     }
     const problem = passwordProblem(account.password);
     if (problem) throw new DomainError('USER.WEAK_PASSWORD', problem, 'invalid');
+    for (const grant of account.grants) this.scopes.checkGrant(grant);
     const stream = usernameStream(account.username);
     const claimedBy = await this.claimedBy(stream);
     if (claimedBy && (await this.store.readStream(userStream(claimedBy), { maxCount: 1 })).length > 0) {
@@ -75,11 +78,27 @@ export class UserAccounts {
     );
   }
 
+  async grantRole(
+    userId: string,
+    grant: Grant,
+    context: CommandContext,
+    options: CommandOptions = {},
+  ): Promise<void> {
+    this.scopes.checkGrant(grant);
+    await this.change(userId, { type: 'GrantRole', data: { grant } }, context, options);
+  }
+
   /** Runs a command on a user stream and waits until the users read model shows it. */
-  async change(userId: string, command: UserCommand, context: CommandContext): Promise<void> {
-    const result = await handleCommand(this.store, userStream(userId), userDecider, command, context);
-    if (result.position !== undefined)
-      await this.subscribers.waitFor(result.position, { names: [USERS_PROJECTION] });
+  async change(
+    userId: string,
+    command: UserCommand,
+    context: CommandContext,
+    options: CommandOptions = {},
+  ): Promise<void> {
+    await this.commands.run(userStream(userId), userDecider, command, context, {
+      ...options,
+      awaiting: [usersProjection.name],
+    });
   }
 
   private async claimedBy(stream: string): Promise<string | undefined> {

@@ -22,7 +22,7 @@ export type UserCommand =
   | { readonly type: 'ChangePassword'; readonly data: { readonly passwordHash: string } }
   | { readonly type: 'DisableUser'; readonly data: { readonly reason: string } };
 
-const notFound = () => new DomainError('USER.NOT_FOUND', 'There is no such user', 'not_found');
+export const userNotFound = () => new DomainError('USER.NOT_FOUND', 'There is no such user', 'not_found');
 
 function decide(command: UserCommand, state: UserState): readonly UserEvent[] | DomainError {
   if (command.type === 'CreateUser') {
@@ -31,7 +31,7 @@ function decide(command: UserCommand, state: UserState): readonly UserEvent[] | 
     if (problem) return new DomainError('USER.INVALID_GRANT', problem, 'invalid');
     return [{ type: 'UserCreated', data: command.data }];
   }
-  if (state.status === 'absent') return notFound();
+  if (state.status === 'absent') return userNotFound();
   const userId = state.userId;
   switch (command.type) {
     case 'GrantRole': {

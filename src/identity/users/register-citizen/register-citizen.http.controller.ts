@@ -3,11 +3,9 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '
 import { DomainError } from '../../../shared/domain-error.js';
 import { Public } from '../../auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../auth/caller.decorator.js';
-import { normalizeDigits, normalizeNationalId } from '../../national-id.js';
+import { canonicalMobile, canonicalNationalId } from '../../personal-details.js';
 import { UserAccounts } from '../user-accounts.service.js';
 import { RegisterCitizenRequestDto, RegisterCitizenResponseDto } from './register-citizen.request.dto.js';
-
-const MOBILE = /^09\d{9}$/;
 
 @ApiTags('identity')
 @Controller('auth')
@@ -24,21 +22,8 @@ export class RegisterCitizenHttpController {
     @Body() body: RegisterCitizenRequestDto,
     @CurrentCaller() caller: Caller,
   ): Promise<RegisterCitizenResponseDto> {
-    const nationalId = normalizeNationalId(body.nationalId);
-    if (!nationalId) {
-      throw new DomainError(
-        'IDENTITY.INVALID_NATIONAL_ID',
-        'The national id must be 10 digits with a valid check digit',
-        'invalid',
-      );
-    }
-    const mobile = normalizeDigits(body.mobile.trim()).replace(/^(\+98|0098)/, '0');
-    if (!MOBILE.test(mobile))
-      throw new DomainError(
-        'IDENTITY.INVALID_MOBILE',
-        'The mobile number must look like 09121234567',
-        'invalid',
-      );
+    const nationalId = canonicalNationalId(body.nationalId);
+    const mobile = canonicalMobile(body.mobile);
     try {
       const { userId } = await this.accounts.create(
         {

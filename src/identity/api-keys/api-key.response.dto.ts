@@ -1,0 +1,33 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { ApiKeyDocument } from '../../../projections/api-keys/api-keys.projection.js';
+import { ROLES, type Role } from '../roles.js';
+import { API_KEY_PERMISSIONS } from './api-key-permissions.js';
+
+/** An API key as admins see it: never its secret, nor the secret's digest. */
+export class ApiKeyResponseDto {
+  @ApiProperty({ example: '0123456789abcdef' }) keyId!: string;
+  @ApiProperty({ example: 'notary office software' }) label!: string;
+  @ApiProperty({ example: 'notary-12-hamedan' }) organisation!: string;
+  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty({ enum: API_KEY_PERMISSIONS, isArray: true }) permissions!: readonly string[];
+  @ApiProperty() revoked!: boolean;
+  @ApiProperty() issuedAt!: string;
+  @ApiProperty({ description: 'the admin who issued it' }) issuedBy!: string;
+  @ApiProperty({ type: String, nullable: true }) revokedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) revokedReason!: string | null;
+}
+
+export function toApiKeyResponse(doc: ApiKeyDocument): ApiKeyResponseDto {
+  return {
+    keyId: doc.keyId,
+    label: doc.label,
+    organisation: doc.organisation,
+    role: doc.role,
+    permissions: doc.permissions,
+    revoked: doc.revoked,
+    issuedAt: doc.issuedAt,
+    issuedBy: doc.issuedBy,
+    revokedAt: doc.revokedAt,
+    revokedReason: doc.revokedReason,
+  };
+}

@@ -1,0 +1,113 @@
+import { claimAt, grantsFromClaims, principalFromClaims, type OidcClaimMapping } from './oidc-claims.js';
+
+const mapping: OidcClaimMapping = {
+  rolesClaim: 'roles',
+  municipalityClaim: 'municipality',
+  organisationClaim: 'organisation',
+  roleMap: { 'municipal-clerk': 'clerk', 'notary-office': 'notary', 'it-staff': 'admin' },
+};
+
+describe('OpenID Connect claims to a principal', () => {
+  it('maps external roles, lets Daftar role names through and ignores unknown ones', () => {
+    expect(
+      grantsFromClaims(
+        { roles: ['municipal-clerk', 'surveyor', 'coffee-maker'], municipality: 'hamedan' },
+        mapping,
+      ),
+    ).toEqual([
+      { role: 'clerk', municipality: 'hamedan' },
+      { role: 'surveyor', municipality: 'hamedan' },
+    ]);
+  });
+
+  it('scopes each role the way it needs: staff by municipality, organisations by organisation, others not at all', () => {
+    expect(
+      grantsFromClaims(
+        {
+          roles: ['municipal-clerk', 'notary-office', 'citizen', 'it-staff'],
+          municipality: 'hamedan',
+          organisation: 'notary-12',
+        },
+        mapping,
+      ),
+    ).toEqual([
+      { role: 'clerk', municipality: 'hamedan' },
+      { role: 'notary', organisation: 'notary-12' },
+      { role: 'citizen' },
+      { role: 'admin' },
+    ]);
+  });
+
+  it('drops grants that lack the scope their role needs', () => {
+    expect(grantsFromClaims({ roles: ['municipal-clerk', 'notary-office', 'citizen'] }, mapping)).toEqual([
+      { role: 'citizen' },
+    ]);
+    expect(grantsFromClaims({ roles: ['clerk'], municipality: 42 }, mapping)).toEqual([]);
+  });
+
+  it('grants a role in every municipality of a list, once each', () => {
+    expect(
+      grantsFromClaims(
+        { roles: ['clerk', 'municipal-clerk'], municipality: ['hamedan', 'malayer', 'hamedan'] },
+        mapping,
+      ),
+    ).toEqual([
+      { role: 'clerk', municipality: 'hamedan' },
+      { role: 'clerk', municipality: 'malayer' },
+    ]);
+  });
+
+  it('accepts a single role as a string, and treats a missing or malformed roles claim as no roles', () => {
+    expect(grantsFromClaims({ roles: 'citizen' }, mapping)).toEqual([{ role: 'citizen' }]);
+    expect(grantsFromClaims({}, mapping)).toEqual([]);
+    expect(grantsFromClaims({ roles: { clerk: true } }, mapping)).toEqual([]);
+    expect(grantsFromClaims({ roles: [1, null, 'citizen'] }, mapping)).toEqual([{ role: 'citizen' }]);
+  });
+
+  it('does not take inherited property names for mapped roles', () => {
+    expect(grantsFromClaims({ roles: ['constructor', 'toString', '__proto__'] }, mapping)).toEqual([]);
+  });
+
+  it('reads dotted paths, and prefers a claim whose name itself contains dots', () => {
+    const claims = {
+      realm_access: { roles: ['municipal-clerk'] },
+      'https://daftar.example/municipality': 'hamedan',
+    };
+    expect(claimAt(claims, 'realm_access.roles')).toEqual(['municipal-clerk']);
+    expect(claimAt(claims, 'realm_access.missing.deeper')).toBeUndefined();
+    expect(claimAt(claims, 'https://daftar.example/municipality')).toBe('hamedan');
+    expect(
+      grantsFromClaims(claims, {
+        ...mapping,
+        rolesClaim: 'realm_access.roles',
+        municipalityClaim: 'https://daftar.example/municipality',
+      }),
+    ).toEqual([{ role: 'clerk', municipality: 'hamedan' }]);
+  });
+
+  it('names the principal from name, else preferred_username, else the subject', () => {
+    const base = { sub: 'f3a9', roles: ['citizen'] };
+    expect(
+      principalFromClaims({ ...base, name: 'مریم رضایی', preferred_username: 'maryam' }, mapping),
+    ).toEqual({
+      kind: 'user',
+      id: 'oidc:f3a9',
+      displayName: 'مریم رضایی',
+      username: 'maryam',
+      grants: [{ role: 'citizen' }],
+      authenticatedBy: 'oidc',
+    });
+    expect(principalFromClaims({ ...base, preferred_username: 'maryam' }, mapping).displayName).toBe(
+      'maryam',
+    );
+    const bare = principalFromClaims({ sub: 'f3a9' }, mapping);
+    expect(bare).toEqual({
+      kind: 'user',
+      id: 'oidc:f3a9',
+      displayName: 'f3a9',
+      grants: [],
+      authenticatedBy: 'oidc',
+    });
+    expect(bare).not.toHaveProperty('username');
+  });
+});

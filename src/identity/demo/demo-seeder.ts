@@ -1,0 +1,95 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { municipalitiesProjection } from '../../../projections/municipalities/municipalities.projection.js';
+import { organisationsProjection } from '../../../projections/organisations/organisations.projection.js';
+import type { CommandContext } from '../../event-store/command-handling/command-context.js';
+import { CommandRunner } from '../../event-store/command-handling/command-runner.js';
+import { DomainError } from '../../shared/domain-error.js';
+import { municipalityDecider } from '../municipalities/municipality.decider.js';
+import { municipalityStream } from '../municipalities/municipality.events.js';
+import { organisationDecider } from '../organisations/organisation.decider.js';
+import { organisationStream } from '../organisations/organisation.events.js';
+import { systemActor } from '../principal.js';
+import { UserAccounts } from '../users/user-accounts.service.js';
+import { DEMO_PASSWORD, demoMunicipality, demoOrganisations, demoUsers } from './demo-data.js';
+
+/** What already exists is left alone, so seeding twice changes nothing. */
+const ALREADY_THERE = new Set([
+  'MUNICIPALITY.ALREADY_EXISTS',
+  'ORGANISATION.ALREADY_EXISTS',
+  'USER.USERNAME_TAKEN',
+]);
+
+/**
+ * Demo data for a first start outside production: the municipality of Hamedan, one organisation of
+ * each kind, and one user per role (username = role, password `daftar-demo`). Written as commands by
+ * a named system actor, like any other change.
+ */
+@Injectable()
+export class DemoSeeder {
+  private readonly logger = new Logger('DemoSeeder');
+
+  constructor(
+    private readonly commands: CommandRunner,
+    private readonly accounts: UserAccounts,
+  ) {}
+
+  async seed(now: string): Promise<{ created: number; skipped: number }> {
+    const context: CommandContext = {
+      actor: systemActor('demo-seed'),
+      correlationId: 'demo-seed',
+      causationId: 'demo-seed',
+      now,
+    };
+    const outcomes = [
+      await this.tolerate(() =>
+        this.commands.run(
+          municipalityStream(demoMunicipality.code),
+          municipalityDecider,
+          {
+            type: 'RegisterMunicipality',
+            data: { ...demoMunicipality, regions: [...demoMunicipality.regions] },
+          },
+          context,
+          { awaiting: [municipalitiesProjection.name] },
+        ),
+      ),
+    ];
+    for (const organisation of demoOrganisations) {
+      outcomes.push(
+        await this.tolerate(() =>
+          this.commands.run(
+            organisationStream(organisation.id),
+            organisationDecider,
+            { type: 'RegisterOrganisation', data: organisation },
+            context,
+            { awaiting: [organisationsProjection.name] },
+          ),
+        ),
+      );
+    }
+    outcomes.push(
+      ...(await Promise.all(
+        demoUsers.map((user) =>
+          this.tolerate(() =>
+            this.accounts.create({ ...user, password: DEMO_PASSWORD, origin: 'demo' }, context),
+          ),
+        ),
+      )),
+    );
+    const created = outcomes.filter(Boolean).length;
+    this.logger.warn(
+      `Demo data: ${created} created, ${outcomes.length - created} already there. Demo users sign in with password "${DEMO_PASSWORD}"; never use demo data in production.`,
+    );
+    return { created, skipped: outcomes.length - created };
+  }
+
+  private async tolerate(step: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await step();
+      return true;
+    } catch (error) {
+      if (error instanceof DomainError && ALREADY_THERE.has(error.code)) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import { Injectable } from '@nestjs/common';
+import {
+  organisationsProjection,
+  type OrganisationDocument,
+} from '../../../projections/organisations/organisations.projection.js';
+import { Documents } from '../../event-store/subscriptions/documents.js';
+import { ReadModelDatabase } from '../../event-store/subscriptions/read-model-database.js';
+
+@Injectable()
+export class OrganisationsReadModel extends Documents<OrganisationDocument> {
+  constructor(readModels: ReadModelDatabase) {
+    super(readModels, organisationsProjection.name);
+  }
+}

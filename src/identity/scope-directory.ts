@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import type { MunicipalityDocument } from '../../projections/municipalities/municipalities.projection.js';
+import type { OrganisationDocument } from '../../projections/organisations/organisations.projection.js';
+import { DomainError } from '../shared/domain-error.js';
+import { MunicipalitiesReadModel } from './municipalities/municipalities.read-model.js';
+import { municipalityNotFound } from './municipalities/municipality.decider.js';
+import { organisationNotFound } from './organisations/organisation.decider.js';
+import { ORGANISATION_KIND_OF_ROLE } from './organisations/organisation-roles.js';
+import { OrganisationsReadModel } from './organisations/organisations.read-model.js';
+import { grantProblem, type Grant } from './roles.js';
+
+/** The one place that checks scopes against the directory: municipalities, regions, organisations. */
+@Injectable()
+export class ScopeDirectory {
+  constructor(
+    private readonly municipalities: MunicipalitiesReadModel,
+    private readonly organisations: OrganisationsReadModel,
+  ) {}
+
+  municipality(code: string): MunicipalityDocument {
+    return this.municipalities.getOr(code, municipalityNotFound);
+  }
+
+  /** An organisation that may still be given people and keys. */
+  activeOrganisation(id: string): OrganisationDocument {
+    const organisation = this.organisations.getOr(id, organisationNotFound);
+    if (!organisation.active) {
+      throw new DomainError('ORGANISATION.DEACTIVATED', `The organisation ${id} is deactivated`, 'conflict', {
+        id,
+      });
+    }
+    return organisation;
+  }
+
+  /** Refuses a grant whose scope does not exist or does not fit its role. */
+  checkGrant(grant: Grant): void {
+    const problem = grantProblem(grant);
+    if (problem) throw new DomainError('USER.INVALID_GRANT', problem, 'invalid');
+    if (grant.municipality) {
+      const known = this.municipality(grant.municipality).regions.map((r) => r.code);
+      const unknown = (grant.regions ?? []).filter((r) => !known.includes(r));
+      if (unknown.length) {
+        throw new DomainError(
+          'MUNICIPALITY.REGION_NOT_FOUND',
+          `The municipality ${grant.municipality} has no region ${unknown.join(', ')}`,
+          'not_found',
+          { regions: unknown },
+        );
+      }
+    }
+    if (grant.organisation) {
+      const { kind } = this.activeOrganisation(grant.organisation);
+      const needed = ORGANISATION_KIND_OF_ROLE[grant.role];
+      if (kind !== needed) {
+        throw new DomainError(
+          'USER.ORGANISATION_KIND_MISMATCH',
+          `The role ${grant.role} is held in a ${needed ?? 'no'} organisation, and ${grant.organisation} is a ${kind}`,
+          'invalid',
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { CommandOptions } from '../../../event-store/command-handling/command-context.js';
+import { CommandHeaders } from '../../../shared/http/command-options.decorator.js';
+import { Roles } from '../../auth/access.decorators.js';
+import { CurrentCaller, type Caller } from '../../auth/caller.decorator.js';
+import { GrantDto, toGrant } from '../grant.dto.js';
+import { userNotFound } from '../user.decider.js';
+import { UserAccounts } from '../user-accounts.service.js';
+import { toUserResponse, UserResponseDto } from '../user.response.dto.js';
+import { UsersReadModel } from '../users.read-model.js';
+
+@ApiTags('users')
+@Controller('users')
+export class GrantRoleHttpController {
+  constructor(
+    private readonly accounts: UserAccounts,
+    private readonly users: UsersReadModel,
+  ) {}
+
+  /** Granting a role the user already holds in that scope changes nothing. */
+  @Post(':id/roles')
+  @Roles(['admin'])
+  @ApiOperation({ summary: 'Grant a role in a scope' })
+  @ApiCreatedResponse({ type: UserResponseDto })
+  @ApiBadRequestResponse({ description: 'USER.INVALID_GRANT, USER.ORGANISATION_KIND_MISMATCH' })
+  @ApiNotFoundResponse({ description: 'USER.NOT_FOUND, MUNICIPALITY.NOT_FOUND, ORGANISATION.NOT_FOUND, …' })
+  async grant(
+    @Param('id') id: string,
+    @Body() body: GrantDto,
+    @CurrentCaller() caller: Caller,
+    @CommandHeaders() options: CommandOptions,
+  ): Promise<UserResponseDto> {
+    await this.accounts.grantRole(id, toGrant(body), caller.commandContext(), options);
+    return toUserResponse(this.users.getOr(id, userNotFound));
+  }
+}

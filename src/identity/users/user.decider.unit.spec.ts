@@ -1,0 +1,64 @@
+import { given } from '../../../test/support/given.js';
+import { userDecider } from './user.decider.js';
+import type { UserEvent } from './user.events.js';
+
+const userId = '01920000-0000-7000-8000-000000000001';
+const clerk = { role: 'clerk', municipality: 'hamedan', regions: ['1'] } as const;
+const profile = {
+  userId,
+  username: 'r.karimi',
+  displayName: 'Reza Karimi',
+  passwordHash: 'scrypt$…',
+  grants: [clerk],
+  origin: 'admin',
+} as const;
+const created: UserEvent = { type: 'UserCreated', data: profile };
+const disabled: UserEvent = { type: 'UserDisabled', data: { userId, reason: 'left' } };
+
+describe('user decider', () => {
+  it('creates a user, once', () => {
+    expect(given(userDecider).when({ type: 'CreateUser', data: profile })).toEqual([created]);
+    expect(given(userDecider, created).when({ type: 'CreateUser', data: profile })).toMatchObject({
+      code: 'USER.ALREADY_EXISTS',
+    });
+  });
+
+  it('refuses a grant without the scope its role needs', () => {
+    const data = { ...profile, grants: [{ role: 'notary' }] } as const;
+    expect(given(userDecider).when({ type: 'CreateUser', data })).toMatchObject({
+      code: 'USER.INVALID_GRANT',
+      kind: 'invalid',
+    });
+  });
+
+  it('grants a role; granting it again in the same scope changes nothing', () => {
+    const grant = { role: 'surveyor', municipality: 'hamedan' } as const;
+    const granted: UserEvent = { type: 'RoleGranted', data: { userId, grant } };
+    expect(given(userDecider, created).when({ type: 'GrantRole', data: { grant } })).toEqual([granted]);
+    expect(given(userDecider, created, granted).when({ type: 'GrantRole', data: { grant } })).toEqual([]);
+  });
+
+  it('revokes a role held in a scope, whatever its regions, and refuses one not held', () => {
+    const grant = { role: 'clerk', municipality: 'hamedan' } as const;
+    const revoke = { type: 'RevokeRole', data: { grant, reason: 'moved' } } as const;
+    const revoked: UserEvent = { type: 'RoleRevoked', data: { userId, grant, reason: 'moved' } };
+    expect(given(userDecider, created).when(revoke)).toEqual([revoked]);
+    expect(given(userDecider, created, revoked).when(revoke)).toMatchObject({ code: 'USER.ROLE_NOT_HELD' });
+  });
+
+  it('disables an account once; a disabled account cannot change its password', () => {
+    const disable = { type: 'DisableUser', data: { reason: 'left' } } as const;
+    expect(given(userDecider, created).when(disable)).toEqual([disabled]);
+    expect(given(userDecider, created, disabled).when(disable)).toEqual([]);
+    expect(
+      given(userDecider, created, disabled).when({ type: 'ChangePassword', data: { passwordHash: 'x' } }),
+    ).toMatchObject({ code: 'USER.DISABLED' });
+  });
+
+  it('answers USER.NOT_FOUND for any change to an unknown user', () => {
+    expect(given(userDecider).when({ type: 'DisableUser', data: { reason: 'x' } })).toMatchObject({
+      code: 'USER.NOT_FOUND',
+      kind: 'not_found',
+    });
+  });
+});
