@@ -8,6 +8,8 @@ export interface Principal {
   readonly id: string;
   readonly displayName: string;
   readonly username?: string;
+  /** Citizens: the national id (کد ملی) that makes them owners of parcels and files. */
+  readonly nationalId?: string;
   readonly grants: readonly Grant[];
   /** API keys only: what the key may do (`inquiries:file`, …). */
   readonly permissions?: readonly string[];

@@ -35,6 +35,7 @@ describe('citizens register, sign in, and are throttled when guessing', () => {
       id: registered.json().userId,
       username: '0499370899',
       displayName: 'زهرا احمدی',
+      nationalId: '0499370899',
       grants: [{ role: 'citizen' }],
       authenticatedBy: 'password_token',
     });

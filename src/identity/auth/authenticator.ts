@@ -81,6 +81,7 @@ export class Authenticator {
       id: user.userId,
       username: user.username,
       displayName: user.displayName,
+      ...(user.nationalId ? { nationalId: user.nationalId } : {}),
       grants: user.grants,
       authenticatedBy: 'password_token',
     };
