@@ -18,10 +18,19 @@ export type RecordAccess = 'owner' | 'staff' | 'organisation' | 'none';
  * The record-level rules in one place: a citizen sees their own records, municipal staff the records
  * of their municipality (and regions, when their grant names some), an organisation its own filings.
  */
-export function recordAccess(principal: Principal | undefined, record: RecordScope): RecordAccess {
+export function recordAccess(
+  principal: Principal | undefined,
+  record: RecordScope,
+  /** A counter office acting for this citizen (national id) is treated as that citizen. */
+  onBehalfOf?: string,
+): RecordAccess {
   if (!principal) return 'none';
   if (principal.grants.some((g) => isStaffOf(g, record))) return 'staff';
-  if (principal.nationalId && record.ownerNationalIds?.includes(principal.nationalId)) return 'owner';
+  const citizen =
+    onBehalfOf && principal.grants.some((g) => g.role === 'counter_office')
+      ? onBehalfOf
+      : principal.nationalId;
+  if (citizen && record.ownerNationalIds?.includes(citizen)) return 'owner';
   if (record.organisation && principal.grants.some((g) => g.organisation === record.organisation))
     return 'organisation';
   return 'none';

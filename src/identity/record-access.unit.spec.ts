@@ -38,6 +38,14 @@ describe('recordAccess', () => {
     );
   });
 
+  it('treats a counter office acting for an owner as that owner, and only a counter office', () => {
+    const office = principal([{ role: 'counter_office', organisation: 'counter-office-3' }]);
+    expect(recordAccess(office, parcel, '0013542419')).toBe('owner');
+    expect(recordAccess(office, parcel, '0499370899')).toBe('none');
+    expect(recordAccess(office, parcel)).toBe('none');
+    expect(recordAccess(principal([{ role: 'citizen' }], '0499370899'), parcel, '0013542419')).toBe('none');
+  });
+
   it('lets an organisation see what it filed', () => {
     const inquiry = { municipality: 'hamedan', organisation: 'notary-office-12' };
     expect(recordAccess(principal([{ role: 'notary', organisation: 'notary-office-12' }]), inquiry)).toBe(

@@ -2,6 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../shared/domain-error.js';
+import { normalizeNationalId } from '../national-id.js';
 import { actingGrant, type Principal } from '../principal.js';
 import type { Grant } from '../roles.js';
 import { ACCESS_POLICY, type AccessPolicy } from './access.decorators.js';
@@ -12,6 +13,8 @@ declare module 'fastify' {
     principal?: Principal;
     /** The grant the caller acts under on this endpoint. */
     grant?: Grant;
+    /** The citizen a counter office acts for (X-On-Behalf-Of), as a national id. */
+    onBehalfOf?: string;
   }
 }
 
@@ -59,6 +62,28 @@ export class AccessGuard implements CanActivate {
       );
     }
     request.grant = grant;
+    const onBehalfOf = request.headers['x-on-behalf-of'];
+    if (onBehalfOf !== undefined) request.onBehalfOf = onBehalfOfCitizen(onBehalfOf, grant);
     return true;
   }
+}
+
+/** Only a counter office (دفتر پیشخوان) acts for a citizen, and it must name them by a valid national id. */
+function onBehalfOfCitizen(header: string | string[], grant: Grant): string {
+  if (grant.role !== 'counter_office') {
+    throw new DomainError(
+      'AUTH.ON_BEHALF_NOT_ALLOWED',
+      'Only a counter office may act on behalf of a citizen',
+      'forbidden',
+    );
+  }
+  const nationalId = normalizeNationalId(Array.isArray(header) ? (header[0] ?? '') : header);
+  if (!nationalId) {
+    throw new DomainError(
+      'IDENTITY.INVALID_NATIONAL_ID',
+      'X-On-Behalf-Of must be a valid national id',
+      'invalid',
+    );
+  }
+  return nationalId;
 }

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { CommandContext } from '../../event-store/command-handling/command-context.js';
 import { DomainError } from '../../shared/domain-error.js';
 import { ANONYMOUS_ACTOR, actorOf, type Principal } from '../principal.js';
+import { recordAccess, type RecordAccess, type RecordScope } from '../record-access.js';
 import type { Grant } from '../roles.js';
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -16,7 +17,14 @@ export class Caller {
     readonly correlationId: string,
     /** Read once per request (UTC ISO-8601). */
     readonly now: string,
+    /** The citizen a counter office acts for, by national id. */
+    readonly onBehalfOf?: string,
   ) {}
+
+  /** How the caller relates to a record, acting for a citizen when a counter office names one. */
+  accessTo(record: RecordScope): RecordAccess {
+    return recordAccess(this.principal, record, this.onBehalfOf);
+  }
 
   /** The signed-in principal; only for endpoints whose policy guarantees one. */
   get signedIn(): Principal {
@@ -24,7 +32,7 @@ export class Caller {
     return this.principal;
   }
 
-  commandContext(onBehalfOf?: string): CommandContext {
+  commandContext(onBehalfOf = this.onBehalfOf): CommandContext {
     const actor =
       this.principal && this.grant ? actorOf(this.principal, this.grant, onBehalfOf) : this.fallbackActor();
     return { actor, correlationId: this.correlationId, causationId: this.requestId, now: this.now };
@@ -38,7 +46,14 @@ export class Caller {
 export function callerOf(request: FastifyRequest): Caller {
   const given = request.headers['x-correlation-id'];
   const correlationId = typeof given === 'string' && CORRELATION_ID.test(given) ? given : request.id;
-  return new Caller(request.principal, request.grant, request.id, correlationId, new Date().toISOString());
+  return new Caller(
+    request.principal,
+    request.grant,
+    request.id,
+    correlationId,
+    new Date().toISOString(),
+    request.onBehalfOf,
+  );
 }
 
 export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext) =>
