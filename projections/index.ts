@@ -1,7 +1,9 @@
 import { apiKeysProjection } from './api-keys/api-keys.projection.js';
 import { municipalitiesProjection } from './municipalities/municipalities.projection.js';
 import { organisationsProjection } from './organisations/organisations.projection.js';
+import { parcelsProjection } from './parcels/parcels.projection.js';
 import { anyProjection, type AnyProjection } from './projection.js';
+import { ruleSetsProjection } from './rule-sets/rule-sets.projection.js';
 import { streamsProjection } from './streams/streams.projection.js';
 import { usersProjection } from './users/users.projection.js';
 
@@ -9,7 +11,9 @@ import { usersProjection } from './users/users.projection.js';
 export const allProjections: readonly AnyProjection[] = [
   anyProjection(streamsProjection),
   anyProjection(usersProjection),
+  anyProjection(parcelsProjection),
   anyProjection(apiKeysProjection),
   anyProjection(municipalitiesProjection),
   anyProjection(organisationsProjection),
+  anyProjection(ruleSetsProjection),
 ];

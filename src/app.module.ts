@@ -5,7 +5,10 @@ import type { AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/app-config.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { HealthHttpController } from './health/health.http.controller.js';
+import { DemoModule } from './demo/demo.module.js';
 import { IdentityModule } from './identity/identity.module.js';
+import { ParcelsModule } from './parcels/parcels.module.js';
+import { RuleSetsModule } from './rule-sets/rule-sets.module.js';
 
 @Module({})
 export class AppModule {
@@ -20,6 +23,9 @@ export class AppModule {
         CqrsModule.forRoot(),
         EventStoreModule.forRoot(options.projections),
         IdentityModule,
+        ParcelsModule,
+        RuleSetsModule,
+        DemoModule,
       ],
       controllers: [HealthHttpController],
     };

@@ -1,5 +1,6 @@
 import type { BenchFigure } from '../figure.js';
 import { eventStoreFigures } from './event-store.bench.js';
+import { parcelFigures } from './parcels.bench.js';
 
 /** Every figure `npm run bench` knows, in the order they run; add new modules here. */
-export const figures: readonly BenchFigure[] = [...eventStoreFigures];
+export const figures: readonly BenchFigure[] = [...eventStoreFigures, ...parcelFigures];

@@ -6,7 +6,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { ApiKeysReadModel } from './api-keys/api-keys.read-model.js';
 import { AccessGuard } from './auth/access.guard.js';
 import { API_KEY_AUTHENTICATOR, Authenticator, EXTERNAL_TOKEN_VERIFIER } from './auth/authenticator.js';
-import { DemoSeeder } from './demo/demo-seeder.js';
+import { IdentityDemoSeeder } from './demo/identity-demo-seeder.js';
 import { IdentityBootstrap } from './demo/identity-bootstrap.js';
 import { IssueTokenHandler } from './auth/issue-token/issue-token.handler.js';
 import { IssueTokenHttpController } from './auth/issue-token/issue-token.http.controller.js';
@@ -75,7 +75,7 @@ import { RevokeRoleHttpController } from './users/revoke-role/revoke-role.http.c
     },
     Authenticator,
     UserAccounts,
-    DemoSeeder,
+    IdentityDemoSeeder,
     IdentityBootstrap,
     MunicipalitiesReadModel,
     OrganisationsReadModel,
@@ -83,6 +83,6 @@ import { RevokeRoleHttpController } from './users/revoke-role/revoke-role.http.c
     IssueTokenHandler,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UsersReadModel, UserAccounts, Authenticator, ScopeDirectory],
+  exports: [UsersReadModel, UserAccounts, Authenticator, ScopeDirectory, IdentityDemoSeeder],
 })
 export class IdentityModule {}

@@ -4,16 +4,9 @@
  * renewal dues for the current year. Demo data, not real people or property.
  */
 
+import type { ExistingBuilding, ParcelOwner } from './parcel.events.js';
+
 export const DEMO_PARCEL_MUNICIPALITY = 'hamedan';
-
-export type ParcelOwner = {
-  readonly nationalId: string;
-  readonly name: string;
-  /** Percent of the parcel; the owners' shares add up to 100. */
-  readonly sharePct: number;
-};
-
-export type ExistingBuilding = { readonly floors: number; readonly areaM2: number };
 
 export type DemoParcel = {
   readonly renewalCode: string;

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module.js';
 import { loadAppConfig } from '../config/app-config.js';
-import { DemoSeeder } from '../identity/demo/demo-seeder.js';
+import { DemoData } from '../demo/demo-data.service.js';
 import { createLogger, PinoNestLogger } from '../shared/logging/pino-logger.js';
 
 /** `npm run seed:demo`: writes the demo data now (what exists already is left alone). Never in production. */
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     },
   );
   try {
-    const { created, skipped } = await app.get(DemoSeeder).seed(new Date().toISOString());
+    const { created, skipped } = await app.get(DemoData).seed(new Date().toISOString());
     process.stdout.write(`Demo data in ${config.dataDir}: ${created} created, ${skipped} already there\n`);
   } finally {
     await app.close();

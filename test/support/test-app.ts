@@ -39,7 +39,14 @@ export async function startTestApp(
     imports: [...(root.imports ?? []), ...(options.extraModules ?? [])],
   };
   const app = await createApp(module, createLogger(config.logLevel));
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    // A refused start (production rules) must still release the store, or Jest never exits.
+    await app.close();
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   await app.getHttpAdapter().getInstance().ready();
   return {
     app,

@@ -21,22 +21,40 @@ export interface Page<Doc> {
   readonly total: number;
 }
 
-/** Read access to one projection's documents; queries name fields by JSON path, never by raw SQL. */
+const CACHED_DOCUMENTS = 10_000;
+const CACHED_QUERIES = 1_000;
+
+/**
+ * Read access to one projection's documents; queries name fields by JSON path, never by raw SQL.
+ * Documents and query answers are cached in memory, frozen, and dropped the moment the projection
+ * commits a change (the projection is the table's only writer, in this process).
+ */
 export class Documents<Doc> {
   private readonly table: string;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly byId = new Map<string, Doc | null>();
+  private readonly queries = new Map<string, Page<Doc>>();
 
   constructor(
     private readonly readModels: ReadModelDatabase,
     projectionName: string,
   ) {
     this.table = documentTable(projectionName);
+    readModels.onChange(this.table, (id) => {
+      if (id === undefined) this.byId.clear();
+      else this.byId.delete(id);
+      this.queries.clear();
+    });
   }
 
   get(id: string): Doc | undefined {
+    const cached = this.byId.get(id);
+    if (cached !== undefined) return cached ?? undefined;
     const row = this.statement(`SELECT doc FROM ${this.table} WHERE id = ?`).get(id) as
       { doc: string } | undefined;
-    return row ? (JSON.parse(row.doc) as Doc) : undefined;
+    const doc = row ? deepFreeze(JSON.parse(row.doc) as Doc) : null;
+    remember(this.byId, id, doc, CACHED_DOCUMENTS);
+    return doc ?? undefined;
   }
 
   /** The document, or the error `missing` makes (a domain `…NOT_FOUND`). */
@@ -51,6 +69,15 @@ export class Documents<Doc> {
   }
 
   list(query: ListQuery): Page<Doc> {
+    const key = JSON.stringify(query);
+    const cached = this.queries.get(key);
+    if (cached) return cached;
+    const page = this.query(query);
+    remember(this.queries, key, page, CACHED_QUERIES);
+    return page;
+  }
+
+  private query(query: ListQuery): Page<Doc> {
     const { conditions, values } = matching(query.where, field);
     const element = matching(query.some?.where, (path) => `json_extract(element.value, '$.${path}')`);
     if (query.some && element.conditions.length) {
@@ -73,7 +100,7 @@ export class Documents<Doc> {
     ) as {
       total: number;
     };
-    return { items: rows.map((row) => JSON.parse(row.doc) as Doc), total };
+    return deepFreeze({ items: rows.map((row) => JSON.parse(row.doc) as Doc), total });
   }
 
   private statement(sql: string): Database.Statement {
@@ -84,6 +111,21 @@ export class Documents<Doc> {
     }
     return statement;
   }
+}
+
+/** Adds to a bounded map, forgetting the oldest entry when full. */
+function remember<V>(map: Map<string, V>, key: string, value: V, max: number): void {
+  if (map.size >= max) map.delete(map.keys().next().value as string);
+  map.set(key, value);
+}
+
+/** Cached answers are shared by every caller, so nobody may change them. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 function matching(

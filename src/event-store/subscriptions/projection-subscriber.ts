@@ -19,6 +19,7 @@ export class ProjectionSubscriber implements Subscriber {
   private subscription: Subscription | undefined;
   private readonly apply: Database.Transaction<(event: RecordedEvent) => void>;
   onProgress?: () => void;
+  private readonly table: string;
 
   constructor(
     private readonly projection: Projection<unknown>,
@@ -29,6 +30,7 @@ export class ProjectionSubscriber implements Subscriber {
     this.name = `projection:${projection.name}`;
     this.caughtUp = new Promise((resolve) => (this.signalCaughtUp = resolve));
     const table = documentTable(projection.name);
+    this.table = table;
     const db = readModels.db;
     const reset = rebuild || this.isOutdated();
     readModels.prepareDocuments(projection.name, projection.indexes ?? [], reset ? this.name : undefined);
@@ -58,6 +60,8 @@ export class ProjectionSubscriber implements Subscriber {
       {
         onEvent: (event) => {
           this.apply(event);
+          const id = this.projection.documentId(event);
+          if (id !== null) this.readModels.documentChanged(this.table, id);
           this.position = event.position;
           this.onProgress?.();
         },

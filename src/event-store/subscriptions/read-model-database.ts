@@ -20,6 +20,8 @@ export class ReadModelDatabase {
   private readonly getCheckpoint: Database.Statement<[string], { position: string | null; version: number }>;
   private readonly putCheckpoint: Database.Statement<[string, string | null, number]>;
 
+  private readonly changeListeners = new Map<string, Set<(id: string | undefined) => void>>();
+
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
@@ -54,6 +56,7 @@ export class ReadModelDatabase {
     const table = documentTable(name);
     this.db.transaction(() => {
       if (resetCheckpointOf !== undefined) {
+        this.documentChanged(table, undefined);
         this.db.exec(`DROP TABLE IF EXISTS ${table}`);
         this.db.prepare('DELETE FROM subscriber_checkpoints WHERE name = ?').run(resetCheckpointOf);
       }
@@ -68,6 +71,18 @@ export class ReadModelDatabase {
         );
       }
     })();
+  }
+
+  /** Listens for committed changes to a document table; `undefined` means the whole table changed. */
+  onChange(table: string, listener: (id: string | undefined) => void): void {
+    const listeners = this.changeListeners.get(table) ?? new Set();
+    listeners.add(listener);
+    this.changeListeners.set(table, listeners);
+  }
+
+  /** Called by the one writer of a table after each commit, so in-process caches stay exact. */
+  documentChanged(table: string, id: string | undefined): void {
+    for (const listener of this.changeListeners.get(table) ?? []) listener(id);
   }
 
   close(): void {

@@ -36,12 +36,18 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const principal = await this.authenticator.authenticate(request.headers.authorization);
     if (principal) request.principal = principal;
-    if (policy.kind === 'public') return true;
+    const grant = this.grantFor(policy, principal);
+    if (grant) request.grant = grant;
+    const onBehalfOf = request.headers['x-on-behalf-of'];
+    if (onBehalfOf !== undefined) request.onBehalfOf = onBehalfOfCitizen(onBehalfOf, grant);
+    return true;
+  }
+
+  /** The grant the caller acts under, or the refusal the policy calls for. */
+  private grantFor(policy: AccessPolicy, principal: Principal | undefined): Grant | undefined {
+    if (policy.kind === 'public') return principal?.grants[0];
     if (!principal) throw new DomainError('AUTH.UNAUTHENTICATED', 'Sign in first', 'unauthenticated');
-    if (policy.kind === 'authenticated') {
-      if (principal.grants[0]) request.grant = principal.grants[0];
-      return true;
-    }
+    if (policy.kind === 'authenticated') return principal.grants[0];
     const grant = actingGrant(principal, policy.roles);
     if (!grant) {
       throw new DomainError(
@@ -61,16 +67,13 @@ export class AccessGuard implements CanActivate {
         'forbidden',
       );
     }
-    request.grant = grant;
-    const onBehalfOf = request.headers['x-on-behalf-of'];
-    if (onBehalfOf !== undefined) request.onBehalfOf = onBehalfOfCitizen(onBehalfOf, grant);
-    return true;
+    return grant;
   }
 }
 
 /** Only a counter office (دفتر پیشخوان) acts for a citizen, and it must name them by a valid national id. */
-function onBehalfOfCitizen(header: string | string[], grant: Grant): string {
-  if (grant.role !== 'counter_office') {
+function onBehalfOfCitizen(header: string | string[], grant: Grant | undefined): string {
+  if (grant?.role !== 'counter_office') {
     throw new DomainError(
       'AUTH.ON_BEHALF_NOT_ALLOWED',
       'Only a counter office may act on behalf of a citizen',

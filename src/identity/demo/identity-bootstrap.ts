@@ -1,18 +1,15 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG } from '../../config/app-config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
-import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
 import { SubscriberRunner } from '../../event-store/subscriptions/subscriber-runner.js';
 import { StartupTasks } from '../../shared/startup-tasks.js';
 import { systemActor } from '../principal.js';
 import { UserAccounts } from '../users/user-accounts.service.js';
 import { UsersReadModel } from '../users/users.read-model.js';
-import { DemoSeeder } from './demo-seeder.js';
 
 /**
- * Start-up rules for principals. Outside production, a first start on an empty store seeds the demo.
- * In production the server refuses to run while demo users exist, and makes the first admin only from
- * DAFTAR_ADMIN_PASSWORD.
+ * Start-up rules for principals in production: the server refuses to run while demo users exist, and
+ * makes the first admin only from DAFTAR_ADMIN_PASSWORD.
  */
 @Injectable()
 export class IdentityBootstrap implements OnApplicationBootstrap {
@@ -20,30 +17,22 @@ export class IdentityBootstrap implements OnApplicationBootstrap {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly subscribers: SubscriberRunner,
     private readonly users: UsersReadModel,
     private readonly accounts: UserAccounts,
-    private readonly demo: DemoSeeder,
     private readonly startup: StartupTasks,
   ) {}
 
-  /** In production a violation stops the start; otherwise the server comes up and /ready reports progress. */
+  /** A violation stops the start. */
   async onApplicationBootstrap(): Promise<void> {
-    const task = this.startup.run('identity', () => this.bootstrap());
-    if (this.config.production) await task;
-    else task.catch(() => undefined);
+    await this.startup.run('production identity', () => this.bootstrap());
   }
 
   private async bootstrap(): Promise<void> {
-    const empty = (await this.store.headPosition()) === undefined;
+    if (!this.config.production) return;
     this.subscribers.start();
     await this.subscribers.caughtUp();
     const now = new Date().toISOString();
-    if (!this.config.production) {
-      if (empty && this.config.demoData) await this.demo.seed(now);
-      return;
-    }
     const demoUser = this.users.findOne('origin', 'demo');
     if (demoUser) {
       throw new Error(

@@ -8,7 +8,6 @@ import { municipalityDecider } from '../municipalities/municipality.decider.js';
 import { municipalityStream } from '../municipalities/municipality.events.js';
 import { organisationDecider } from '../organisations/organisation.decider.js';
 import { organisationStream } from '../organisations/organisation.events.js';
-import { systemActor } from '../principal.js';
 import { UserAccounts } from '../users/user-accounts.service.js';
 import { DEMO_PASSWORD, demoMunicipality, demoOrganisations, demoUsers } from './demo-data.js';
 
@@ -25,21 +24,15 @@ const ALREADY_THERE = new Set([
  * a named system actor, like any other change.
  */
 @Injectable()
-export class DemoSeeder {
-  private readonly logger = new Logger('DemoSeeder');
+export class IdentityDemoSeeder {
+  private readonly logger = new Logger('IdentityDemoSeeder');
 
   constructor(
     private readonly commands: CommandRunner,
     private readonly accounts: UserAccounts,
   ) {}
 
-  async seed(now: string): Promise<{ created: number; skipped: number }> {
-    const context: CommandContext = {
-      actor: systemActor('demo-seed'),
-      correlationId: 'demo-seed',
-      causationId: 'demo-seed',
-      now,
-    };
+  async seed(context: CommandContext): Promise<{ created: number; skipped: number }> {
     const outcomes = [
       await this.tolerate(() =>
         this.commands.run(
@@ -77,8 +70,8 @@ export class DemoSeeder {
       )),
     );
     const created = outcomes.filter(Boolean).length;
-    this.logger.warn(
-      `Demo data: ${created} created, ${outcomes.length - created} already there. Demo users sign in with password "${DEMO_PASSWORD}"; never use demo data in production.`,
+    this.logger.log(
+      `Demo municipality, organisations and users: ${created} created, ${outcomes.length - created} already there`,
     );
     return { created, skipped: outcomes.length - created };
   }

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module.js';
+import { GetRuleSetsHttpController } from './get-rule-sets/get-rule-sets.http.controller.js';
+import { PublishRuleSetHttpController } from './publish-rule-set/publish-rule-set.http.controller.js';
+import { RuleSetsReadModel } from './rule-sets.read-model.js';
+
+/** Zoning rule sets (طرح تفصیلی): versioned, published by admins, read by everyone and every calculation. */
+@Module({
+  imports: [IdentityModule],
+  controllers: [PublishRuleSetHttpController, GetRuleSetsHttpController],
+  providers: [RuleSetsReadModel],
+  exports: [RuleSetsReadModel],
+})
+export class RuleSetsModule {}
