@@ -1,4 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -74,8 +76,16 @@ export interface LoadOptions {
   readonly headers?: Record<string, string>;
 }
 
-/** Loads the server with autocannon after a short warm-up and reports requests/s and latency percentiles. */
+/**
+ * Loads the server after a short warm-up and reports requests/s and latency percentiles. With `wrk`
+ * installed (Debian's package) it drives the load: written in C, it leaves more of a 2-core machine to
+ * the server than autocannon, whose own event loop otherwise inflates the percentiles it reports.
+ */
 export async function load(url: string, options: LoadOptions): Promise<Figure> {
+  return hasWrk() ? loadWithWrk(url, options) : loadWithAutocannon(url, options);
+}
+
+async function loadWithAutocannon(url: string, options: LoadOptions): Promise<Figure> {
   const run = (seconds: number) =>
     autocannon({
       url,
@@ -97,5 +107,59 @@ export async function load(url: string, options: LoadOptions): Promise<Figure> {
     latencyMaxMs: result.latency.max,
     requests: result.requests.total,
     errors,
+    tool: 'autocannon',
   };
+}
+
+function hasWrk(): boolean {
+  return spawnSync('wrk', ['--version'], { stdio: 'ignore' }).error === undefined;
+}
+
+async function loadWithWrk(url: string, options: LoadOptions): Promise<Figure> {
+  const dir = mkdtempSync(join(tmpdir(), 'daftar-wrk-'));
+  const script = join(dir, 'requests.lua');
+  const paths = options.requests.map((r) => JSON.stringify(r.path ?? '/')).join(', ');
+  const headers = Object.entries(options.headers ?? {})
+    .map(([name, value]) => `wrk.headers[${JSON.stringify(name)}] = ${JSON.stringify(value)}`)
+    .join('\n');
+  writeFileSync(
+    script,
+    `${headers}\nlocal paths = { ${paths} }\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n`,
+  );
+  const run = (seconds: number) =>
+    spawnSync('wrk', ['-t1', `-c${options.connections}`, `-d${seconds}s`, '--latency', '-s', script, url], {
+      encoding: 'utf8',
+    }).stdout;
+  try {
+    run(1);
+    const out = run(options.seconds);
+    const percentile = (p: string) =>
+      milliseconds(new RegExp(`^\\s+${p}%\\s+([\\d.]+)(us|ms|s)`, 'm').exec(out));
+    const rate = /Requests\/sec:\s+([\d.]+)/.exec(out);
+    const total = /(\d+) requests in/.exec(out);
+    const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out);
+    const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+    if (!rate || !total) throw new Error(`could not read wrk's output:\n${out}`);
+    return {
+      name: options.name,
+      value: Math.round(Number(rate[1])),
+      unit: 'requests/s',
+      connections: options.connections,
+      latencyP50Ms: percentile('50'),
+      latencyP99Ms: percentile('99'),
+      requests: Number(total[1]),
+      errors:
+        Number(non2xx?.[1] ?? 0) +
+        (socketErrors ? socketErrors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0),
+      tool: 'wrk',
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function milliseconds(match: RegExpExecArray | null): number | undefined {
+  if (!match) return undefined;
+  const value = Number(match[1]);
+  return match[2] === 'us' ? value / 1000 : match[2] === 's' ? value * 1000 : value;
 }

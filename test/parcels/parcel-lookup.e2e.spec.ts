@@ -62,6 +62,24 @@ describe('public parcel lookup and fee estimate over the demo data', () => {
     expect(stranger.view).toBe('public');
   });
 
+  it('shows a payment at once: the public answer is never served stale from its cache', async () => {
+    const before = await call(t.app, 'GET', '/parcels/1-1-1-2-0-0-0');
+    expect(before.json().debts).toEqual({ owesAnything: true });
+    expect(before.headers['content-type']).toMatch(/application\/json/);
+    const cashier = await signIn(t.app, 'cashier', DEMO_PASSWORD);
+    const staff = (await call(t.app, 'GET', '/parcels/1-1-1-2-0-0-0', { token: tokens['clerk'] })).json();
+    for (const dues of staff.debts.renewalDues.filter((d: { outstanding: number }) => d.outstanding > 0)) {
+      const paid = await call(t.app, 'POST', `/parcels/1-1-1-2-0-0-0/dues/${dues.year}/payments`, {
+        token: cashier,
+        body: { amount: dues.outstanding, reference: `receipt-${dues.year}` },
+      });
+      expect(paid.statusCode).toBe(201);
+    }
+    expect((await call(t.app, 'GET', '/parcels/1-1-1-2-0-0-0')).json().debts).toEqual({
+      owesAnything: false,
+    });
+  });
+
   it('refuses X-On-Behalf-Of from anyone but a counter office', async () => {
     const res = await call(t.app, 'GET', '/parcels/1-1-1-1-0-0-0', {
       token: tokens['citizen'],
