@@ -295,16 +295,18 @@ export class SqliteEventStore implements EventStore {
     const limit = options.maxCount ?? 1000;
     const categories = options.categories ?? [];
     const types = options.types ?? [];
-    const where = ['position > ?'];
+    // The head is read first and bounds the page: another process may commit between the two reads,
+    // and a head read afterwards would carry the caller past events it never saw.
+    const head = this.stmt.head.get()!.position ?? 0;
+    const where = ['position > ?', 'position <= ?'];
     if (categories.length > 0) where.push(`category IN (${categories.map(() => '?').join(',')})`);
     if (types.length > 0) where.push(`type IN (${types.map(() => '?').join(',')})`);
     const sql = `SELECT ${COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`;
-    const rows = this.statement(sql).all(after, ...categories, ...types, limit) as EventRow[];
+    const rows = this.statement(sql).all(after, head, ...categories, ...types, limit) as EventRow[];
     const events = rows.map(toRecorded);
     if (events.length === limit) return { events, nextPosition: events[events.length - 1]!.position };
     // Fewer than asked: everything up to the head was looked at, including what the filter skipped.
-    const head = this.stmt.head.get()!.position;
-    const reached = Math.max(after, head ?? 0);
+    const reached = Math.max(after, head);
     return { events, nextPosition: reached === 0 ? fromPosition : String(reached) };
   }
 

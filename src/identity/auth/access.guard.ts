@@ -39,7 +39,7 @@ export class AccessGuard implements CanActivate {
     const grant = this.grantFor(policy, principal);
     if (grant) request.grant = grant;
     const onBehalfOf = request.headers['x-on-behalf-of'];
-    if (onBehalfOf !== undefined) request.onBehalfOf = onBehalfOfCitizen(onBehalfOf, grant);
+    if (onBehalfOf !== undefined) request.onBehalfOf = onBehalfOfCitizen(onBehalfOf, principal, grant);
     return true;
   }
 
@@ -56,14 +56,16 @@ export class AccessGuard implements CanActivate {
         'forbidden',
       );
     }
+    // Keys are denied by default: an endpoint serves them only for a permission it names.
     if (
       principal.kind === 'api_key' &&
-      policy.permission &&
-      !principal.permissions?.includes(policy.permission)
+      !(policy.permission && principal.permissions?.includes(policy.permission))
     ) {
       throw new DomainError(
         'AUTH.MISSING_PERMISSION',
-        `This API key lacks the permission ${policy.permission}`,
+        policy.permission
+          ? `This API key lacks the permission ${policy.permission}`
+          : 'This endpoint is not open to API keys',
         'forbidden',
       );
     }
@@ -72,8 +74,13 @@ export class AccessGuard implements CanActivate {
 }
 
 /** Only a counter office (دفتر پیشخوان) acts for a citizen, and it must name them by a valid national id. */
-function onBehalfOfCitizen(header: string | string[], grant: Grant | undefined): string {
-  if (grant?.role !== 'counter_office') {
+function onBehalfOfCitizen(
+  header: string | string[],
+  principal: Principal | undefined,
+  grant: Grant | undefined,
+): string {
+  // A person at the counter acts for the citizen in front of them; a machine key does not.
+  if (grant?.role !== 'counter_office' || principal?.kind !== 'user') {
     throw new DomainError(
       'AUTH.ON_BEHALF_NOT_ALLOWED',
       'Only a counter office may act on behalf of a citizen',

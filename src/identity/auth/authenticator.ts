@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { errors } from 'jose';
 import { DomainError } from '../../shared/domain-error.js';
 import type { Principal } from '../principal.js';
+import { OrganisationsReadModel } from '../organisations/organisations.read-model.js';
 import { UsersReadModel } from '../users/users.read-model.js';
 import { issuerOf, TokenSigner } from './token-signer.js';
 
@@ -27,6 +28,7 @@ export class Authenticator {
     private readonly tokens: TokenSigner,
     private readonly users: UsersReadModel,
     @Inject(API_KEY_AUTHENTICATOR) private readonly apiKeys: ApiKeyAuthenticator,
+    private readonly organisations: OrganisationsReadModel,
     @Optional() @Inject(EXTERNAL_TOKEN_VERIFIER) private readonly external?: ExternalTokenVerifier,
   ) {}
 
@@ -41,10 +43,13 @@ export class Authenticator {
     }
     switch (scheme?.toLowerCase()) {
       case 'bearer':
-        return this.bearer(credential);
+        return this.withActiveOrganisations(await this.bearer(credential));
       case 'apikey': {
         const principal = await this.apiKeys.authenticate(credential);
-        if (!principal) throw unauthenticated('AUTH.INVALID_API_KEY', 'This API key is unknown or revoked');
+        // A key speaks only for an active organisation.
+        if (!principal || this.withActiveOrganisations(principal).grants.length === 0) {
+          throw unauthenticated('AUTH.INVALID_API_KEY', 'This API key is unknown or revoked');
+        }
         return principal;
       }
       default:
@@ -69,6 +74,14 @@ export class Authenticator {
         throw unauthenticated('AUTH.TOKEN_EXPIRED', 'The token has expired; sign in again');
       throw unauthenticated('AUTH.INVALID_TOKEN', 'The token is not valid');
     }
+  }
+
+  /** A deactivated organisation's roles lapse at once, for its people and its keys alike. */
+  private withActiveOrganisations(principal: Principal): Principal {
+    const grants = principal.grants.filter(
+      (g) => !g.organisation || this.organisations.get(g.organisation)?.active === true,
+    );
+    return grants.length === principal.grants.length ? principal : { ...principal, grants };
   }
 
   /** Roles are read afresh on every request, so a revoked role or a disabled account takes effect at once. */
