@@ -17,11 +17,13 @@ export interface UserDocument {
   readonly origin: string;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** Tokens issued before it are no longer accepted. */
+  readonly passwordChangedAt: string | null;
 }
 
 export const usersProjection: Projection<UserDocument, UserEvent> = {
   name: 'users',
-  version: 1,
+  version: 2,
   handles: USER_EVENT_TYPES,
   indexes: ['username', 'nationalId'],
   documentId: (event) => event.data.userId,
@@ -41,6 +43,7 @@ export const usersProjection: Projection<UserDocument, UserEvent> = {
         disabled: false,
         origin: d.origin,
         createdAt: at,
+        passwordChangedAt: null,
         updatedAt: at,
       };
     }
@@ -51,7 +54,7 @@ export const usersProjection: Projection<UserDocument, UserEvent> = {
       case 'RoleRevoked':
         return { ...doc, grants: doc.grants.filter((g) => !sameGrant(g, e.data.grant)), updatedAt: at };
       case 'PasswordChanged':
-        return { ...doc, passwordHash: e.data.passwordHash, updatedAt: at };
+        return { ...doc, passwordHash: e.data.passwordHash, passwordChangedAt: at, updatedAt: at };
       case 'UserDisabled':
         return { ...doc, disabled: true, updatedAt: at };
       default: {

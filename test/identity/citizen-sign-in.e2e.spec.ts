@@ -121,7 +121,7 @@ describe('citizens register, sign in, and are throttled when guessing', () => {
     );
   });
 
-  it('lets a citizen change their password; the old one stops working', async () => {
+  it('lets a citizen change their password; the old password and the tokens issued before stop working', async () => {
     const token = await signIn(t.app, '0499370899', citizen.password);
     const changed = await call(t.app, 'POST', '/me/password', {
       token,
@@ -135,7 +135,25 @@ describe('citizens register, sign in, and are throttled when guessing', () => {
         })
       ).statusCode,
     ).toBe(401);
-    await signIn(t.app, '0499370899', 'another-long-secret');
+    const fresh = await signIn(t.app, '0499370899', 'another-long-secret');
+    expect((await call(t.app, 'GET', '/me', { token: fresh })).statusCode).toBe(200);
+    const old = await call(t.app, 'GET', '/me', { token });
+    expect(old.statusCode).toBe(401);
+    expect(old.json().code).toBe('AUTH.TOKEN_REVOKED');
+  });
+
+  it('throttles guessing the current password through a stolen token like a sign-in', async () => {
+    const token = await signIn(t.app, '0499370899', 'another-long-secret');
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const res = await call(t.app, 'POST', '/me/password', {
+        token,
+        body: { currentPassword: `guess-number-${i}`, newPassword: 'whatever-new-secret' },
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.slice(0, 4)).toEqual([400, 400, 400, 400]);
+    expect(statuses.slice(4)).toEqual([429, 429]);
   });
 
   it('publishes the token key as a JWKS', async () => {

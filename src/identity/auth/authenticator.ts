@@ -64,10 +64,10 @@ export class Authenticator {
     try {
       const issuer = issuerOf(token);
       if (this.external && issuer === this.external.issuer) return await this.external.verify(token);
-      const subject = await this.tokens.verify(token);
-      if (subject === undefined)
+      const verified = await this.tokens.verify(token);
+      if (verified === undefined)
         throw unauthenticated('AUTH.INVALID_TOKEN', 'This token was not issued by Daftar');
-      return this.userPrincipal(subject);
+      return this.userPrincipal(verified.subject, verified.issuedAtMs);
     } catch (error) {
       if (error instanceof DomainError) throw error;
       if (error instanceof errors.JWTExpired)
@@ -85,10 +85,17 @@ export class Authenticator {
   }
 
   /** Roles are read afresh on every request, so a revoked role or a disabled account takes effect at once. */
-  private userPrincipal(userId: string): Principal {
+  private userPrincipal(userId: string, issuedAtMs: number): Principal {
     const user = this.users.get(userId);
     if (!user || user.disabled)
       throw unauthenticated('AUTH.ACCOUNT_DISABLED', 'This account is disabled or gone');
+    // A password change ends every session that began before it.
+    if (user.passwordChangedAt && issuedAtMs < Date.parse(user.passwordChangedAt)) {
+      throw unauthenticated(
+        'AUTH.TOKEN_REVOKED',
+        'The password has changed since this token was issued; sign in again',
+      );
+    }
     return {
       kind: 'user',
       id: user.userId,

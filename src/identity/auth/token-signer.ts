@@ -46,8 +46,10 @@ export class TokenSigner {
     return new TokenSigner(privateKey, publicKey, keyId, issuer);
   }
 
-  async issue(subject: string, nowSeconds: number): Promise<IssuedToken> {
-    const accessToken = await new SignJWT({})
+  async issue(subject: string, nowMs: number): Promise<IssuedToken> {
+    const nowSeconds = Math.floor(nowMs / 1000);
+    // iat has whole seconds; the milliseconds tell a token from a password change in the same second.
+    const accessToken = await new SignJWT({ iat_ms: nowMs })
       .setProtectedHeader({ alg: 'EdDSA', kid: this.keyId, typ: 'at+jwt' })
       .setIssuer(this.issuer)
       .setAudience(TOKEN_AUDIENCE)
@@ -58,8 +60,8 @@ export class TokenSigner {
     return { accessToken, tokenType: 'Bearer', expiresIn: ACCESS_TOKEN_TTL_SECONDS };
   }
 
-  /** The subject of a valid token of ours; undefined for a token another issuer made. Throws when invalid. */
-  async verify(token: string): Promise<string | undefined> {
+  /** Subject and issue time (ms) of a valid token of ours; undefined for another issuer's. Throws when invalid. */
+  async verify(token: string): Promise<{ subject: string; issuedAtMs: number } | undefined> {
     if (issuerOf(token) !== this.issuer) return undefined;
     const { payload } = await jwtVerify(token, this.publicKey, {
       issuer: this.issuer,
@@ -68,7 +70,8 @@ export class TokenSigner {
       typ: 'at+jwt',
     });
     if (!payload.sub) throw new errors.JWTClaimValidationFailed('missing sub', payload, 'sub', 'missing');
-    return payload.sub;
+    const issuedAtMs = typeof payload['iat_ms'] === 'number' ? payload['iat_ms'] : (payload.iat ?? 0) * 1000;
+    return { subject: payload.sub, issuedAtMs };
   }
 
   /** Published at /.well-known/jwks.json so integrators can check tokens themselves. */

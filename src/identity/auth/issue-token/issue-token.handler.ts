@@ -4,6 +4,7 @@ import type { CommandContext } from '../../../event-store/command-handling/comma
 import { handleCommand } from '../../../event-store/command-handling/handle-command.js';
 import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port.js';
 import { DomainError } from '../../../shared/domain-error.js';
+import type { ThrottleVerdict } from '../../login-throttle.js';
 import { LoginThrottle } from '../../login-throttle.store.js';
 import { verifyAgainstDummy, verifyPassword } from '../../password-hasher.js';
 import { UsersReadModel } from '../../users/users.read-model.js';
@@ -49,14 +50,7 @@ export class IssueTokenHandler {
         },
         context,
       );
-      throw new DomainError(
-        verdict.locked ? 'AUTH.LOCKED' : 'AUTH.SLOW_DOWN',
-        verdict.locked
-          ? 'Too many failed sign-ins: this account is locked for a while'
-          : 'Too many failed sign-ins: wait before trying again',
-        'rate_limited',
-        { retryAfterSeconds: Math.ceil(verdict.retryAfterMs / 1000) },
-      );
+      throw throttled(verdict);
     }
     const user = this.users.byUsername(username);
     const valid = user
@@ -83,7 +77,7 @@ export class IssueTokenHandler {
       { type: 'LoginSucceeded', data: { userId: user.userId, username, address: request.address } },
       actorContext,
     );
-    return this.tokens.issue(user.userId, Math.floor(Date.parse(context.now) / 1000));
+    return this.tokens.issue(user.userId, Date.parse(context.now));
   }
 
   private async record(username: string, event: LoginEvent, context: CommandContext): Promise<void> {
@@ -118,4 +112,16 @@ export class IssueTokenHandler {
 /** Attempts for any typed name land in a valid stream, named by a digest rather than the raw input. */
 export function loginStream(username: string): string {
   return `login-${createHash('sha256').update(username).digest('hex').slice(0, 32)}`;
+}
+
+/** The 429 a throttled password check answers, with the seconds to wait for Retry-After. */
+export function throttled(verdict: Extract<ThrottleVerdict, { allowed: false }>): DomainError {
+  return new DomainError(
+    verdict.locked ? 'AUTH.LOCKED' : 'AUTH.SLOW_DOWN',
+    verdict.locked
+      ? 'Too many failed password checks: this account is locked for a while'
+      : 'Too many failed password checks: wait before trying again',
+    'rate_limited',
+    { retryAfterSeconds: Math.ceil(verdict.retryAfterMs / 1000) },
+  );
 }

@@ -1,9 +1,12 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { DomainError } from '../../../shared/domain-error.js';
 import { Authenticated } from '../../auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../auth/caller.decorator.js';
+import { throttled } from '../../auth/issue-token/issue-token.handler.js';
+import { LoginThrottle } from '../../login-throttle.store.js';
 import { verifyPassword } from '../../password-hasher.js';
 import type { Principal } from '../../principal.js';
 import { UserAccounts } from '../user-accounts.service.js';
@@ -20,6 +23,7 @@ export class MeHttpController {
   constructor(
     private readonly users: UsersReadModel,
     private readonly accounts: UserAccounts,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   @Get()
@@ -40,11 +44,16 @@ export class MeHttpController {
   async changePassword(
     @Body() body: ChangePasswordRequestDto,
     @CurrentCaller() caller: Caller,
+    @Req() request: FastifyRequest,
   ): Promise<void> {
     const principal = caller.signedIn;
     const user = principal.authenticatedBy === 'password_token' ? this.users.get(principal.id) : undefined;
     if (!user) throw new DomainError('USER.NO_PASSWORD', 'This principal has no Daftar password', 'conflict');
+    // A stolen token must not become a free password-guessing oracle: the sign-in throttle applies.
+    const verdict = this.throttle.check(user.username, request.ip);
+    if (!verdict.allowed) throw throttled(verdict);
     if (!(await verifyPassword(body.currentPassword, user.passwordHash))) {
+      this.throttle.recordFailure(user.username, request.ip);
       throw new DomainError('USER.WRONG_PASSWORD', 'The current password is wrong', 'invalid');
     }
     await this.accounts.changePassword(user.userId, body.newPassword, caller.commandContext());
