@@ -25,11 +25,11 @@ export class IdentityBootstrap implements OnApplicationBootstrap {
 
   /** A violation stops the start. */
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.production) return;
     await this.startup.run('production identity', () => this.bootstrap());
   }
 
   private async bootstrap(): Promise<void> {
-    if (!this.config.production) return;
     this.subscribers.start();
     await this.subscribers.caughtUp();
     const now = new Date().toISOString();

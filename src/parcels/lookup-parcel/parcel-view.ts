@@ -3,17 +3,18 @@ import type { RecordAccess } from '../../identity/record-access.js';
 import type { RuleSet } from '../../rule-sets/rule-set.js';
 import { zoningLimits, type ZoningLimits } from '../../rule-sets/zoning-limits.js';
 import type { ParcelDebtSummary } from '../parcel-debts.js';
-import type { ExistingBuilding } from '../parcel.events.js';
 
-export interface ParcelView {
-  readonly municipality: string;
-  readonly renewalCode: string;
-  readonly region: string;
-  readonly areaM2: number;
-  readonly streetWidthM: number;
-  readonly zone: string;
-  readonly landUse: string;
-  readonly existingBuilding: ExistingBuilding | null;
+export interface ParcelView extends Pick<
+  ParcelDocument,
+  | 'municipality'
+  | 'renewalCode'
+  | 'region'
+  | 'areaM2'
+  | 'streetWidthM'
+  | 'zone'
+  | 'landUse'
+  | 'existingBuilding'
+> {
   /** Names and national ids are masked for anyone but the owners and staff. */
   readonly owners: readonly {
     readonly name: string;
