@@ -6,8 +6,41 @@ const persianYear = new Intl.DateTimeFormat('en-u-ca-persian', { year: 'numeric'
  * Nowruz, midnight Tehran time, so the last hours of 20 March UTC may already be the next year.
  */
 export function jalaliYear(isoInstant: string): number {
+  const year = persianYear.formatToParts(instant(isoInstant)).find((p) => p.type === 'year')?.value;
+  return Number(year);
+}
+
+const persianDay = new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  timeZone: 'Asia/Tehran',
+});
+const persianDateTime = new Intl.DateTimeFormat('fa-IR-u-ca-persian', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Asia/Tehran',
+});
+
+/** The Jalali calendar day in Tehran as YYYY-MM-DD with Latin digits, for machine-readable answers. */
+export function jalaliDate(isoInstant: string): string {
+  const parts = persianDay.formatToParts(instant(isoInstant));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** The Jalali date and Tehran time in Persian words and digits, for people: «۴ آذر ۱۴۰۵، ۱۳:۳۰». */
+export function persianDateTimeText(isoInstant: string): string {
+  return persianDateTime.format(instant(isoInstant));
+}
+
+/** Western digits as Persian digits (۰–۹), for printed documents. */
+export function persianDigits(text: string | number): string {
+  return String(text).replace(/[0-9]/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
+}
+
+function instant(isoInstant: string): Date {
   const date = new Date(isoInstant);
   if (Number.isNaN(date.getTime())) throw new RangeError(`Not an instant: ${isoInstant}`);
-  const year = persianYear.formatToParts(date).find((p) => p.type === 'year')?.value;
-  return Number(year);
+  return date;
 }

@@ -1,4 +1,4 @@
-import { jalaliYear } from './jalali.js';
+import { jalaliDate, jalaliYear, persianDateTimeText, persianDigits } from './jalali.js';
 
 describe('jalaliYear', () => {
   it('answers the Solar Hijri year', () => {
@@ -15,5 +15,22 @@ describe('jalaliYear', () => {
 
   it('refuses what is not an instant', () => {
     expect(() => jalaliYear('not a date')).toThrow(RangeError);
+  });
+});
+
+describe('Jalali dates for documents', () => {
+  it('gives the Tehran calendar day as YYYY-MM-DD', () => {
+    expect(jalaliDate('2026-11-25T10:00:00.000Z')).toBe('1405-09-04');
+    // 21:00 UTC is already the next day in Tehran.
+    expect(jalaliDate('2026-11-25T21:00:00.000Z')).toBe('1405-09-05');
+  });
+
+  it('writes the date and time in Persian', () => {
+    expect(persianDateTimeText('2026-11-25T10:00:00.000Z')).toContain('آذر ۱۴۰۵');
+  });
+
+  it('turns Western digits into Persian ones', () => {
+    expect(persianDigits('1-1-1-1-0-0-0')).toBe('۱-۱-۱-۱-۰-۰-۰');
+    expect(persianDigits(250)).toBe('۲۵۰');
   });
 });

@@ -73,6 +73,13 @@ export class SubscriberRunner {
     }
   }
 
+  /** Adds a subscriber (a reaction) before the start; reactions are Nest providers, made after the runner. */
+  register(subscriber: Subscriber): void {
+    if (this.started) throw new Error(`Subscriber ${subscriber.name} registered after the start`);
+    subscriber.onProgress = () => this.wakeWaiters();
+    this.subscribers.push(subscriber);
+  }
+
   /** Starts every subscriber once; later calls do nothing, so start-up tasks may call it to be sure. */
   start(): void {
     if (this.started) return;

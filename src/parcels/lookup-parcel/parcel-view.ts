@@ -3,6 +3,7 @@ import type { RecordAccess } from '../../identity/record-access.js';
 import type { RuleSet } from '../../rule-sets/rule-set.js';
 import { zoningLimits, type ZoningLimits } from '../../rule-sets/zoning-limits.js';
 import type { ParcelDebtSummary } from '../parcel-debts.js';
+import { maskName, maskNationalId } from '../../shared/masking.js';
 
 export interface ParcelView extends Pick<
   ParcelDocument,
@@ -55,18 +56,4 @@ export function parcelView(
     debts: privileged ? debts : { owesAnything: debts.owesAnything },
     view: privileged ? access : 'public',
   };
-}
-
-/** "زهرا احمدی" → "ز*** ا***": enough to tell owners apart, not enough to name them. */
-export function maskName(name: string): string {
-  return name
-    .trim()
-    .split(/\s+/)
-    .map((word) => `${[...word][0] ?? ''}***`)
-    .join(' ');
-}
-
-/** Only the last two digits stay. */
-export function maskNationalId(nationalId: string): string {
-  return `${'*'.repeat(Math.max(0, nationalId.length - 2))}${nationalId.slice(-2)}`;
 }

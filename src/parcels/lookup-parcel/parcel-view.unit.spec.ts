@@ -1,6 +1,7 @@
 import type { ParcelDocument } from '../../../projections/parcels/parcels.projection.js';
 import { demoRuleSet } from '../../rule-sets/demo-rule-set.js';
-import { maskName, maskNationalId, parcelView } from './parcel-view.js';
+import { maskName, maskNationalId } from '../../shared/masking.js';
+import { parcelView } from './parcel-view.js';
 
 const parcel: ParcelDocument = {
   id: 'hamedan:1-1-1-2-0-0-0',

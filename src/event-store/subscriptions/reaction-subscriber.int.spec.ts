@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { event } from '../../../test/event-store/event-store.contract.js';
+import type { RecordedEvent } from '../event-envelope.js';
+import { SqliteEventStore } from '../sqlite/sqlite-event-store.js';
+import { ReactionSubscriber, type Reaction } from './reaction-subscriber.js';
+import { ReadModelDatabase } from './read-model-database.js';
+import { SubscriberRunner } from './subscriber-runner.js';
+
+const fast = { attempts: 3, firstDelayMs: 1 };
+
+describe('ReactionSubscriber over real SQLite files', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  let checkpoints: ReadModelDatabase;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'daftar-reactions-'));
+    store = new SqliteEventStore(join(dir, 'events.db'), { pollIntervalMs: 20 });
+    checkpoints = new ReadModelDatabase(join(dir, 'read-models.db'));
+  });
+  afterEach(async () => {
+    await store.close();
+    checkpoints.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function recording(react: (e: RecordedEvent) => Promise<void> = async () => {}) {
+    const seen: string[] = [];
+    const reaction: Reaction = {
+      name: 'recorder',
+      handles: ['ThingHappened'],
+      react: async (e) => {
+        await react(e);
+        seen.push(String((e.data as { n: number }).n));
+      },
+    };
+    return { reaction, seen };
+  }
+
+  async function run(reaction: Reaction) {
+    const runner = new SubscriberRunner(store, checkpoints, []);
+    runner.register(new ReactionSubscriber(reaction, checkpoints, fast));
+    runner.start();
+    await runner.caughtUp();
+    return runner;
+  }
+
+  it('reacts to the events it handles, once each, and resumes after a restart', async () => {
+    for (const n of [1, 2])
+      await store.append('thing-1', [event('ThingHappened', { n })], { expectedRevision: 'any' });
+    await store.append('thing-1', [event('SomethingElse', { n: 0 })], { expectedRevision: 'any' });
+    const first = recording();
+    await (await run(first.reaction)).stop();
+    expect(first.seen).toEqual(['1', '2']);
+
+    await store.append('thing-1', [event('ThingHappened', { n: 3 })], { expectedRevision: 'any' });
+    const second = recording();
+    const runner = await run(second.reaction);
+    expect(second.seen).toEqual(['3']);
+    const head = await store.headPosition();
+    await expect(runner.waitFor(head!, { names: ['reaction:recorder'], timeoutMs: 1000 })).resolves.toBe(
+      true,
+    );
+    await runner.stop();
+  });
+
+  it('retries a failing reaction and goes on when it passes', async () => {
+    let failures = 2;
+    const { reaction, seen } = recording(async () => {
+      if (failures-- > 0) throw new Error('transient');
+    });
+    await store.append('thing-1', [event('ThingHappened', { n: 1 })], { expectedRevision: 'any' });
+    const runner = await run(reaction);
+    expect(seen).toEqual(['1']);
+    expect(runner.statuses()[0]!.state).toBe('live');
+    await runner.stop();
+  });
+
+  it('stops at an event that keeps failing and reports it', async () => {
+    const { reaction, seen } = recording(async (e) => {
+      if ((e.data as { n: number }).n === 2) throw new Error('poison');
+    });
+    for (const n of [1, 2, 3])
+      await store.append('thing-1', [event('ThingHappened', { n })], { expectedRevision: 'any' });
+    const runner = await run(reaction);
+    expect(seen).toEqual(['1']);
+    expect(runner.statuses()[0]).toMatchObject({
+      name: 'reaction:recorder',
+      state: 'failed',
+      failure: { eventType: 'ThingHappened', message: 'poison' },
+    });
+    await runner.stop();
+  });
+
+  it('refuses a registration after the start', async () => {
+    const runner = await run(recording().reaction);
+    expect(() => runner.register(new ReactionSubscriber(recording().reaction, checkpoints))).toThrow(
+      /after the start/,
+    );
+    await runner.stop();
+  });
+});

@@ -1,0 +1,13 @@
+/** "زهرا احمدی" → "ز*** ا***": enough to tell owners apart, not enough to name them. */
+export function maskName(name: string): string {
+  return name
+    .trim()
+    .split(/\s+/)
+    .map((word) => `${[...word][0] ?? ''}***`)
+    .join(' ');
+}
+
+/** Only the last two digits stay. */
+export function maskNationalId(nationalId: string): string {
+  return `${'*'.repeat(Math.max(0, nationalId.length - 2))}${nationalId.slice(-2)}`;
+}
