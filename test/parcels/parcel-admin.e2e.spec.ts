@@ -1,9 +1,9 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import { parcelStream } from '../../src/parcels/parcel.events.js';
 import { bootstrapAdmin, signedInUser } from '../support/bootstrap-admin.js';
+import { registeredCitizen } from '../support/citizens.js';
 import { hamedan, registerAll } from '../support/directory.js';
-import { call, signIn } from '../support/http.js';
+import { call } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const OWNER = '0499370899';
@@ -21,15 +21,6 @@ const parcel = {
   existingBuilding: { floors: 2, areaM2: 300 },
 };
 const CODE = '1-1-7-3-0-0-0';
-
-async function citizen(app: NestFastifyApplication, nationalId: string): Promise<string> {
-  const password = 'a-long-secret-1';
-  const res = await call(app, 'POST', '/auth/register', {
-    body: { nationalId, mobile: '09121234567', fullName: 'شهروند آزمایشی', password },
-  });
-  if (res.statusCode !== 201) throw new Error(`registration failed: ${res.body}`);
-  return signIn(app, nationalId, password);
-}
 
 describe('parcels: staff register and change them, bill and take renewal dues; owners see their debts', () => {
   let t: TestApp;
@@ -65,8 +56,8 @@ describe('parcels: staff register and change them, bill and take renewal dues; o
     counterOffice = (
       await signedInUser(t.app, 'counter-3', [{ role: 'counter_office', organisation: 'counter-office-3' }])
     ).token;
-    owner = await citizen(t.app, OWNER);
-    stranger = await citizen(t.app, STRANGER);
+    owner = await registeredCitizen(t.app, OWNER);
+    stranger = await registeredCitizen(t.app, STRANGER);
   }, 60_000);
   afterAll(() => t.close());
 

@@ -13,6 +13,8 @@ import { createValidationPipe } from './validation.pipe.js';
 
 /** JSON bodies above this are refused with 413; file uploads have their own limit. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+/** The largest attachment (a scanned file or a drawing); a route may ask `readSingleUpload` for less. */
+export const UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 // Unique without drawing random bytes per request: a random id per process, then a counter.
 const PROCESS_ID = newId();
@@ -28,6 +30,12 @@ export async function createApp(
     loggerInstance: logger,
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: 'x-request-id',
+    // The adapter registers @fastify/multipart with these options; uploads are one file per request.
+    multipart: {
+      limits: { fileSize: UPLOAD_LIMIT_BYTES, files: 1, fields: 10 },
+      // toBuffer() fails on a file over the limit instead of answering it cut short.
+      throwFileSizeLimit: true,
+    },
     genReqId: (request: IncomingMessage) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : nextRequestId();

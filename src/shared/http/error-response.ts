@@ -26,8 +26,8 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
-/** Fastify's own refusals, raised before a route runs. */
-const FASTIFY_CODES: Record<string, { code: string; message: string }> = {
+/** Fastify's own refusals, mostly raised before a route runs; `status` overrides the one they carry. */
+const FASTIFY_CODES: Record<string, { code: string; message: string; status?: number }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'REQUEST.MALFORMED_JSON', message: 'The body is not valid JSON' },
   FST_ERR_CTP_EMPTY_JSON_BODY: {
     code: 'REQUEST.MALFORMED_JSON',
@@ -44,6 +44,25 @@ const FASTIFY_CODES: Record<string, { code: string; message: string }> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     code: 'REQUEST.BAD_CONTENT_LENGTH',
     message: 'Content-Length does not match the body',
+  },
+  // @fastify/multipart's, raised while a handler reads the parts.
+  FST_INVALID_MULTIPART_CONTENT_TYPE: {
+    code: 'REQUEST.NOT_MULTIPART',
+    message: 'Send the file as multipart/form-data',
+    status: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  },
+  FST_REQ_FILE_TOO_LARGE: {
+    code: 'ATTACHMENT.TOO_LARGE',
+    message: 'The file is larger than this endpoint accepts',
+  },
+  FST_FILES_LIMIT: { code: 'REQUEST.TOO_MANY_FILES', message: 'Send one file per request' },
+  FST_PARTS_LIMIT: {
+    code: 'REQUEST.TOO_MANY_PARTS',
+    message: 'The form has more parts than this endpoint accepts',
+  },
+  FST_FIELDS_LIMIT: {
+    code: 'REQUEST.TOO_MANY_PARTS',
+    message: 'The form has more fields than this endpoint accepts',
   },
 };
 
@@ -99,7 +118,7 @@ function fastifyError(error: unknown): ErrorResponse | undefined {
   const status = candidate.statusCode;
   if (status < 400 || status >= 500) return undefined;
   const known = typeof candidate.code === 'string' ? FASTIFY_CODES[candidate.code] : undefined;
-  if (known) return { status, body: body(known.code, known.message) };
+  if (known) return { status: known.status ?? status, body: body(known.code, known.message) };
   // A JSON syntax error from the body parser carries a 400 and no FST code.
   if (status === 400 && error instanceof SyntaxError) {
     return { status, body: body('REQUEST.MALFORMED_JSON', `The body is not valid JSON: ${error.message}`) };

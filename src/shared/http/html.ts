@@ -1,0 +1,54 @@
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(text: string | number): string {
+  return String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/** Markup that is already safe: passed through `html` unescaped. */
+export class SafeHtml {
+  constructor(readonly markup: string) {}
+  toString(): string {
+    return this.markup;
+  }
+}
+
+type Interpolation = SafeHtml | string | number | readonly SafeHtml[] | undefined | null | false;
+
+/** A template tag that escapes every interpolated value unless it is SafeHtml (or a list of them). */
+export function html(strings: TemplateStringsArray, ...values: Interpolation[]): SafeHtml {
+  let out = strings[0] ?? '';
+  values.forEach((value, i) => {
+    out += render(value) + (strings[i + 1] ?? '');
+  });
+  return new SafeHtml(out);
+}
+
+function render(value: Interpolation): string {
+  if (value === undefined || value === null || value === false) return '';
+  if (value instanceof SafeHtml) return value.markup;
+  if (Array.isArray(value)) return value.map((v: SafeHtml) => v.markup).join('');
+  return escapeHtml(value as string | number);
+}
+
+/** Whether the client prefers an HTML page to JSON, by the order and weights of its Accept header. */
+export function prefersHtml(accept: string | undefined): boolean {
+  if (!accept) return false;
+  let best = { type: '', q: -1 };
+  for (const part of accept.split(',')) {
+    const [type = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = Number(
+      params
+        .find((p) => p.trim().startsWith('q='))
+        ?.trim()
+        .slice(2) ?? '1',
+    );
+    if ((type === 'text/html' || type === 'application/json') && q > best.q) best = { type, q };
+  }
+  return best.type === 'text/html';
+}
