@@ -1,7 +1,10 @@
 import { apiKeysProjection } from './api-keys/api-keys.projection.js';
+import { documentsProjection } from './documents/documents.projection.js';
 import { municipalitiesProjection } from './municipalities/municipalities.projection.js';
 import { organisationsProjection } from './organisations/organisations.projection.js';
 import { parcelsProjection } from './parcels/parcels.projection.js';
+import { permitTimelineProjection } from './permits/permit-timeline.projection.js';
+import { permitsProjection } from './permits/permits.projection.js';
 import { anyProjection, type AnyProjection } from './projection.js';
 import { ruleSetsProjection } from './rule-sets/rule-sets.projection.js';
 import { streamsProjection } from './streams/streams.projection.js';
@@ -16,4 +19,7 @@ export const allProjections: readonly AnyProjection[] = [
   anyProjection(municipalitiesProjection),
   anyProjection(organisationsProjection),
   anyProjection(ruleSetsProjection),
+  anyProjection(documentsProjection),
+  anyProjection(permitsProjection),
+  anyProjection(permitTimelineProjection),
 ];

@@ -6,8 +6,10 @@ import { AppConfigModule } from './config/app-config.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { HealthHttpController } from './health/health.http.controller.js';
 import { DemoModule } from './demo/demo.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { ParcelsModule } from './parcels/parcels.module.js';
+import { PermitsModule } from './permits/permits.module.js';
 import { RuleSetsModule } from './rule-sets/rule-sets.module.js';
 
 @Module({})
@@ -25,6 +27,8 @@ export class AppModule {
         IdentityModule,
         ParcelsModule,
         RuleSetsModule,
+        DocumentsModule,
+        PermitsModule,
         DemoModule,
       ],
       controllers: [HealthHttpController],

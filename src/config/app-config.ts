@@ -18,6 +18,18 @@ export interface AppConfig {
   readonly adminPassword: string | undefined;
   /** External identity (OpenID Connect); absent unless OIDC_ISSUER_URL is set. */
   readonly oidc?: OidcConfig;
+  readonly signing: SigningConfig;
+  /** Anonymous document verifications (GET /v/:code) one address may make per minute. */
+  readonly verifyRateLimitPerMinute: number;
+}
+
+/** PEM files of the document-signing key; all three are required in production, demo keys are made otherwise. */
+export interface SigningConfig {
+  readonly keyPath?: string;
+  readonly certPath?: string;
+  readonly caCertPath?: string;
+  /** Older signing certificates still published, so that documents they signed keep verifying after a rotation. */
+  readonly extraCertPaths: readonly string[];
 }
 
 export interface OidcConfig {
@@ -76,6 +88,34 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
     demoData,
     adminPassword: nonEmpty(env, 'DAFTAR_ADMIN_PASSWORD'),
     ...oidcConfig(env, publicUrl),
+    signing: signingConfig(env, production),
+    verifyRateLimitPerMinute: integer(env, 'DAFTAR_VERIFY_RATE_LIMIT', 600, 1, 10_000_000),
+  };
+}
+
+function signingConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  production: boolean,
+): SigningConfig {
+  const path = (name: string) => {
+    const raw = nonEmpty(env, name);
+    if (raw === undefined && production) {
+      throw new ConfigError(
+        name,
+        'is required with NODE_ENV=production: a PEM file of the document-signing key or CA',
+      );
+    }
+    return raw === undefined ? undefined : resolve(raw);
+  };
+  return {
+    keyPath: path('DAFTAR_SIGNING_KEY'),
+    certPath: path('DAFTAR_SIGNING_CERT'),
+    caCertPath: path('DAFTAR_CA_CERT'),
+    extraCertPaths: (nonEmpty(env, 'DAFTAR_SIGNING_EXTRA_CERTS') ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '')
+      .map((entry) => resolve(entry)),
   };
 }
 

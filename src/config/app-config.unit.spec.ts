@@ -2,6 +2,12 @@ import { resolve } from 'node:path';
 import { ConfigError, loadAppConfig } from './app-config.js';
 
 const oidc = { OIDC_ISSUER_URL: 'https://idp.example/realms/daftar', OIDC_AUDIENCE: 'daftar-api' };
+const signingFiles = {
+  DAFTAR_SIGNING_KEY: '/etc/daftar/signing.key.pem',
+  DAFTAR_SIGNING_CERT: '/etc/daftar/signing.pem',
+  DAFTAR_CA_CERT: '/etc/daftar/ca.pem',
+};
+const production = { NODE_ENV: 'production', ...signingFiles };
 
 describe('loadAppConfig', () => {
   it('defaults to the embedded store in ./data on port 3000', () => {
@@ -22,8 +28,9 @@ describe('loadAppConfig', () => {
     [{ EVENTSTORE_CONNECTION_STRING: 'http://x' }, 'EVENTSTORE_CONNECTION_STRING'],
     [{ DAFTAR_PUBLIC_URL: 'not a url' }, 'DAFTAR_PUBLIC_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ DAFTAR_VERIFY_RATE_LIMIT: '0' }, 'DAFTAR_VERIFY_RATE_LIMIT'],
     [{ DAFTAR_DEMO_DATA: 'yes' }, 'DAFTAR_DEMO_DATA'],
-    [{ NODE_ENV: 'production', DAFTAR_DEMO_DATA: 'true' }, 'DAFTAR_DEMO_DATA'],
+    [{ ...production, DAFTAR_DEMO_DATA: 'true' }, 'DAFTAR_DEMO_DATA'],
     [{ OIDC_ISSUER_URL: 'idp.example', OIDC_AUDIENCE: 'daftar-api' }, 'OIDC_ISSUER_URL'],
     [{ OIDC_ISSUER_URL: 'ftp://idp.example', OIDC_AUDIENCE: 'daftar-api' }, 'OIDC_ISSUER_URL'],
     [{ OIDC_ISSUER_URL: 'http://localhost:3000/', OIDC_AUDIENCE: 'daftar-api' }, 'OIDC_ISSUER_URL'],
@@ -94,12 +101,43 @@ describe('demo data and the first admin', () => {
   it('seeds demo data by default outside production only', () => {
     expect(loadAppConfig({}).demoData).toBe(true);
     expect(loadAppConfig({ DAFTAR_DEMO_DATA: 'false' }).demoData).toBe(false);
-    expect(loadAppConfig({ NODE_ENV: 'production' })).toMatchObject({ production: true, demoData: false });
+    expect(loadAppConfig(production)).toMatchObject({ production: true, demoData: false });
   });
 
   it('reads the first admin password', () => {
-    expect(
-      loadAppConfig({ NODE_ENV: 'production', DAFTAR_ADMIN_PASSWORD: 'first-admin-secret' }).adminPassword,
-    ).toBe('first-admin-secret');
+    expect(loadAppConfig({ ...production, DAFTAR_ADMIN_PASSWORD: 'first-admin-secret' }).adminPassword).toBe(
+      'first-admin-secret',
+    );
+  });
+});
+
+describe('document signing keys', () => {
+  it('leaves the key files unset outside production, for demo keys', () => {
+    expect(loadAppConfig({}).signing).toEqual({
+      keyPath: undefined,
+      certPath: undefined,
+      caCertPath: undefined,
+      extraCertPaths: [],
+    });
+  });
+
+  it('reads the key, certificate, CA and older certificates as absolute paths', () => {
+    const config = loadAppConfig({
+      ...production,
+      DAFTAR_SIGNING_KEY: 'keys/signing.key.pem',
+      DAFTAR_SIGNING_EXTRA_CERTS: ' /etc/daftar/2024.pem, keys/2025.pem ,',
+    });
+    expect(config.signing).toEqual({
+      keyPath: resolve('keys/signing.key.pem'),
+      certPath: '/etc/daftar/signing.pem',
+      caCertPath: '/etc/daftar/ca.pem',
+      extraCertPaths: ['/etc/daftar/2024.pem', resolve('keys/2025.pem')],
+    });
+  });
+
+  it.each(Object.keys(signingFiles))('requires %s in production', (variable) => {
+    const env = { ...production, [variable]: ' ' };
+    expect(() => loadAppConfig(env)).toThrow(ConfigError);
+    expect(() => loadAppConfig(env)).toThrow(new RegExp(`${variable}: is required with NODE_ENV=production`));
   });
 });

@@ -2,7 +2,8 @@ import type { NewEvent } from './event-envelope.js';
 import { InvalidAppend } from './event-store.errors.js';
 import type { ExpectedRevision } from './event-store.port.js';
 
-const STREAM_NAME = /^[a-z][a-z0-9]*(-[A-Za-z0-9_.:-]+)?$/;
+// The id may end in a document code's check symbol (Crockford: * ~ $ = U).
+const STREAM_NAME = /^[a-z][a-z0-9]*(-[A-Za-z0-9_.:~$*=-]+)?$/;
 const EVENT_TYPE = /^[A-Z][A-Za-z0-9]*$/;
 // Lower case only: ids are compared as strings, so one id must have one spelling.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

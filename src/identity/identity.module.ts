@@ -83,6 +83,13 @@ import { RevokeRoleHttpController } from './users/revoke-role/revoke-role.http.c
     IssueTokenHandler,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UsersReadModel, UserAccounts, Authenticator, ScopeDirectory, IdentityDemoSeeder],
+  exports: [
+    UsersReadModel,
+    UserAccounts,
+    Authenticator,
+    ScopeDirectory,
+    IdentityDemoSeeder,
+    MunicipalitiesReadModel,
+  ],
 })
 export class IdentityModule {}

@@ -2,17 +2,34 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { call, signIn } from '../support/http.js';
+import { writeProductionPki } from '../support/test-pki.js';
 import { startTestApp, untilReady } from '../support/test-app.js';
 
 describe('starting in production', () => {
   let dataDir: string;
+  let pkiDir: string;
+  let pki: Record<string, string>;
+  beforeAll(() => {
+    pkiDir = mkdtempSync(join(tmpdir(), 'daftar-pki-'));
+    pki = writeProductionPki(pkiDir);
+  });
+  afterAll(() => rmSync(pkiDir, { recursive: true, force: true }));
   beforeEach(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'daftar-production-'));
   });
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
+  it('refuses to start without the document-signing key and certificates', async () => {
+    await expect(
+      startTestApp({
+        dataDir,
+        env: { NODE_ENV: 'production', DAFTAR_ADMIN_PASSWORD: 'the-first-admin-secret' },
+      }),
+    ).rejects.toThrow(/DAFTAR_SIGNING_KEY/);
+  });
+
   it('refuses to start without an admin and without DAFTAR_ADMIN_PASSWORD', async () => {
-    await expect(startTestApp({ dataDir, env: { NODE_ENV: 'production' } })).rejects.toThrow(
+    await expect(startTestApp({ dataDir, env: { NODE_ENV: 'production', ...pki } })).rejects.toThrow(
       /no admin exists.*DAFTAR_ADMIN_PASSWORD/,
     );
   });
@@ -20,7 +37,7 @@ describe('starting in production', () => {
   it('creates the first admin from DAFTAR_ADMIN_PASSWORD, once, and seeds no demo data', async () => {
     const t = await startTestApp({
       dataDir,
-      env: { NODE_ENV: 'production', DAFTAR_ADMIN_PASSWORD: 'the-first-admin-secret' },
+      env: { NODE_ENV: 'production', DAFTAR_ADMIN_PASSWORD: 'the-first-admin-secret', ...pki },
     });
     try {
       const token = await signIn(t.app, 'admin', 'the-first-admin-secret');
@@ -34,7 +51,7 @@ describe('starting in production', () => {
     }
     const again = await startTestApp({
       dataDir,
-      env: { NODE_ENV: 'production', DAFTAR_ADMIN_PASSWORD: 'another-password-now' },
+      env: { NODE_ENV: 'production', DAFTAR_ADMIN_PASSWORD: 'another-password-now', ...pki },
     });
     try {
       await signIn(again.app, 'admin', 'the-first-admin-secret');
@@ -51,7 +68,7 @@ describe('starting in production', () => {
     await expect(
       startTestApp({
         dataDir,
-        env: { NODE_ENV: 'production', DAFTAR_ADMIN_PASSWORD: 'the-first-admin-secret' },
+        env: { NODE_ENV: 'production', DAFTAR_ADMIN_PASSWORD: 'the-first-admin-secret', ...pki },
       }),
     ).rejects.toThrow(/demo users exist/);
   });

@@ -1,0 +1,194 @@
+import { createHash, verify, X509Certificate } from 'node:crypto';
+import forge from 'node-forge';
+import { describeCertificate, verifyCertificateChain } from './certificates.js';
+import { nodeRsaSigner, reEncodableName } from './forge-interop.js';
+
+const { asn1, pki } = forge;
+const OID = pki.oids;
+
+export interface DetachedVerification {
+  readonly valid: boolean;
+  readonly signerKeyId?: string;
+  /** ISO 8601, from the signed signingTime attribute. */
+  readonly signingTime?: string;
+  readonly reason?: string;
+}
+
+/**
+ * A CMS (PKCS#7) SignedData over `content`, detached (the content is not embedded), SHA-256 with
+ * RSA, carrying the signer certificate (and the CA's if given) and the signed attributes
+ * contentType, signingTime and messageDigest. Returns DER, which `openssl cms -verify` accepts.
+ */
+export function signDetached(input: {
+  readonly content: Uint8Array;
+  readonly certificatePem: string;
+  readonly privateKeyPem: string;
+  readonly caCertificatePem?: string;
+  readonly signingTime: Date;
+}): Uint8Array {
+  const signed = forge.pkcs7.createSignedData();
+  signed.content = forge.util.createBuffer(binaryString(input.content));
+  const certificate = pki.certificateFromPem(input.certificatePem);
+  signed.addCertificate(certificate);
+  if (input.caCertificatePem) signed.addCertificate(input.caCertificatePem);
+  const signer = {
+    key: nodeRsaSigner(input.privateKeyPem),
+    issuer: reEncodableName(certificate.issuer.attributes),
+    serialNumber: certificate.serialNumber,
+    digestAlgorithm: OID.sha256!,
+    // Listed in DER SET OF order (by encoded length here), because forge keeps the order given and
+    // verifiers such as OpenSSL re-encode the set sorted before checking the signature.
+    authenticatedAttributes: [
+      { type: OID.contentType!, value: OID.data! },
+      { type: OID.signingTime!, value: input.signingTime as unknown as string },
+      { type: OID.messageDigest! },
+    ],
+  };
+  // issuer and serialNumber instead of `certificate` (which @types/node-forge insists on): see reEncodableName.
+  signed.addSigner(signer as unknown as Parameters<typeof signed.addSigner>[0]);
+  signed.sign({ detached: true });
+  return Buffer.from(asn1.toDer(signed.toAsn1()).getBytes(), 'binary');
+}
+
+/**
+ * Checks a detached signature made by {@link signDetached} (or any single-signer SHA-256/RSA CMS
+ * with signed attributes): the messageDigest attribute equals SHA-256(content), the RSA signature
+ * covers the DER of the signed attributes, and the embedded signer certificate chains to the CA
+ * and was valid at `at` (by default the signed signingTime).
+ */
+export function verifyDetached(input: {
+  readonly signatureDer: Uint8Array;
+  readonly content: Uint8Array;
+  readonly caCertificatePem: string;
+  readonly at?: Date;
+}): DetachedVerification {
+  let signer: ParsedSigner;
+  try {
+    signer = parseSigner(input.signatureDer);
+  } catch (error) {
+    return { valid: false, reason: `Not a CMS SignedData this verifier reads: ${messageOf(error)}` };
+  }
+  const signerKeyId = describeCertificate(signer.certificatePem).keyId;
+  const signingTime = signer.signingTime?.toISOString();
+  const known = { signerKeyId, ...(signingTime ? { signingTime } : {}) };
+  const invalid = (reason: string): DetachedVerification => ({ valid: false, ...known, reason });
+
+  if (signer.contentType !== OID.data) return invalid('The signed content type is not id-data');
+  const digest = createHash('sha256').update(input.content).digest();
+  if (!digest.equals(signer.messageDigest)) return invalid('The content does not match the signed digest');
+  const publicKey = new X509Certificate(signer.certificatePem).publicKey;
+  if (!verify('sha256', signer.signedAttributesDer, publicKey, signer.signature)) {
+    return invalid('The RSA signature over the signed attributes does not verify');
+  }
+  const at = input.at ?? signer.signingTime;
+  if (!at) return invalid('No signing time is signed and none was given');
+  if (!verifyCertificateChain(signer.certificatePem, input.caCertificatePem, at)) {
+    return invalid(`The signer certificate does not chain to the CA or was not valid at ${at.toISOString()}`);
+  }
+  return { valid: true, ...known };
+}
+
+interface ParsedSigner {
+  readonly certificatePem: string;
+  readonly signedAttributesDer: Buffer;
+  readonly signature: Buffer;
+  readonly contentType: string | undefined;
+  readonly messageDigest: Buffer;
+  readonly signingTime: Date | undefined;
+}
+
+function parseSigner(signatureDer: Uint8Array): ParsedSigner {
+  const message = forge.pkcs7.messageFromAsn1(asn1.fromDer(binaryString(signatureDer))) as unknown as {
+    type: string;
+    rawCapture: SignedDataCapture;
+  };
+  if (message.type !== OID.signedData) throw new Error('not SignedData');
+  const capture = message.rawCapture;
+  const signerInfos = capture.signerInfos ?? [];
+  if (signerInfos.length !== 1) throw new Error(`${signerInfos.length} signers, expected 1`);
+  const [, issuerAndSerial, digestAlgorithm, signedAttributes, , signatureNode] = children(signerInfos[0]!);
+  const [issuer, serial] = children(issuerAndSerial);
+  if (oidOf(children(digestAlgorithm)[0]) !== OID.sha256) throw new Error('the digest is not SHA-256');
+  if (signedAttributes?.tagClass !== asn1.Class.CONTEXT_SPECIFIC || signedAttributes.type !== 0) {
+    throw new Error('no signed attributes');
+  }
+  const attributes = attributeValues(children(signedAttributes));
+  const messageDigest = attributes.get(OID.messageDigest!);
+  return {
+    certificatePem: signerCertificate(capture, issuer, serial),
+    // The signature covers the attributes as a SET (tag 0x31), not as the [0] IMPLICIT field.
+    signedAttributesDer: derOf(
+      asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, children(signedAttributes)),
+    ),
+    signature: Buffer.from(primitive(signatureNode), 'binary'),
+    contentType: attributes.has(OID.contentType!) ? oidOf(attributes.get(OID.contentType!)) : undefined,
+    messageDigest: Buffer.from(messageDigest ? primitive(messageDigest) : '', 'binary'),
+    signingTime: timeOf(attributes.get(OID.signingTime!)),
+  };
+}
+
+interface SignedDataCapture {
+  readonly signerInfos?: forge.asn1.Asn1[];
+  readonly certificates?: forge.asn1.Asn1;
+}
+
+function signerCertificate(
+  capture: SignedDataCapture,
+  issuer: forge.asn1.Asn1 | undefined,
+  serial: forge.asn1.Asn1 | undefined,
+): string {
+  if (!issuer || !serial) throw new Error('no issuer and serial number');
+  const issuerHash = forge.md.sha1.create().update(asn1.toDer(issuer).getBytes()).digest().toHex();
+  const serialHex = forge.util.bytesToHex(primitive(serial));
+  for (const node of children(capture.certificates)) {
+    const certificate = pki.certificateFromAsn1(node);
+    if (certificate.issuer.hash === issuerHash && certificate.serialNumber === serialHex) {
+      return pki.certificateToPem(certificate);
+    }
+  }
+  throw new Error('the signer certificate is not included');
+}
+
+/** Attribute type OID → its single value (the first of the value SET). */
+function attributeValues(attributes: forge.asn1.Asn1[]): Map<string, forge.asn1.Asn1 | undefined> {
+  return new Map(
+    attributes.map((attribute) => {
+      const [type, values] = children(attribute);
+      return [oidOf(type), children(values)[0]];
+    }),
+  );
+}
+
+function timeOf(node: forge.asn1.Asn1 | undefined): Date | undefined {
+  if (!node) return undefined;
+  if (node.type === asn1.Type.UTCTIME) return asn1.utcTimeToDate(primitive(node));
+  if (node.type === asn1.Type.GENERALIZEDTIME) return asn1.generalizedTimeToDate(primitive(node));
+  throw new Error('signingTime is neither UTCTime nor GeneralizedTime');
+}
+
+function children(node: forge.asn1.Asn1 | undefined): forge.asn1.Asn1[] {
+  if (!node || !Array.isArray(node.value)) throw new Error('unexpected ASN.1 structure');
+  return node.value;
+}
+
+function primitive(node: forge.asn1.Asn1 | undefined): string {
+  if (!node || typeof node.value !== 'string') throw new Error('unexpected ASN.1 structure');
+  return node.value;
+}
+
+function oidOf(node: forge.asn1.Asn1 | undefined): string {
+  if (node?.type !== asn1.Type.OID) throw new Error('expected an OID');
+  return asn1.derToOid(primitive(node));
+}
+
+function derOf(node: forge.asn1.Asn1): Buffer {
+  return Buffer.from(asn1.toDer(node).getBytes(), 'binary');
+}
+
+function binaryString(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('binary');
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,106 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { canonicalJson } from '../../../signing/canonical-json.js';
+import { Roles } from '../../identity/auth/access.decorators.js';
+import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
+import { DOCUMENT_READERS, DocumentAccess } from '../document-access.js';
+import { DocumentBarcodes } from './document-barcodes.js';
+
+const notFound = 'DOCUMENT.NOT_FOUND: no such document, or not one the caller holds or handles';
+// The bytes never change once issued.
+const IMMUTABLE = 'private, max-age=31536000, immutable';
+
+@ApiTags('documents')
+@Controller('documents/:code')
+export class GetDocumentHttpController {
+  constructor(
+    private readonly access: DocumentAccess,
+    private readonly barcodes: DocumentBarcodes,
+  ) {}
+
+  /** Exactly the bytes that were signed: the canonical JSON (RFC 8785) of the content. */
+  @Get('content.json')
+  @Roles(DOCUMENT_READERS, { permission: 'inquiries:read' })
+  @ApiOperation({ summary: 'The signed content of a document, byte for byte as signed' })
+  @ApiProduces('application/json')
+  @ApiOkResponse({ description: 'canonical JSON (RFC 8785)' })
+  @ApiNotFoundResponse({ description: notFound })
+  async content(
+    @Param('code') code: string,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const issued = await this.access.issued(this.access.readable(caller, code));
+    void reply.type('application/json; charset=utf-8').header('cache-control', IMMUTABLE);
+    return canonicalJson(issued.content);
+  }
+
+  @Get('signature.p7s')
+  @Roles(DOCUMENT_READERS, { permission: 'inquiries:read' })
+  @ApiOperation({
+    summary: 'The CMS detached signature (DER) over content.json',
+    description:
+      'openssl cms -verify -inform DER -binary -in signature.p7s -content content.json -CAfile ca.pem',
+  })
+  @ApiProduces('application/pkcs7-signature')
+  @ApiNotFoundResponse({ description: notFound })
+  async signature(
+    @Param('code') code: string,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const record = this.access.readable(caller, code);
+    const issued = await this.access.issued(record);
+    void reply
+      .type('application/pkcs7-signature')
+      .header('content-disposition', `attachment; filename="${record.code}.p7s"`)
+      .header('cache-control', IMMUTABLE);
+    return Buffer.from(issued.signature, 'base64');
+  }
+
+  @Get('qr.png')
+  @Roles(DOCUMENT_READERS, { permission: 'inquiries:read' })
+  @ApiOperation({ summary: 'QR code of the verification URL with the offline seal after #' })
+  @ApiProduces('image/png')
+  @ApiNotFoundResponse({ description: notFound })
+  async qrPng(
+    @Param('code') code: string,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const image = await this.barcodes.qrPng(this.access.readable(caller, code));
+    void reply.type('image/png').header('cache-control', IMMUTABLE);
+    return image;
+  }
+
+  @Get('qr.svg')
+  @Roles(DOCUMENT_READERS, { permission: 'inquiries:read' })
+  @ApiOperation({ summary: 'The same QR code as SVG' })
+  @ApiProduces('image/svg+xml')
+  @ApiNotFoundResponse({ description: notFound })
+  qrSvg(
+    @Param('code') code: string,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): string {
+    const image = this.barcodes.qrSvg(this.access.readable(caller, code));
+    void reply.type('image/svg+xml').header('cache-control', IMMUTABLE);
+    return image;
+  }
+
+  @Get('barcode.png')
+  @Roles(DOCUMENT_READERS, { permission: 'inquiries:read' })
+  @ApiOperation({ summary: 'Code 128 of the document code' })
+  @ApiProduces('image/png')
+  @ApiNotFoundResponse({ description: notFound })
+  async barcode(
+    @Param('code') code: string,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const image = await this.barcodes.code128Png(this.access.readable(caller, code));
+    void reply.type('image/png').header('cache-control', IMMUTABLE);
+    return image;
+  }
+}

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { documentCodeFrom } from '../../../signing/document-code.js';
+import { documentsProjection } from '../../../projections/documents/documents.projection.js';
+import type { CommandContext } from '../../event-store/command-handling/command-context.js';
+import { CommandRunner } from '../../event-store/command-handling/command-runner.js';
+import { DomainError } from '../../shared/domain-error.js';
+import { documentDecider } from '../document.decider.js';
+import { documentStream, type DocumentContent, type DocumentSubject } from '../document.events.js';
+import { DocumentSigner } from '../document-signer.js';
+
+export type DocumentRequest = Omit<DocumentContent, 'code' | 'issuedAt'> & {
+  readonly subject: DocumentSubject;
+};
+
+const CODE_ATTEMPTS = 5;
+
+/**
+ * Issues signed documents for the features that certify something (permits, map orders, inquiry
+ * answers). The code is drawn from the causing event's id, so a reaction that runs twice for one event
+ * finds the document it issued the first time instead of issuing a second one.
+ */
+@Injectable()
+export class DocumentIssuer {
+  constructor(
+    private readonly commands: CommandRunner,
+    private readonly signer: DocumentSigner,
+  ) {}
+
+  async issue(request: DocumentRequest, context: CommandContext): Promise<{ readonly code: string }> {
+    const { subject, ...fields } = request;
+    for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt += 1) {
+      const code = documentCodeFrom(createHash('sha256').update(`${subject.eventId}/${attempt}`).digest());
+      const content: DocumentContent = { code, issuedAt: context.now, ...fields };
+      try {
+        await this.commands.run(
+          documentStream(code),
+          documentDecider,
+          {
+            type: 'IssueDocument',
+            data: {
+              code,
+              kind: content.kind,
+              municipality: content.municipality,
+              subject,
+              content,
+              ...this.signer.sign(content),
+              issuedAt: context.now,
+            },
+          },
+          context,
+          { awaiting: [documentsProjection.name] },
+        );
+        return { code };
+      } catch (error) {
+        if (!(error instanceof DomainError && error.code === 'DOCUMENT.CODE_TAKEN')) throw error;
+      }
+    }
+    throw new DomainError('DOCUMENT.NO_FREE_CODE', 'No free document code was found', 'unavailable');
+  }
+}

@@ -1,0 +1,60 @@
+import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import {
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { APP_CONFIG } from '../../config/app-config.module.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { Public } from '../../identity/auth/access.decorators.js';
+import { DomainError } from '../../shared/domain-error.js';
+import { prefersHtml } from '../../shared/http/html.js';
+import { RateLimiter } from '../../shared/http/rate-limiter.js';
+import { DocumentVerifier, type DocumentVerification } from './document-verification.js';
+import { notFoundPage, verificationPage } from './verification-page.js';
+
+/** Anyone holding a paper document checks it here: the QR code opens this URL. */
+@ApiTags('verification')
+@Controller('v')
+export class VerifyDocumentHttpController {
+  private readonly limiter: RateLimiter;
+
+  constructor(
+    private readonly verifier: DocumentVerifier,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.limiter = new RateLimiter(config.verifyRateLimitPerMinute, 60_000);
+  }
+
+  @Get(':code')
+  @Public()
+  @ApiOperation({
+    summary: 'Verify a document by its code (استعلام اصالت سند)',
+    description: 'JSON, or a Persian page when the client prefers text/html. Rate-limited per address.',
+  })
+  @ApiProduces('application/json', 'text/html')
+  @ApiOkResponse({ description: 'status valid, revoked or superseded, with the signature check' })
+  @ApiNotFoundResponse({ description: 'DOCUMENT.NOT_FOUND, the same for malformed and unknown codes' })
+  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with Retry-After' })
+  async verify(
+    @Param('code') code: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DocumentVerification | string> {
+    this.limiter.take(request.ip, Date.now());
+    const html = prefersHtml(request.headers.accept);
+    if (html) void reply.type('text/html; charset=utf-8').header('vary', 'Accept');
+    try {
+      const verification = await this.verifier.verify(this.verifier.record(code));
+      return html ? verificationPage(verification) : verification;
+    } catch (error) {
+      if (!html || !(error instanceof DomainError) || error.kind !== 'not_found') throw error;
+      void reply.status(404);
+      return notFoundPage();
+    }
+  }
+}

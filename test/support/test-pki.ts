@@ -1,0 +1,70 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  createRootCaCertificate,
+  describeCertificate,
+  issueSigningCertificate,
+  type PemKeyPair,
+} from '../../signing/certificates.js';
+import { generateRsaKeyPair, randomSerialHex } from '../../src/documents/signing-keys/signing-keys.js';
+
+export { generateRsaKeyPair };
+
+export const PKI_START = new Date('2025-01-01T00:00:00Z');
+export const CA_END = new Date('2045-01-01T00:00:00Z');
+export const SIGNER_END = new Date('2030-01-01T00:00:00Z');
+
+export interface TestCa {
+  readonly keyPair: PemKeyPair;
+  readonly certificatePem: string;
+}
+
+export interface TestSigner extends TestCa {
+  readonly keyId: string;
+}
+
+/** A root CA valid 2025–2045 with a Persian name, as a municipality's would have. */
+export function createTestCa(commonName = 'مرکز صدور گواهی شهرداری نمونه'): TestCa {
+  const keyPair = generateRsaKeyPair();
+  const certificatePem = createRootCaCertificate({
+    keyPair,
+    serialHex: randomSerialHex(),
+    commonName,
+    organization: 'شهرداری نمونه',
+    notBefore: PKI_START,
+    notAfter: CA_END,
+  });
+  return { keyPair, certificatePem };
+}
+
+/** A document-signing certificate from `ca`, by default valid 2025–2030. */
+export function issueTestSigner(
+  ca: TestCa,
+  validity: { notBefore?: Date; notAfter?: Date } = {},
+): TestSigner {
+  const keyPair = generateRsaKeyPair();
+  const certificatePem = issueSigningCertificate({
+    caCertificatePem: ca.certificatePem,
+    caPrivateKeyPem: ca.keyPair.privateKeyPem,
+    keyPair,
+    serialHex: randomSerialHex(),
+    commonName: 'امضای اسناد شهرداری نمونه',
+    organization: 'شهرداری نمونه',
+    notBefore: validity.notBefore ?? PKI_START,
+    notAfter: validity.notAfter ?? SIGNER_END,
+  });
+  return { keyPair, certificatePem, keyId: describeCertificate(certificatePem).keyId };
+}
+
+/** Writes a test CA and signer as PEM files and answers the environment that makes production load them. */
+export function writeProductionPki(dir: string): Record<string, string> {
+  const ca = createTestCa();
+  const signer = issueTestSigner(ca);
+  const files = {
+    DAFTAR_CA_CERT: [join(dir, 'ca.pem'), ca.certificatePem],
+    DAFTAR_SIGNING_CERT: [join(dir, 'signing.pem'), signer.certificatePem],
+    DAFTAR_SIGNING_KEY: [join(dir, 'signing.key.pem'), signer.keyPair.privateKeyPem],
+  } as const;
+  for (const [path, pem] of Object.values(files)) writeFileSync(path, pem, { mode: 0o600 });
+  return Object.fromEntries(Object.entries(files).map(([name, [path]]) => [name, path]));
+}
