@@ -1,0 +1,71 @@
+import type { FeeLineCode } from '../fees/calculate-fees.js';
+import type { PermitEvent } from './permit.events.js';
+
+type DataOf<T extends PermitEvent['type']> = Extract<PermitEvent, { type: T }>['data'];
+type PermitRef = { readonly permitId: string };
+/** UTC ISO-8601, e.g. 2026-04-01T08:30:00Z; the handler passes its clock's time. */
+type Instant = string;
+
+/**
+ * What may be asked of a permit file. Who asks (citizen, clerk, surveyor, engineer, signatory,
+ * system) is checked by the HTTP layer; commands name a person only where the decision depends on
+ * them or the event records them. Rule-set values (required documents, limits, fees, validity)
+ * are looked up by the handler and passed in.
+ */
+export type PermitCommand =
+  /** Citizen: a new file for a parcel the applicant owns (the handler checks ownership). */
+  | { readonly type: 'OpenPermitDraft'; readonly data: DataOf<'PermitDraftOpened'> }
+  | { readonly type: 'AttachDocument'; readonly data: DataOf<'PermitDocumentAttached'> }
+  | { readonly type: 'RemoveDocument'; readonly data: DataOf<'PermitDocumentRemoved'> }
+  /** `requiredDocuments`: the rule set's list for the application type. */
+  | {
+      readonly type: 'SubmitPermit';
+      readonly data: PermitRef & { readonly requiredDocuments: readonly string[] };
+    }
+  /** Clerk: takes the file in hand; any clerk may then act on it. */
+  | { readonly type: 'TakePermit'; readonly data: DataOf<'PermitTaken'> }
+  | { readonly type: 'ReturnPermit'; readonly data: DataOf<'PermitReturned'> }
+  | { readonly type: 'AssignSurveyor'; readonly data: DataOf<'SurveyorAssigned'> }
+  /** Surveyor: only the one assigned. */
+  | { readonly type: 'ReportSiteVisit'; readonly data: DataOf<'SiteVisitReported'> }
+  /** Clerk: `limits` from `mapOrderLimits(ruleSet, zone, survey)`, on the measured area. */
+  | { readonly type: 'IssueMapOrder'; readonly data: DataOf<'MapOrderIssued'> }
+  /** Engineer: the decider checks the design against the map order. */
+  | {
+      readonly type: 'SubmitDesign';
+      readonly data: Omit<DataOf<'DesignSubmitted'>, 'violations'>;
+    }
+  | { readonly type: 'ReturnDesign'; readonly data: DataOf<'DesignReturned'> }
+  /** `overrideReason` is required when the design violates the map order, and ignored otherwise. */
+  | { readonly type: 'ApproveDesign'; readonly data: PermitRef & { readonly overrideReason?: string } }
+  /** System: the `calculateFees` estimate for the approved design. */
+  | { readonly type: 'AssessFees'; readonly data: DataOf<'FeesAssessed'> }
+  /** Clerk: `to` in integer rials. */
+  | {
+      readonly type: 'OverrideFee';
+      readonly data: PermitRef & { readonly line: FeeLineCode; readonly to: number; readonly reason: string };
+    }
+  /** Bank gateway or cash desk: the fees, or the fine of a commission ruling. */
+  | { readonly type: 'RecordPayment'; readonly data: DataOf<'PermitPaymentRecorded'> }
+  /** Signatory: `validityMonths` from the rule set in force. */
+  | {
+      readonly type: 'IssuePermit';
+      readonly data: PermitRef & { readonly at: Instant; readonly validityMonths: number };
+    }
+  /** System: a permit whose validity ended. */
+  | { readonly type: 'ExpirePermit'; readonly data: PermitRef & { readonly at: Instant } }
+  /** Citizen: the building is finished. */
+  | { readonly type: 'RequestCompletion'; readonly data: PermitRef & { readonly at: Instant } }
+  /** Inspector (a surveyor user). */
+  | { readonly type: 'ReportInspection'; readonly data: DataOf<'InspectionReported'> }
+  /** Clerk: a file with violations goes to the Article 100 commission (کمیسیون ماده ۱۰۰). */
+  | { readonly type: 'ReferToCommission'; readonly data: PermitRef }
+  | { readonly type: 'RecordCommissionRuling'; readonly data: DataOf<'CommissionRuled'> }
+  /** Signatory: the completion certificate (پایانکار). */
+  | { readonly type: 'IssueCompletionCertificate'; readonly data: PermitRef & { readonly at: Instant } }
+  /** Citizen. */
+  | { readonly type: 'WithdrawPermit'; readonly data: PermitRef }
+  /** Clerk. */
+  | { readonly type: 'RejectPermit'; readonly data: DataOf<'PermitRejected'> };
+
+export type PermitCommandType = PermitCommand['type'];

@@ -1,0 +1,288 @@
+// Spec fixtures: a NewConstruction file in Hamedan's demo rule set, and its history at every status.
+import { createHash } from 'node:crypto';
+import { calculateFees } from '../fees/calculate-fees.js';
+import { demoRuleSet } from '../rule-sets/demo-rule-set.js';
+import { checkDesign, type Design } from './design-check.js';
+import { mapOrderLimits } from './map-order-limits.js';
+import type { Attachment, PermitEvent, SiteSurvey } from './permit.events.js';
+import type { PermitCommand, PermitCommandType } from './permit.commands.js';
+import { CLOSED_STATUSES, type PermitStatus } from './permit.state.js';
+
+export const permitId = 'permit-0001';
+export const municipality = 'hamedan';
+export const renewalCode = '1-1-1-1-0-0-0';
+export const applicantNationalId = '0013542419';
+export const clerkId = 'clerk-1';
+export const surveyorId = 'surveyor-1';
+export const engineerId = 'engineer-1';
+export const inspectorId = 'surveyor-2';
+export const requiredDocuments = demoRuleSet.requiredDocuments.NewConstruction;
+
+export const attachment = (kind: string, n = 1): Attachment => ({
+  kind,
+  sha256: createHash('sha256').update(`${kind} ${n}`).digest('hex'),
+  size: 120_000 + n,
+  mediaType: 'application/pdf',
+  fileName: `${kind}-${n}.pdf`,
+});
+export const documents: readonly Attachment[] = requiredDocuments.map((kind) => attachment(kind));
+
+/** Zone R2 on 250 m²: 3 floors, 450 m² of floor area, 150 m² of ground, 2 m setback, 1 space a unit. */
+export const survey: SiteSurvey = {
+  measuredAreaM2: 250,
+  streetWidthM: 12,
+  existingStructures: [{ floors: 1, areaM2: 90, description: 'old one-storey house' }],
+  photos: ['b'.repeat(64)],
+};
+export const limits = mapOrderLimits(demoRuleSet, 'R2', survey);
+
+export const compliantDesign: Design = {
+  floors: 3,
+  floorAreasM2: [150, 150, 140],
+  units: 3,
+  use: 'residential',
+  parkingSpaces: 3,
+  groundCoverageM2: 150,
+  setbackM: 2,
+};
+/** Violates every rule but the use: 4 floors, 600 m², 160 m² of ground, 1.5 m setback, 2 spaces for 4 units. */
+export const violatingDesign: Design = {
+  floors: 4,
+  floorAreasM2: [160, 150, 150, 140],
+  units: 4,
+  use: 'residential',
+  parkingSpaces: 2,
+  groundCoverageM2: 160,
+  setbackM: 1.5,
+};
+
+const feesOf = (design: Design) =>
+  calculateFees({
+    parcel: { areaM2: survey.measuredAreaM2, zone: 'R2', region: '1' },
+    application: {
+      type: 'NewConstruction',
+      use: design.use,
+      floors: design.floors,
+      floorAreaM2: design.floorAreasM2.reduce((a, b) => a + b, 0),
+      units: design.units,
+      parkingSpaces: design.parkingSpaces,
+    },
+    ruleSet: demoRuleSet,
+  });
+/** One line: PERMIT_FEE 1.2 × 440 m² × 1,600,000 = 844,800,000 rials. */
+export const fees = feesOf(compliantDesign);
+/** Three lines: the permit fee, the density surplus and the parking shortfall. */
+export const surplusFees = feesOf(violatingDesign);
+
+export const issuedAt = '2026-04-01T08:30:00.000Z';
+export const validUntil = '2028-04-01T08:30:00.000Z';
+export const fineAmount = 300_000_000;
+
+export const attached = (a: Attachment): PermitEvent => ({
+  type: 'PermitDocumentAttached',
+  data: { permitId, attachment: a },
+});
+
+export const events = {
+  opened: {
+    type: 'PermitDraftOpened',
+    data: { permitId, municipality, renewalCode, applicationType: 'NewConstruction', applicantNationalId },
+  },
+  submitted: { type: 'PermitSubmitted', data: { permitId } },
+  taken: { type: 'PermitTaken', data: { permitId, clerkId } },
+  returned: {
+    type: 'PermitReturned',
+    data: { permitId, reasons: [{ documentKind: 'site_plan', reason: 'illegible scan' }] },
+  },
+  surveyorAssigned: { type: 'SurveyorAssigned', data: { permitId, surveyorId } },
+  siteVisitReported: { type: 'SiteVisitReported', data: { permitId, surveyorId, survey } },
+  mapOrderIssued: { type: 'MapOrderIssued', data: { permitId, limits, ruleSetVersion: 1 } },
+  designSubmitted: {
+    type: 'DesignSubmitted',
+    data: {
+      permitId,
+      engineerId,
+      organisation: 'hamedan-engineers',
+      design: compliantDesign,
+      violations: [],
+    },
+  },
+  violatingDesignSubmitted: {
+    type: 'DesignSubmitted',
+    data: {
+      permitId,
+      engineerId,
+      organisation: 'hamedan-engineers',
+      design: violatingDesign,
+      violations: checkDesign(violatingDesign, limits),
+    },
+  },
+  designReturned: {
+    type: 'DesignReturned',
+    data: { permitId, reasons: ['the stairs do not meet the fire code'] },
+  },
+  designApproved: { type: 'DesignApproved', data: { permitId } },
+  overrideApproved: {
+    type: 'DesignApproved',
+    data: {
+      permitId,
+      override: { violations: checkDesign(violatingDesign, limits), reason: 'commission 12 allowed it' },
+    },
+  },
+  feesAssessed: { type: 'FeesAssessed', data: { permitId, ...fees } },
+  surplusFeesAssessed: { type: 'FeesAssessed', data: { permitId, ...surplusFees } },
+  feesPaid: {
+    type: 'PermitPaymentRecorded',
+    data: {
+      permitId,
+      purpose: 'fees',
+      reference: 'BANK-1',
+      amount: fees.total,
+      channel: 'gateway',
+      paidAt: '2026-03-30T10:00:00.000Z',
+    },
+  },
+  issued: { type: 'PermitIssued', data: { permitId, issuedAt, validUntil } },
+  expired: { type: 'PermitExpired', data: { permitId, validUntil } },
+  completionRequested: { type: 'CompletionRequested', data: { permitId } },
+  inspectedCompliant: {
+    type: 'InspectionReported',
+    data: { permitId, inspectorId, compliant: true, violations: [] },
+  },
+  inspectedWithViolations: {
+    type: 'InspectionReported',
+    data: {
+      permitId,
+      inspectorId,
+      compliant: false,
+      violations: [{ description: 'a fourth floor built without a permit', areaM2: 140 }],
+    },
+  },
+  referred: { type: 'ReferredToCommission', data: { permitId } },
+  finedRuling: {
+    type: 'CommissionRuled',
+    data: { permitId, ruling: 'fine', fineAmount, reference: 'C100-1405-17' },
+  },
+  demolitionRuling: {
+    type: 'CommissionRuled',
+    data: { permitId, ruling: 'demolition', reference: 'C100-1405-18' },
+  },
+  finePaid: {
+    type: 'PermitPaymentRecorded',
+    data: {
+      permitId,
+      purpose: 'fine',
+      reference: 'CASH-7',
+      amount: fineAmount,
+      channel: 'cashier',
+      paidAt: '2028-01-10T09:00:00.000Z',
+    },
+  },
+  certificateIssued: {
+    type: 'CompletionCertificateIssued',
+    data: { permitId, issuedAt: '2028-02-01T09:00:00.000Z' },
+  },
+  withdrawn: { type: 'PermitWithdrawn', data: { permitId } },
+  rejected: { type: 'PermitRejected', data: { permitId, reason: 'the deed is forged' } },
+} satisfies Record<string, PermitEvent>;
+
+const e = events;
+const draft = [e.opened, ...documents.map(attached)];
+const underReview = [...draft, e.submitted, e.taken];
+const awaitingDesign = [...underReview, e.surveyorAssigned, e.siteVisitReported, e.mapOrderIssued];
+const designApproved = [...awaitingDesign, e.designSubmitted, e.designApproved];
+const issued = [...designApproved, e.feesAssessed, e.feesPaid, e.issued];
+const inCommission = [...issued, e.completionRequested, e.inspectedWithViolations, e.referred];
+
+/** The events that bring the file to each status, along the shortest path. */
+export const history: { readonly [status in Exclude<PermitStatus, 'absent'>]: readonly PermitEvent[] } = {
+  draft,
+  submitted: [...draft, e.submitted],
+  under_review: underReview,
+  returned: [...underReview, e.returned],
+  surveying: [...underReview, e.surveyorAssigned],
+  surveyed: [...underReview, e.surveyorAssigned, e.siteVisitReported],
+  awaiting_design: awaitingDesign,
+  design_submitted: [...awaitingDesign, e.designSubmitted],
+  design_returned: [...awaitingDesign, e.designSubmitted, e.designReturned],
+  design_approved: designApproved,
+  fees_assessed: [...designApproved, e.feesAssessed],
+  paid: [...designApproved, e.feesAssessed, e.feesPaid],
+  issued,
+  expired: [...issued, e.expired],
+  completion_requested: [...issued, e.completionRequested],
+  inspected: [...issued, e.completionRequested, e.inspectedCompliant],
+  in_commission: inCommission,
+  fine_due: [...inCommission, e.finedRuling],
+  fine_paid: [...inCommission, e.finedRuling, e.finePaid],
+  completed: [...issued, e.completionRequested, e.inspectedCompliant, e.certificateIssued],
+  demolition_ordered: [...inCommission, e.demolitionRuling],
+  withdrawn: [...draft, e.withdrawn],
+  rejected: [...underReview, e.rejected],
+};
+
+/** Histories off the main path. */
+export const variant = {
+  violatingDesignSubmitted: [...awaitingDesign, e.violatingDesignSubmitted],
+  surplusFeesAssessed: [
+    ...awaitingDesign,
+    e.violatingDesignSubmitted,
+    e.overrideApproved,
+    e.surplusFeesAssessed,
+  ],
+  inspectedWithViolations: [...issued, e.completionRequested, e.inspectedWithViolations],
+  completedAfterFine: [...inCommission, e.finedRuling, e.finePaid, e.certificateIssued],
+  withdrawnAfterFees: [...designApproved, e.feesAssessed, e.feesPaid, e.withdrawn],
+};
+
+export type PermitStage = keyof typeof history;
+export const STAGES = Object.keys(history) as PermitStage[];
+const isLive = (stage: PermitStage) => !(CLOSED_STATUSES as readonly string[]).includes(stage);
+/** The statuses that still accept commands, but the ones listed. */
+export const liveStagesExcept = (...allowed: PermitStage[]) =>
+  STAGES.filter((s) => isLive(s) && !allowed.includes(s));
+
+type CommandOf<T extends PermitCommandType> = Extract<PermitCommand, { readonly type: T }>;
+
+/** A valid command of each type, for the stage its transition starts from. */
+export const command: { readonly [T in PermitCommandType]: CommandOf<T> } = {
+  OpenPermitDraft: { type: 'OpenPermitDraft', data: events.opened.data },
+  AttachDocument: { type: 'AttachDocument', data: { permitId, attachment: attachment('site_photo') } },
+  RemoveDocument: { type: 'RemoveDocument', data: { permitId, sha256: attachment('ownership_deed').sha256 } },
+  SubmitPermit: { type: 'SubmitPermit', data: { permitId, requiredDocuments } },
+  TakePermit: { type: 'TakePermit', data: events.taken.data },
+  ReturnPermit: { type: 'ReturnPermit', data: events.returned.data },
+  AssignSurveyor: { type: 'AssignSurveyor', data: events.surveyorAssigned.data },
+  ReportSiteVisit: { type: 'ReportSiteVisit', data: events.siteVisitReported.data },
+  IssueMapOrder: { type: 'IssueMapOrder', data: events.mapOrderIssued.data },
+  SubmitDesign: {
+    type: 'SubmitDesign',
+    data: { permitId, engineerId, organisation: 'hamedan-engineers', design: compliantDesign },
+  },
+  ReturnDesign: { type: 'ReturnDesign', data: events.designReturned.data },
+  ApproveDesign: { type: 'ApproveDesign', data: { permitId } },
+  AssessFees: { type: 'AssessFees', data: events.feesAssessed.data },
+  OverrideFee: {
+    type: 'OverrideFee',
+    data: { permitId, line: 'PERMIT_FEE', to: 800_000_000, reason: 'discount of council resolution 42' },
+  },
+  RecordPayment: { type: 'RecordPayment', data: events.feesPaid.data },
+  IssuePermit: { type: 'IssuePermit', data: { permitId, at: issuedAt, validityMonths: 24 } },
+  ExpirePermit: { type: 'ExpirePermit', data: { permitId, at: validUntil } },
+  RequestCompletion: { type: 'RequestCompletion', data: { permitId, at: '2027-12-01T08:00:00.000Z' } },
+  ReportInspection: { type: 'ReportInspection', data: events.inspectedCompliant.data },
+  ReferToCommission: { type: 'ReferToCommission', data: { permitId } },
+  RecordCommissionRuling: { type: 'RecordCommissionRuling', data: events.finedRuling.data },
+  IssueCompletionCertificate: {
+    type: 'IssueCompletionCertificate',
+    data: { permitId, at: events.certificateIssued.data.issuedAt },
+  },
+  WithdrawPermit: { type: 'WithdrawPermit', data: { permitId } },
+  RejectPermit: { type: 'RejectPermit', data: events.rejected.data },
+};
+
+/** The command with some of its data changed. */
+export const withData = <C extends PermitCommand>(c: C, changes: Partial<C['data']>): C => ({
+  ...c,
+  data: { ...c.data, ...changes },
+});
