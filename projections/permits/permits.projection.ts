@@ -1,0 +1,374 @@
+import type { DocumentEvent, DocumentKind } from '../../src/documents/document.events.js';
+import type { RecordedEvent } from '../../src/event-store/event-envelope.js';
+import type { FeeLine, FeeLineCode } from '../../src/fees/calculate-fees.js';
+import { municipalRegionOf, parseRenewalCode } from '../../src/parcels/renewal-code.js';
+import type { MapOrderLimits } from '../../src/permits/map-order-limits.js';
+import {
+  PERMIT_EVENT_TYPES,
+  type Attachment,
+  type CommissionRuling,
+  type DesignOverride,
+  type Payment,
+  type PermitEvent,
+  type ReturnReason,
+  type SiteSurvey,
+} from '../../src/permits/permit.events.js';
+import type { DesignOnFile, Inspection, PermitStatus } from '../../src/permits/permit.state.js';
+import type { ApplicationType } from '../../src/rule-sets/rule-set.js';
+import type { Projection } from '../projection.js';
+
+export type PermitFileStatus = Exclude<PermitStatus, 'absent'>;
+
+// A record, so that the compiler refuses a list that misses a status of the decider's state.
+const STATUSES: { readonly [status in PermitFileStatus]: true } = {
+  draft: true,
+  submitted: true,
+  under_review: true,
+  returned: true,
+  surveying: true,
+  surveyed: true,
+  awaiting_design: true,
+  design_submitted: true,
+  design_returned: true,
+  design_approved: true,
+  fees_assessed: true,
+  paid: true,
+  issued: true,
+  expired: true,
+  completion_requested: true,
+  inspected: true,
+  in_commission: true,
+  fine_due: true,
+  fine_paid: true,
+  completed: true,
+  demolition_ordered: true,
+  withdrawn: true,
+  rejected: true,
+};
+export const PERMIT_FILE_STATUSES = Object.keys(STATUSES) as readonly PermitFileStatus[];
+
+export type PermitDocumentIssued = Extract<DocumentEvent, { type: 'DocumentIssued' }>;
+export type PermitsProjectionEvent = PermitEvent | PermitDocumentIssued;
+
+/** Who did something to the file, and when. */
+export interface Stamp {
+  readonly at: string;
+  readonly by: string;
+}
+
+export interface FeeOverrideRecord extends Stamp {
+  readonly line: FeeLineCode;
+  readonly from: number;
+  readonly to: number;
+  readonly reason: string;
+}
+
+/** The fees (عوارض) in integer rials: `lines` and `total` after any override. */
+export interface PermitFees {
+  readonly ruleSetVersion: number;
+  readonly lines: readonly FeeLine[];
+  readonly total: number;
+  readonly overrides: readonly FeeOverrideRecord[];
+  readonly paid: number;
+  readonly outstanding: number;
+  readonly assessedAt: string;
+}
+
+/** Codes of the signed documents issued for the file, the latest of each kind. */
+export interface PermitDocumentCodes {
+  readonly mapOrder?: string;
+  readonly permit?: string;
+  readonly completionCertificate?: string;
+}
+
+/** A building-permit file as a clerk's screen, the worklists (کارتابل) and oversight read it. */
+export interface PermitDocument {
+  readonly id: string;
+  readonly permitId: string;
+  readonly municipality: string;
+  /** The municipal region (منطقه) of the parcel, from its renewal code. */
+  readonly region: string;
+  readonly renewalCode: string;
+  readonly applicationType: ApplicationType;
+  readonly applicantNationalId: string;
+  readonly renewsPermitId?: string;
+  readonly status: PermitFileStatus;
+  readonly attachments: readonly Attachment[];
+  /** Every time a clerk returned the file to the applicant, oldest first. */
+  readonly returns: readonly (Stamp & { readonly reasons: readonly ReturnReason[] })[];
+  readonly clerkId?: string;
+  readonly surveyorId?: string;
+  readonly survey?: SiteSurvey & { readonly reportedAt: string };
+  readonly mapOrder?: {
+    readonly limits: MapOrderLimits;
+    readonly ruleSetVersion: number;
+    readonly issuedAt: string;
+  };
+  /** The last design submitted. */
+  readonly design?: DesignOnFile & { readonly submittedAt: string };
+  readonly designReturns: readonly (Stamp & { readonly reasons: readonly string[] })[];
+  /** Approval of a design that violates its map order, with the clerk's reason. */
+  readonly designOverride?: DesignOverride & Stamp;
+  readonly fees?: PermitFees;
+  readonly payments: readonly Payment[];
+  readonly permit?: { readonly issuedAt: string; readonly validUntil: string };
+  readonly completionRequestedAt?: string;
+  readonly inspection?: Inspection & { readonly reportedAt: string };
+  /** The Article 100 commission (کمیسیون ماده ۱۰۰). */
+  readonly commission?: {
+    readonly referredAt: string;
+    readonly ruling?: CommissionRuling & { readonly ruledAt: string };
+  };
+  readonly completedAt?: string;
+  readonly closed?: Stamp & { readonly status: 'withdrawn' | 'rejected'; readonly reason?: string };
+  readonly documents: PermitDocumentCodes;
+  readonly openedAt: string;
+  readonly updatedAt: string;
+  /** When the file entered its current status. */
+  readonly stateSince: string;
+  /** Milliseconds spent in each status left so far; the current one counts from `stateSince`. */
+  readonly timeInStates: Readonly<Partial<Record<PermitFileStatus, number>>>;
+  /** The global position of the last event folded in. */
+  readonly position: string;
+}
+
+/** The status an event moves the file to, as the decider's state does; undefined when it stays. */
+export function permitStatusAfter(event: PermitEvent): PermitFileStatus | undefined {
+  switch (event.type) {
+    case 'PermitDraftOpened':
+      return 'draft';
+    case 'PermitDocumentAttached':
+    case 'PermitDocumentRemoved':
+    case 'FeeOverridden':
+      return undefined;
+    case 'PermitSubmitted':
+      return 'submitted';
+    case 'PermitTaken':
+      return 'under_review';
+    case 'PermitReturned':
+      return 'returned';
+    case 'SurveyorAssigned':
+      return 'surveying';
+    case 'SiteVisitReported':
+      return 'surveyed';
+    case 'MapOrderIssued':
+      return 'awaiting_design';
+    case 'DesignSubmitted':
+      return 'design_submitted';
+    case 'DesignReturned':
+      return 'design_returned';
+    case 'DesignApproved':
+      return 'design_approved';
+    case 'FeesAssessed':
+      return 'fees_assessed';
+    case 'PermitPaymentRecorded':
+      return event.data.purpose === 'fees' ? 'paid' : 'fine_paid';
+    case 'PermitIssued':
+      return 'issued';
+    case 'PermitExpired':
+      return 'expired';
+    case 'CompletionRequested':
+      return 'completion_requested';
+    case 'InspectionReported':
+      return 'inspected';
+    case 'ReferredToCommission':
+      return 'in_commission';
+    case 'CommissionRuled':
+      return event.data.ruling === 'fine' ? 'fine_due' : 'demolition_ordered';
+    case 'CompletionCertificateIssued':
+      return 'completed';
+    case 'PermitWithdrawn':
+      return 'withdrawn';
+    case 'PermitRejected':
+      return 'rejected';
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
+  }
+}
+
+const DOCUMENT_FIELD: { readonly [kind in DocumentKind]?: keyof PermitDocumentCodes } = {
+  MapOrder: 'mapOrder',
+  BuildingPermit: 'permit',
+  CompletionCertificate: 'completionCertificate',
+};
+
+const PERMIT_STREAM_PREFIX = 'permit-';
+
+/** The permit file a document was issued for, if any. */
+function permitOfDocument(event: RecordedEvent<PermitDocumentIssued>): string | null {
+  const { stream } = event.data.subject;
+  return stream.startsWith(PERMIT_STREAM_PREFIX) ? stream.slice(PERMIT_STREAM_PREFIX.length) : null;
+}
+
+function opened(event: RecordedEvent<Extract<PermitEvent, { type: 'PermitDraftOpened' }>>): PermitDocument {
+  const at = event.metadata.recordedAt;
+  const { permitId, renewalCode, ...details } = event.data;
+  return {
+    id: permitId,
+    permitId,
+    ...details,
+    renewalCode,
+    region: municipalRegionOf(parseRenewalCode(renewalCode)),
+    status: 'draft',
+    attachments: [],
+    returns: [],
+    designReturns: [],
+    payments: [],
+    documents: {},
+    openedAt: at,
+    updatedAt: at,
+    stateSince: at,
+    timeInStates: {},
+    position: event.position,
+  };
+}
+
+/** Moving to `next` closes the time spent in the current status. */
+function statusChange(doc: PermitDocument, next: PermitFileStatus | undefined, at: string) {
+  if (next === undefined || next === doc.status) return {};
+  const spent = Date.parse(at) - Date.parse(doc.stateSince);
+  const timeInStates = { ...doc.timeInStates, [doc.status]: (doc.timeInStates[doc.status] ?? 0) + spent };
+  return { status: next, stateSince: at, timeInStates };
+}
+
+const withPayment = (fees: PermitFees, amount: number): PermitFees => ({
+  ...fees,
+  paid: fees.paid + amount,
+  outstanding: Math.max(0, fees.total - fees.paid - amount),
+});
+
+/** What an event other than the draft's opening changes in the file. */
+function changes(
+  doc: PermitDocument,
+  event: RecordedEvent<Exclude<PermitEvent, { type: 'PermitDraftOpened' }>>,
+): Partial<PermitDocument> {
+  const at = event.metadata.recordedAt;
+  const stamp: Stamp = { at, by: event.metadata.actor.id };
+  switch (event.type) {
+    case 'PermitDocumentAttached':
+      return { attachments: [...doc.attachments, event.data.attachment] };
+    case 'PermitDocumentRemoved':
+      return { attachments: doc.attachments.filter((a) => a.sha256 !== event.data.sha256) };
+    case 'PermitSubmitted':
+    case 'PermitExpired':
+      return {};
+    case 'PermitTaken':
+      return { clerkId: event.data.clerkId };
+    case 'PermitReturned':
+      return { returns: [...doc.returns, { ...stamp, reasons: event.data.reasons }] };
+    case 'SurveyorAssigned':
+      return { surveyorId: event.data.surveyorId };
+    case 'SiteVisitReported':
+      return { survey: { ...event.data.survey, reportedAt: at } };
+    case 'MapOrderIssued': {
+      const { limits, ruleSetVersion } = event.data;
+      return { mapOrder: { limits, ruleSetVersion, issuedAt: at } };
+    }
+    case 'DesignSubmitted': {
+      const { permitId: _, ...design } = event.data;
+      return { design: { ...design, submittedAt: at } };
+    }
+    case 'DesignReturned':
+      return { designReturns: [...doc.designReturns, { ...stamp, reasons: event.data.reasons }] };
+    case 'DesignApproved': {
+      const { override } = event.data;
+      return override ? { designOverride: { ...override, ...stamp } } : {};
+    }
+    case 'FeesAssessed': {
+      const { ruleSetVersion, lines, total } = event.data;
+      const fees = {
+        ruleSetVersion,
+        lines,
+        total,
+        overrides: [],
+        paid: 0,
+        outstanding: total,
+        assessedAt: at,
+      };
+      return { fees };
+    }
+    case 'FeeOverridden': {
+      if (!doc.fees) return {};
+      const { line, from, to, reason, total } = event.data;
+      const fees = doc.fees;
+      return {
+        fees: {
+          ...fees,
+          lines: fees.lines.map((l) => (l.code === line ? { ...l, amount: to } : l)),
+          total,
+          overrides: [...fees.overrides, { line, from, to, reason, ...stamp }],
+          outstanding: Math.max(0, total - fees.paid),
+        },
+      };
+    }
+    case 'PermitPaymentRecorded': {
+      const { permitId: _, ...payment } = event.data;
+      const payments = [...doc.payments, payment];
+      return payment.purpose === 'fees' && doc.fees
+        ? { payments, fees: withPayment(doc.fees, payment.amount) }
+        : { payments };
+    }
+    case 'PermitIssued': {
+      const { issuedAt, validUntil } = event.data;
+      return { permit: { issuedAt, validUntil } };
+    }
+    case 'CompletionRequested':
+      return { completionRequestedAt: at };
+    case 'InspectionReported': {
+      const { inspectorId, compliant, violations } = event.data;
+      return { inspection: { inspectorId, compliant, violations, reportedAt: at } };
+    }
+    case 'ReferredToCommission':
+      return { commission: { referredAt: at } };
+    case 'CommissionRuled': {
+      const { permitId: _, ...ruling } = event.data;
+      return {
+        commission: { referredAt: doc.commission?.referredAt ?? at, ruling: { ...ruling, ruledAt: at } },
+      };
+    }
+    case 'CompletionCertificateIssued':
+      return { completedAt: event.data.issuedAt };
+    case 'PermitWithdrawn':
+      return { closed: { status: 'withdrawn', ...stamp } };
+    case 'PermitRejected':
+      return { closed: { status: 'rejected', reason: event.data.reason, ...stamp } };
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
+  }
+}
+
+function documentIssued(doc: PermitDocument, event: RecordedEvent<PermitDocumentIssued>): PermitDocument {
+  const field = DOCUMENT_FIELD[event.data.kind];
+  if (!field) return doc;
+  return {
+    ...doc,
+    documents: { ...doc.documents, [field]: event.data.code },
+    updatedAt: event.metadata.recordedAt,
+    position: event.position,
+  };
+}
+
+export const permitsProjection: Projection<PermitDocument, PermitsProjectionEvent> = {
+  name: 'permits',
+  version: 1,
+  handles: [...PERMIT_EVENT_TYPES, 'DocumentIssued'],
+  indexes: ['municipality', 'status', 'applicantNationalId', 'surveyorId', 'clerkId', 'renewalCode'],
+  documentId: (event) => (event.type === 'DocumentIssued' ? permitOfDocument(event) : event.data.permitId),
+  evolve: (doc, event) => {
+    if (event.type === 'DocumentIssued') return doc && documentIssued(doc, event);
+    if (event.type === 'PermitDraftOpened') return opened(event);
+    if (!doc) return null;
+    const at = event.metadata.recordedAt;
+    return {
+      ...doc,
+      ...changes(doc, event),
+      ...statusChange(doc, permitStatusAfter(event), at),
+      updatedAt: at,
+      position: event.position,
+    };
+  },
+};

@@ -1,0 +1,207 @@
+import type { DocumentKind } from '../../src/documents/document.events.js';
+import type { Actor, RecordedEvent } from '../../src/event-store/event-envelope.js';
+import { permitStream, type PermitEvent } from '../../src/permits/permit.events.js';
+import {
+  attached,
+  attachment,
+  events as e,
+  fees,
+  history,
+  permitId,
+  STAGES,
+  surplusFees,
+  variant,
+} from '../../src/permits/permit.fixtures.js';
+import { evolvePermit, initialPermitState } from '../../src/permits/permit.state.js';
+import {
+  permitsProjection,
+  type PermitDocument,
+  type PermitDocumentIssued,
+  type PermitsProjectionEvent,
+} from './permits.projection.js';
+
+const HOUR = 3_600_000;
+const START = Date.parse('2026-03-01T06:00:00.000Z');
+const clerk: Actor = { id: 'user-clerk', role: 'clerk', municipality: 'hamedan' };
+const hourAt = (n: number) => new Date(START + n * HOUR).toISOString();
+
+/** The events as the store records them, one hour apart, by the clerk unless named otherwise. */
+function recorded(
+  events: readonly PermitsProjectionEvent[],
+  actor = clerk,
+): RecordedEvent<PermitsProjectionEvent>[] {
+  return events.map(
+    (event, i) =>
+      ({
+        ...event,
+        id: `event-${i}`,
+        stream: event.type === 'DocumentIssued' ? `document-${event.data.code}` : permitStream(permitId),
+        revision: BigInt(i),
+        position: String(i + 1),
+        metadata: { actor, correlationId: 'c', causationId: 'r', recordedAt: hourAt(i), schemaVersion: 1 },
+      }) as RecordedEvent<PermitsProjectionEvent>,
+  );
+}
+
+const fold = (events: readonly PermitsProjectionEvent[]) =>
+  recorded(events).reduce<PermitDocument | null>((doc, event) => permitsProjection.evolve(doc, event), null);
+
+function issued(kind: DocumentKind, code: string, stream = permitStream(permitId)): PermitDocumentIssued {
+  const content = { code, kind, municipality: 'hamedan', issuedAt: hourAt(0), holders: [], body: {} };
+  return {
+    type: 'DocumentIssued',
+    data: {
+      code,
+      kind,
+      municipality: 'hamedan',
+      subject: { stream, eventId: 'event-x' },
+      content,
+      contentSha256: 'c'.repeat(64),
+      signature: 'sig',
+      keyId: 'key-1',
+      seal: 'seal',
+      issuedAt: hourAt(0),
+    },
+  };
+}
+
+describe('permits projection', () => {
+  it.each(STAGES)('reaches %s with the decider’s own state name', (stage) => {
+    const decided = history[stage].reduce(evolvePermit, initialPermitState());
+    expect(fold(history[stage])?.status).toBe(stage);
+    expect(decided.status).toBe(stage);
+  });
+
+  it('folds a whole lifecycle into one clerk-ready file', () => {
+    const lifecycle = [
+      ...history.issued.slice(0, history.awaiting_design.length),
+      issued('MapOrder', 'MAPORDER1'),
+      ...history.completed.slice(history.awaiting_design.length),
+      issued('BuildingPermit', 'PERMIT1'),
+      issued('CompletionCertificate', 'CERT1'),
+    ];
+    const doc = fold(lifecycle)!;
+
+    expect(doc).toMatchObject({
+      id: permitId,
+      permitId,
+      municipality: 'hamedan',
+      region: '1',
+      renewalCode: '1-1-1-1-0-0-0',
+      applicationType: 'NewConstruction',
+      status: 'completed',
+      clerkId: 'clerk-1',
+      surveyorId: 'surveyor-1',
+      mapOrder: { ruleSetVersion: 1 },
+      design: { engineerId: 'engineer-1', violations: [] },
+      fees: { total: fees.total, paid: fees.total, outstanding: 0, overrides: [] },
+      permit: { issuedAt: e.issued.data.issuedAt, validUntil: e.issued.data.validUntil },
+      inspection: { compliant: true },
+      completedAt: e.certificateIssued.data.issuedAt,
+      documents: { mapOrder: 'MAPORDER1', permit: 'PERMIT1', completionCertificate: 'CERT1' },
+      openedAt: hourAt(0),
+      updatedAt: hourAt(lifecycle.length - 1),
+      position: String(lifecycle.length),
+    });
+    expect(doc.attachments).toHaveLength(3);
+    expect(doc.payments).toEqual([expect.objectContaining({ purpose: 'fees', reference: 'BANK-1' })]);
+    expect(doc.closed).toBeUndefined();
+  });
+
+  it('accumulates the time spent in each status left, from the recorded times alone', () => {
+    // opened + 3 attachments, then one hour per step.
+    const doc = fold([...history.under_review, e.returned, e.submitted, e.taken, e.surveyorAssigned])!;
+    expect(doc.status).toBe('surveying');
+    expect(doc.stateSince).toBe(hourAt(9));
+    expect(doc.timeInStates).toEqual({
+      draft: 4 * HOUR,
+      submitted: 2 * HOUR,
+      under_review: 2 * HOUR,
+      returned: HOUR,
+    });
+    expect(doc.returns).toEqual([{ at: hourAt(6), by: 'user-clerk', reasons: e.returned.data.reasons }]);
+  });
+
+  it('keeps the state’s start when an event leaves the status as it is', () => {
+    const doc = fold([...history.under_review, { ...e.taken, data: { permitId, clerkId: 'clerk-2' } }])!;
+    expect(doc).toMatchObject({ status: 'under_review', clerkId: 'clerk-2', stateSince: hourAt(5) });
+    expect(doc.timeInStates).toEqual({ draft: 4 * HOUR, submitted: HOUR });
+  });
+
+  it('follows attachments removed, designs returned, overridden approvals and fee overrides', () => {
+    const removed: PermitEvent = {
+      type: 'PermitDocumentRemoved',
+      data: { permitId, sha256: attachment('site_plan').sha256 },
+    };
+    const override: PermitEvent = {
+      type: 'FeeOverridden',
+      data: {
+        permitId,
+        line: 'PERMIT_FEE',
+        from: surplusFees.lines[0]!.amount,
+        to: 800_000_000,
+        reason: 'council resolution 42',
+        total: surplusFees.total - surplusFees.lines[0]!.amount + 800_000_000,
+      },
+    };
+    const toMapOrder = variant.surplusFeesAssessed.slice(0, -3);
+    const documentsAttached = history.draft.length;
+    const doc = fold([
+      ...toMapOrder.slice(0, documentsAttached),
+      attached(attachment('site_plan', 2)),
+      removed,
+      ...toMapOrder.slice(documentsAttached),
+      e.violatingDesignSubmitted,
+      e.designReturned,
+      ...variant.surplusFeesAssessed.slice(-3),
+      override,
+    ])!;
+
+    expect(doc.attachments.map((a) => a.sha256)).toEqual([
+      attachment('ownership_deed').sha256,
+      attachment('national_card').sha256,
+      attachment('site_plan', 2).sha256,
+    ]);
+    expect(doc.designReturns).toEqual([expect.objectContaining({ reasons: e.designReturned.data.reasons })]);
+    expect(doc.designOverride).toMatchObject({ reason: 'commission 12 allowed it', by: 'user-clerk' });
+    expect(doc.design!.violations.length).toBeGreaterThan(0);
+    expect(doc.fees).toMatchObject({
+      total: override.data.total,
+      outstanding: override.data.total,
+      paid: 0,
+      overrides: [{ line: 'PERMIT_FEE', from: override.data.from, to: 800_000_000, by: 'user-clerk' }],
+    });
+    expect(doc.fees!.lines.find((l) => l.code === 'PERMIT_FEE')!.amount).toBe(800_000_000);
+    expect(doc.status).toBe('fees_assessed');
+  });
+
+  it('keeps a commission fine apart from the fees', () => {
+    const doc = fold(variant.completedAfterFine)!;
+    expect(doc).toMatchObject({
+      status: 'completed',
+      fees: { paid: fees.total, outstanding: 0 },
+      inspection: { compliant: false },
+      commission: { ruling: { ruling: 'fine', fineAmount: 300_000_000, reference: 'C100-1405-17' } },
+    });
+    expect(doc.payments.map((p) => p.purpose)).toEqual(['fees', 'fine']);
+    expect(doc.timeInStates).toMatchObject({ fine_due: HOUR, fine_paid: HOUR, in_commission: HOUR });
+  });
+
+  it('says why a file closed', () => {
+    expect(fold(history.withdrawn)!.closed).toEqual({ status: 'withdrawn', at: hourAt(4), by: 'user-clerk' });
+    expect(fold(history.rejected)!.closed).toEqual({
+      status: 'rejected',
+      reason: 'the deed is forged',
+      at: hourAt(6),
+      by: 'user-clerk',
+    });
+  });
+
+  it('takes only documents issued for a permit file, for a file it knows', () => {
+    const [forInquiry] = recorded([issued('InquiryAnswer', 'ANSWER1', 'inquiry-9')]);
+    const [forOtherFile] = recorded([issued('MapOrder', 'MAPORDER2', 'permit-unknown')]);
+    expect(permitsProjection.documentId(forInquiry!)).toBeNull();
+    expect(permitsProjection.documentId(forOtherFile!)).toBe('unknown');
+    expect(permitsProjection.evolve(null, forOtherFile!)).toBeNull();
+  });
+});

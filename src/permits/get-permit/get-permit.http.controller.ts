@@ -1,0 +1,28 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../identity/auth/access.decorators.js';
+import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
+import { PERMIT_READERS, PermitAccess } from '../permit-access.js';
+import { PermitResponseDto } from './permit.response.dto.js';
+
+@ApiTags('permits')
+@Controller('permits')
+export class GetPermitHttpController {
+  constructor(private readonly access: PermitAccess) {}
+
+  @Get(':id')
+  @Roles(PERMIT_READERS)
+  @ApiOperation({
+    summary: 'A building-permit file: its status, documents, survey, map order, design and fees',
+  })
+  @ApiHeader({
+    name: 'X-On-Behalf-Of',
+    required: false,
+    description: 'counter offices: the national id of the applicant they act for',
+  })
+  @ApiOkResponse({ type: PermitResponseDto })
+  @ApiNotFoundResponse({ description: 'PERMIT.NOT_FOUND: unknown, or not the caller’s to see' })
+  get(@Param('id') id: string, @CurrentCaller() caller: Caller): PermitResponseDto {
+    return this.access.readable(caller, id);
+  }
+}

@@ -1,0 +1,83 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  PERMIT_FILE_STATUSES,
+  type PermitDocument,
+  type PermitDocumentCodes,
+  type PermitFees,
+  type PermitFileStatus,
+} from '../../../projections/permits/permits.projection.js';
+import { APPLICATION_TYPES, type ApplicationType } from '../../rule-sets/rule-set.js';
+
+class PermitDocumentCodesDto implements PermitDocumentCodes {
+  @ApiPropertyOptional({ description: 'the map order’s (دستور نقشه) document code' }) mapOrder?: string;
+  @ApiPropertyOptional({ description: 'the building permit’s (پروانه ساختمانی) document code' })
+  permit?: string;
+  @ApiPropertyOptional({ description: 'the completion certificate’s (پایان‌کار) document code' })
+  completionCertificate?: string;
+}
+
+class PermitFeesDto implements PermitFees {
+  @ApiProperty() ruleSetVersion!: number;
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'after any override' })
+  lines!: PermitFees['lines'];
+  @ApiProperty({ description: 'rials, after any override' }) total!: number;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) overrides!: PermitFees['overrides'];
+  @ApiProperty({ description: 'rials paid towards the fees' }) paid!: number;
+  @ApiProperty({ description: 'rials still owed' }) outstanding!: number;
+  @ApiProperty() assessedAt!: string;
+}
+
+/** A building-permit file (پرونده پروانه ساختمانی) as the read model holds it. */
+export class PermitResponseDto implements PermitDocument {
+  @ApiProperty() id!: string;
+  @ApiProperty() permitId!: string;
+  @ApiProperty({ example: 'hamedan' }) municipality!: string;
+  @ApiProperty({ description: 'the municipal region (منطقه)', example: '1' }) region!: string;
+  @ApiProperty({ example: '1-1-1-1-0-0-0' }) renewalCode!: string;
+  @ApiProperty({ enum: APPLICATION_TYPES }) applicationType!: ApplicationType;
+  @ApiProperty({ description: 'the applicant’s national id (کد ملی)' }) applicantNationalId!: string;
+  @ApiPropertyOptional() renewsPermitId?: string;
+  @ApiProperty({ enum: PERMIT_FILE_STATUSES }) status!: PermitFileStatus;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) attachments!: PermitDocument['attachments'];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'returns to the applicant, oldest first',
+  })
+  returns!: PermitDocument['returns'];
+  @ApiPropertyOptional() clerkId?: string;
+  @ApiPropertyOptional() surveyorId?: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) survey?: PermitDocument['survey'];
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) mapOrder?: PermitDocument['mapOrder'];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'the last design submitted',
+  })
+  design?: PermitDocument['design'];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) designReturns!: PermitDocument['designReturns'];
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  designOverride?: PermitDocument['designOverride'];
+  @ApiPropertyOptional({ type: PermitFeesDto }) fees?: PermitFees;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) payments!: PermitDocument['payments'];
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) permit?: PermitDocument['permit'];
+  @ApiPropertyOptional() completionRequestedAt?: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  inspection?: PermitDocument['inspection'];
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  commission?: PermitDocument['commission'];
+  @ApiPropertyOptional() completedAt?: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'withdrawn or rejected' })
+  closed?: PermitDocument['closed'];
+  @ApiProperty({ type: PermitDocumentCodesDto }) documents!: PermitDocumentCodes;
+  @ApiProperty() openedAt!: string;
+  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ description: 'when the file entered its current status' }) stateSince!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: 'milliseconds spent in each status left so far',
+  })
+  timeInStates!: PermitDocument['timeInStates'];
+  @ApiProperty({ description: 'global position of the last change' }) position!: string;
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller } from '../identity/auth/caller.decorator.js';
+import type { RecordScope } from '../identity/record-access.js';
+import { MUNICIPAL_ROLES, type Role } from '../identity/roles.js';
+import { permitNotFound } from './permit.decider.js';
+import { PermitsReadModel, type PermitDocument } from './permits.read-model.js';
+
+/** Roles that may read permit files; which files each may read is decided per file. */
+export const PERMIT_READERS: readonly Role[] = ['citizen', 'counter_office', 'engineer', ...MUNICIPAL_ROLES];
+
+export const permitScope = (permit: PermitDocument): RecordScope => ({
+  municipality: permit.municipality,
+  region: permit.region,
+  ownerNationalIds: [permit.applicantNationalId],
+});
+
+/**
+ * The applicant (or a counter office acting for them) and the municipality's staff read a file; an
+ * engineer reads the files awaiting a design (they design against its map order) and those whose
+ * design they submitted.
+ */
+export function mayRead(caller: Caller, permit: PermitDocument): boolean {
+  const access = caller.accessTo(permitScope(permit));
+  if (access === 'owner' || access === 'staff') return true;
+  const principal = caller.principal;
+  if (!principal?.grants.some((g) => g.role === 'engineer')) return false;
+  return permit.status === 'awaiting_design' || permit.design?.engineerId === principal.id;
+}
+
+@Injectable()
+export class PermitAccess {
+  constructor(private readonly permits: PermitsReadModel) {}
+
+  /** The file, answered like a missing one (404 PERMIT.NOT_FOUND) to whoever may not read it. */
+  readable(caller: Caller, permitId: string): PermitDocument {
+    const permit = this.permits.get(permitId);
+    if (!permit || !mayRead(caller, permit)) throw permitNotFound(permitId);
+    return permit;
+  }
+}
