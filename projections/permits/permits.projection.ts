@@ -130,6 +130,8 @@ export interface PermitDocument {
   readonly timeInStates: Readonly<Partial<Record<PermitFileStatus, number>>>;
   /** The global position of the last event folded in. */
   readonly position: string;
+  /** The revision of the file's stream: send it back in If-Match to act only on the file as seen. */
+  readonly revision: number;
 }
 
 /** The status an event moves the file to, as the decider's state does; undefined when it stays. */
@@ -222,6 +224,7 @@ function opened(event: RecordedEvent<Extract<PermitEvent, { type: 'PermitDraftOp
     stateSince: at,
     timeInStates: {},
     position: event.position,
+    revision: Number(event.revision),
   };
 }
 
@@ -354,7 +357,7 @@ function documentIssued(doc: PermitDocument, event: RecordedEvent<PermitDocument
 
 export const permitsProjection: Projection<PermitDocument, PermitsProjectionEvent> = {
   name: 'permits',
-  version: 1,
+  version: 2,
   handles: [...PERMIT_EVENT_TYPES, 'DocumentIssued'],
   indexes: ['municipality', 'status', 'applicantNationalId', 'surveyorId', 'clerkId', 'renewalCode'],
   documentId: (event) => (event.type === 'DocumentIssued' ? permitOfDocument(event) : event.data.permitId),
@@ -369,6 +372,7 @@ export const permitsProjection: Projection<PermitDocument, PermitsProjectionEven
       ...statusChange(doc, permitStatusAfter(event), at),
       updatedAt: at,
       position: event.position,
+      revision: Number(event.revision),
     };
   },
 };

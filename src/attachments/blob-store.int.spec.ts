@@ -51,7 +51,7 @@ describe('BlobStore', () => {
     ['a DXF', sampleDxf, 'image/vnd.dxf'],
   ])('stores %s under its SHA-256 and reads it back', async (_name, bytes, mediaType) => {
     const stored = await store.put(Readable.from([bytes]), limits);
-    expect(stored).toEqual({ sha256: sha256(bytes), size: bytes.length, mediaType });
+    expect(stored).toEqual({ sha256: sha256(bytes), size: bytes.length, mediaType, created: true });
     expect(filesIn(dir)).toEqual([join(dir, stored.sha256.slice(0, 2), stored.sha256)]);
     expect(await store.has(stored.sha256)).toBe(true);
     expect(await store.size(stored.sha256)).toBe(bytes.length);
@@ -66,8 +66,10 @@ describe('BlobStore', () => {
   it('stores the same bytes once', async () => {
     const first = await store.put(chunked(samplePng, 7), limits);
     const second = await store.put(Readable.from([samplePng]), limits);
-    expect(second).toEqual(first);
+    expect(second).toEqual({ ...first, created: false });
     expect(filesIn(dir)).toHaveLength(1);
+    await store.remove(first.sha256);
+    expect(filesIn(dir)).toEqual([]);
   });
 
   it('refuses a file above the limit as soon as it passes it, leaving no file behind', async () => {

@@ -10,6 +10,8 @@ export interface StoredBlob {
   readonly sha256: string;
   readonly size: number;
   readonly mediaType: string;
+  /** False when the same bytes were stored before: then they belong to someone else too. */
+  readonly created: boolean;
 }
 
 export interface BlobLimits {
@@ -33,8 +35,8 @@ export class BlobStore {
     try {
       const received = await receive(source, temp, limits);
       await temp.finish();
-      await this.keep(temp.path, received.sha256);
-      return received;
+      const created = await this.keep(temp.path, received.sha256);
+      return { ...received, created };
     } catch (error) {
       await temp.discard();
       throw error;
@@ -58,16 +60,22 @@ export class BlobStore {
     return (await stat(this.pathOf(sha256)).catch(notFoundOnMissing)).size;
   }
 
-  private async keep(tempPath: string, sha256: string): Promise<void> {
+  /** Removes a blob this upload created when the command that was to reference it was refused. */
+  async remove(sha256: string): Promise<void> {
+    await rm(this.pathOf(sha256), { force: true });
+  }
+
+  private async keep(tempPath: string, sha256: string): Promise<boolean> {
     const path = this.pathOf(sha256);
     if (await this.has(sha256)) {
       await rm(tempPath);
-      return;
+      return false;
     }
     await mkdir(join(path, '..'), { recursive: true });
     // Two uploads of the same bytes may both get here; the second rename replaces identical content.
     await rename(tempPath, path);
     await syncDirectory(join(path, '..'));
+    return true;
   }
 
   private pathOf(sha256: string): string {
@@ -85,7 +93,7 @@ async function receive(
   source: AsyncIterable<Uint8Array> | Readable,
   temp: TempFile,
   limits: BlobLimits,
-): Promise<StoredBlob> {
+): Promise<Omit<StoredBlob, 'created'>> {
   const hash = createHash('sha256');
   const head: Uint8Array[] = [];
   let size = 0;

@@ -1,4 +1,5 @@
-import type { Actor } from '../event-store/event-envelope.js';
+import type { CommandContext } from '../event-store/command-handling/command-context.js';
+import type { Actor, RecordedEvent } from '../event-store/event-envelope.js';
 import type { Grant, Role } from './roles.js';
 
 /** Who is calling: a user (password or external identity) or an organisation's API key. */
@@ -38,3 +39,13 @@ export function systemActor(name: string): Actor {
 }
 
 export const ANONYMOUS_ACTOR: Actor = { id: 'anonymous', role: 'anonymous' };
+
+/** A reaction's command: by the system part that reacts, in the same correlation, caused by the event. */
+export function reactionContext(name: string, cause: RecordedEvent): CommandContext {
+  return {
+    actor: systemActor(name),
+    correlationId: cause.metadata.correlationId,
+    causationId: cause.id,
+    now: new Date().toISOString(),
+  };
+}

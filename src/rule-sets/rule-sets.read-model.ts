@@ -5,6 +5,8 @@ import {
 } from '../../projections/rule-sets/rule-sets.projection.js';
 import { Documents } from '../event-store/subscriptions/documents.js';
 import { ReadModelDatabase } from '../event-store/subscriptions/read-model-database.js';
+import { DomainError } from '../shared/domain-error.js';
+import { todayInTehran } from '../shared/tehran-date.js';
 
 export type { RuleSetDocument };
 
@@ -37,6 +39,19 @@ export class RuleSetsReadModel extends Documents<RuleSetDocument> {
       if (versions[i]!.effectiveFrom <= onDate) return versions[i];
     }
     return undefined;
+  }
+
+  /** The rule set in force at an instant (UTC ISO-8601), by Tehran's calendar; RULESET.NOT_IN_FORCE when none is. */
+  requireInForce(municipality: string, at: string): RuleSetDocument {
+    const ruleSet = this.inForce(municipality, todayInTehran(new Date(at)));
+    if (!ruleSet) {
+      throw new DomainError(
+        'RULESET.NOT_IN_FORCE',
+        `${municipality} has no rule set in force yet`,
+        'conflict',
+      );
+    }
+    return ruleSet;
   }
 
   /** One version, in force or not: calculations record the version they used. */

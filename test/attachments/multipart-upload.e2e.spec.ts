@@ -10,6 +10,7 @@ import { readSingleUpload } from '../../src/attachments/multipart-upload.js';
 import { createApp, UPLOAD_LIMIT_BYTES } from '../../src/shared/http/create-app.js';
 import { createLogger } from '../../src/shared/logging/pino-logger.js';
 import { samplePdf } from '../support/sample-attachments.js';
+import { multipart, MULTIPART_BOUNDARY, type MultipartPart } from '../support/multipart.js';
 
 /** A route that exists only in this test: the shape a real attachment endpoint takes. */
 @Controller('test-uploads')
@@ -34,25 +35,6 @@ class UploadTestModule {
   }
 }
 
-type Part = { name: string; value: string } | { name: string; fileName: string; content: Buffer };
-const BOUNDARY = '----daftar-test-boundary-7Q2M9XK4';
-
-/** A multipart/form-data body written out by hand, as a browser would send it. */
-function multipart(parts: readonly Part[], { close = true } = {}): Buffer {
-  const chunks = parts.flatMap((part) =>
-    'value' in part
-      ? [`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`]
-      : [
-          `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.fileName}"\r\n` +
-            'Content-Type: application/octet-stream\r\n\r\n',
-          part.content,
-          '\r\n',
-        ],
-  );
-  if (close) chunks.push(`--${BOUNDARY}--\r\n`);
-  return Buffer.concat(chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk)));
-}
-
 // Served alone through createApp (adapter, multipart options, error filter), without the feature modules.
 describe('multipart uploads (a test route on the real HTTP stack)', () => {
   let dataDir: string;
@@ -73,7 +55,10 @@ describe('multipart uploads (a test route on the real HTTP stack)', () => {
   afterEach(() => rmSync(blobDir, { recursive: true, force: true }));
 
   const blobFiles = () => (existsSync(blobDir) ? readdirSync(blobDir, { recursive: true }) : []);
-  const post = (payload: Buffer | string, contentType = `multipart/form-data; boundary=${BOUNDARY}`) =>
+  const post = (
+    payload: Buffer | string,
+    contentType = `multipart/form-data; boundary=${MULTIPART_BOUNDARY}`,
+  ) =>
     app.inject({
       method: 'POST',
       url: '/test-uploads',
@@ -94,6 +79,7 @@ describe('multipart uploads (a test route on the real HTTP stack)', () => {
       sha256,
       size: samplePdf.length,
       mediaType: 'application/pdf',
+      created: true,
       fileName: 'سند.pdf',
       fields: { kind: 'ownership-deed' },
     });
@@ -147,7 +133,7 @@ describe('multipart uploads (a test route on the real HTTP stack)', () => {
   const pdfPart = { name: 'file', fileName: 'a.pdf', content: samplePdf };
   const fieldParts = (count: number) =>
     Array.from({ length: count }, (_, i) => ({ name: `f${i}`, value: 'x' }));
-  it.each<[string, number, string, Part[]]>([
+  it.each<[string, number, string, MultipartPart[]]>([
     ['more than 10 fields', 413, 'REQUEST.TOO_MANY_PARTS', [...fieldParts(11), pdfPart]],
     ['a second file', 413, 'REQUEST.TOO_MANY_FILES', [pdfPart, { ...pdfPart, name: 'more' }]],
     ['a field after the file', 400, 'REQUEST.UNEXPECTED_PART', [pdfPart, ...fieldParts(1)]],

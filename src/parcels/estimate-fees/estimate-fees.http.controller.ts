@@ -4,8 +4,6 @@ import { calculateFees, type FeeEstimate } from '../../fees/calculate-fees.js';
 import { Public } from '../../identity/auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
 import { RuleSetsReadModel } from '../../rule-sets/rule-sets.read-model.js';
-import { DomainError } from '../../shared/domain-error.js';
-import { todayInTehran } from '../../shared/tehran-date.js';
 import { ParcelsReadModel } from '../parcels.read-model.js';
 import { EstimateFeesRequestDto } from './estimate-fees.request.dto.js';
 
@@ -29,14 +27,7 @@ export class EstimateFeesHttpController {
     @CurrentCaller() caller: Caller,
   ): FeeEstimate & { renewalCode: string; municipality: string } {
     const parcel = this.parcels.find(renewalCode, query.municipality);
-    const ruleSet = this.ruleSets.inForce(parcel.municipality, todayInTehran(new Date(caller.now)));
-    if (!ruleSet) {
-      throw new DomainError(
-        'RULESET.NOT_IN_FORCE',
-        `${parcel.municipality} has no rule set in force yet`,
-        'conflict',
-      );
-    }
+    const ruleSet = this.ruleSets.requireInForce(parcel.municipality, caller.now);
     const estimate = calculateFees({
       parcel,
       application: {

@@ -1,4 +1,5 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../identity/auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
@@ -22,7 +23,14 @@ export class GetPermitHttpController {
   })
   @ApiOkResponse({ type: PermitResponseDto })
   @ApiNotFoundResponse({ description: 'PERMIT.NOT_FOUND: unknown, or not the caller’s to see' })
-  get(@Param('id') id: string, @CurrentCaller() caller: Caller): PermitResponseDto {
-    return this.access.readable(caller, id);
+  get(
+    @Param('id') id: string,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): PermitResponseDto {
+    const permit = this.access.readable(caller, id);
+    // The ETag is the stream revision: send it back in If-Match to act on the file as seen.
+    void reply.header('etag', `"${permit.revision}"`);
+    return permit;
   }
 }

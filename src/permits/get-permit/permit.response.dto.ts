@@ -80,4 +80,5 @@ export class PermitResponseDto implements PermitDocument {
   })
   timeInStates!: PermitDocument['timeInStates'];
   @ApiProperty({ description: 'global position of the last change' }) position!: string;
+  @ApiProperty({ description: 'revision of the file, for If-Match' }) revision!: number;
 }

@@ -1,0 +1,49 @@
+import { DocumentSigner } from '../../src/documents/document-signer.js';
+import type { DocumentContent } from '../../src/documents/document.events.js';
+import { loadSigningKeys } from '../../src/documents/signing-keys/signing-keys.js';
+import { measureSync, percentile, round, type BenchFigure } from '../figure.js';
+
+/** A permit's content, about the size the permit feature issues. */
+function samplePermit(n: number): DocumentContent {
+  return {
+    code: '7Q2M9XK4PA3',
+    kind: 'BuildingPermit',
+    municipality: 'hamedan',
+    issuedAt: new Date(Date.UTC(2026, 10, 25, 10, 0, n % 60)).toISOString(),
+    renewalCode: '1-1-1-1-0-0-0',
+    holders: [{ nationalId: '0013542419', name: 'زهرا احمدی' }],
+    body: {
+      permitId: `0193a0b2-0000-7000-8000-${String(n).padStart(12, '0')}`,
+      applicationType: 'NewConstruction',
+      floors: 4,
+      use: 'residential',
+      units: 8,
+      limits: { maxFloors: 4, maxDensityPct: 180, maxOccupancyPct: 60, allowedUses: ['residential'] },
+      fees: [{ code: 'PERMIT_FEE', amount: 123_000_000 }],
+    },
+  };
+}
+
+/** `sign.document`: canonical JSON, the CMS signature and the QR seal of one document, in ms (p50). */
+const signDocument: BenchFigure = {
+  name: 'sign.document',
+  async run(context) {
+    const signer = new DocumentSigner(
+      loadSigningKeys({ production: false, dataDir: context.dir, extraSigningCertPaths: [] }, () => {}),
+    );
+    let n = 0;
+    const measured = measureSync(() => {
+      signer.sign(samplePermit((n += 1)));
+      return 1;
+    });
+    return {
+      name: 'sign.document',
+      value: percentile(measured.latenciesMs, 50),
+      unit: 'ms',
+      p99Ms: percentile(measured.latenciesMs, 99),
+      documentsPerSecond: round(measured.count / measured.seconds),
+    };
+  },
+};
+
+export const documentFigures: readonly BenchFigure[] = [signDocument];

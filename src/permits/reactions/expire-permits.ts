@@ -1,0 +1,57 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CommandRunner } from '../../event-store/command-handling/command-runner.js';
+import { systemActor } from '../../identity/principal.js';
+import { newId } from '../../shared/ids.js';
+import { permitDecider } from '../permit.decider.js';
+import { permitStream } from '../permit.events.js';
+import { PermitsReadModel } from '../permits.read-model.js';
+
+const SWEEP_EVERY_MS = 60_000;
+const BATCH = 500;
+
+/**
+ * Expires issued permits once their validity has passed. Time, not an event, triggers this, so it
+ * sweeps the read model every minute; the decider ignores a permit that is not yet due or is done.
+ */
+@Injectable()
+export class ExpirePermits implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('ExpirePermits');
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly permits: PermitsReadModel,
+    private readonly commands: CommandRunner,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.sweep(new Date()).catch((error: unknown) =>
+        this.logger.error(`Expiry sweep failed: ${String(error)}`),
+      );
+    }, SWEEP_EVERY_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Expires every issued permit whose validity ended by `now`; answers how many it expired. */
+  async sweep(now: Date): Promise<number> {
+    const at = now.toISOString();
+    const due = this.permits
+      .list({ where: { status: 'issued' }, orderBy: 'permit.validUntil', limit: BATCH, offset: 0 })
+      .items.filter((p) => p.permit && p.permit.validUntil <= at);
+    const correlationId = newId();
+    for (const permit of due) {
+      await this.commands.run(
+        permitStream(permit.permitId),
+        permitDecider,
+        { type: 'ExpirePermit', data: { permitId: permit.permitId, at } },
+        { actor: systemActor('permit-expiry'), correlationId, causationId: correlationId, now: at },
+        { awaiting: [] },
+      );
+    }
+    return due.length;
+  }
+}

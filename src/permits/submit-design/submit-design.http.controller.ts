@@ -1,0 +1,47 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CommandOptions } from '../../event-store/command-handling/command-context.js';
+import { Roles } from '../../identity/auth/access.decorators.js';
+import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
+import { CommandHeaders } from '../../shared/http/command-options.decorator.js';
+import { PermitCommands } from '../permit-commands.js';
+import { PermitCommandResponses } from '../permit-headers.js';
+import type { PermitDocument } from '../permits.read-model.js';
+import { SubmitDesignRequestDto } from './submit-design.request.dto.js';
+
+@ApiTags('permits')
+@Controller('permits/:id')
+export class SubmitDesignHttpController {
+  constructor(private readonly commands: PermitCommands) {}
+
+  /** An engineer of the engineering organisation (نظام مهندسی) designs against the map order. */
+  @Post('design')
+  @Roles(['engineer'])
+  @ApiOperation({
+    summary: 'Submit the design; it is checked against the map order at once and the violations recorded',
+  })
+  @PermitCommandResponses('PERMIT.NO_MAP_ORDER, PERMIT.DESIGN_NOT_EXPECTED')
+  @ApiBadRequestResponse({ description: 'PERMIT.INVALID_DESIGN, REQUEST.INVALID' })
+  submit(
+    @Param('id') id: string,
+    @Body() body: SubmitDesignRequestDto,
+    @CurrentCaller() caller: Caller,
+    @CommandHeaders() options: CommandOptions,
+  ): Promise<PermitDocument> {
+    return this.commands.run(
+      caller,
+      id,
+      'engineer',
+      (p) => ({
+        type: 'SubmitDesign',
+        data: {
+          permitId: p.permitId,
+          engineerId: caller.signedIn.id,
+          organisation: caller.grant?.organisation ?? '',
+          design: { ...body, floorAreasM2: [...body.floorAreasM2] },
+        },
+      }),
+      options,
+    );
+  }
+}

@@ -1,0 +1,253 @@
+import { DEMO_PASSWORD } from '../../src/identity/demo/demo-data.js';
+import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
+import { call, signIn } from '../support/http.js';
+import { multipart, MULTIPART_CONTENT_TYPE } from '../support/multipart.js';
+import { samplePdf } from '../support/sample-attachments.js';
+import { startTestApp, untilReady, type TestApp } from '../support/test-app.js';
+
+/** The demo citizen's parcel: 250 m² in zone R2 (3 floors, 180 % density, 60 % occupancy). */
+const PARCEL = '1-1-1-1-0-0-0';
+const COMPLIANT_DESIGN = {
+  floors: 3,
+  floorAreasM2: [150, 150, 150],
+  units: 3,
+  use: 'residential',
+  parkingSpaces: 3,
+  groundCoverageM2: 150,
+  setbackM: 2,
+};
+
+describe('the building-permit lifecycle over HTTP, as the demo users', () => {
+  let t: TestApp;
+  const token: Record<string, string> = {};
+  let surveyorId: string;
+
+  const as = (user: string, method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown, headers = {}) =>
+    call(t.app, method, url, { token: token[user]!, ...(body === undefined ? {} : { body }), headers });
+  const step = async (user: string, url: string, body?: unknown) => {
+    const res = await as(user, 'POST', url, body ?? {});
+    if (res.statusCode !== 201) throw new Error(`${user} POST ${url}: ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+  const attach = (permitId: string, kind: string, user = 'citizen') =>
+    t.app.inject({
+      method: 'POST',
+      url: `/permits/${permitId}/attachments`,
+      headers: { authorization: `Bearer ${token[user]}`, 'content-type': MULTIPART_CONTENT_TYPE },
+      payload: multipart([
+        { name: 'kind', value: kind },
+        { name: 'file', fileName: `${kind}.pdf`, content: Buffer.concat([samplePdf, Buffer.from(kind)]) },
+      ]),
+    });
+
+  async function openAndSubmit(): Promise<string> {
+    const { permitId } = await step('citizen', '/permits', {
+      renewalCode: PARCEL,
+      applicationType: 'NewConstruction',
+    });
+    for (const kind of ['ownership_deed', 'national_card', 'site_plan']) {
+      expect((await attach(permitId, kind)).statusCode).toBe(201);
+    }
+    await step('citizen', `/permits/${permitId}/submission`);
+    return permitId;
+  }
+
+  async function toDesignReview(design: object = COMPLIANT_DESIGN): Promise<string> {
+    const permitId = await openAndSubmit();
+    await step('clerk', `/permits/${permitId}/take`);
+    await step('clerk', `/permits/${permitId}/surveyor`, { surveyorId });
+    await step('surveyor', `/permits/${permitId}/site-visit`, {
+      measuredAreaM2: 250,
+      streetWidthM: 12,
+      existingStructures: [{ floors: 2, areaM2: 300, description: 'old house' }],
+      photos: [],
+    });
+    await step('clerk', `/permits/${permitId}/map-order`);
+    await step('engineer', `/permits/${permitId}/design`, design);
+    return permitId;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { DAFTAR_DEMO_DATA: 'true' } });
+    await untilReady(t.app);
+    for (const user of ['citizen', 'clerk', 'surveyor', 'engineer', 'signatory', 'cashier', 'oversight']) {
+      token[user] = await signIn(t.app, user, DEMO_PASSWORD);
+    }
+    surveyorId = (await as('surveyor', 'GET', '/me')).json().id;
+  });
+  afterAll(() => t.close());
+
+  it('walks one application from draft to permit to completion certificate, with signed documents', async () => {
+    const { permitId } = await step('citizen', '/permits', {
+      renewalCode: PARCEL,
+      applicationType: 'NewConstruction',
+    });
+    const missing = await as('citizen', 'POST', `/permits/${permitId}/submission`, {});
+    expect(missing.statusCode).toBe(409);
+    expect(missing.json()).toMatchObject({
+      code: 'PERMIT.MISSING_DOCUMENTS',
+      details: { missing: ['ownership_deed', 'national_card', 'site_plan'] },
+    });
+    for (const kind of ['ownership_deed', 'national_card', 'site_plan']) await attach(permitId, kind);
+    expect((await step('citizen', `/permits/${permitId}/submission`)).status).toBe('submitted');
+    expect((await step('clerk', `/permits/${permitId}/take`)).status).toBe('under_review');
+    await step('clerk', `/permits/${permitId}/surveyor`, { surveyorId });
+    await step('surveyor', `/permits/${permitId}/site-visit`, {
+      measuredAreaM2: 250,
+      streetWidthM: 12,
+      existingStructures: [],
+      photos: [],
+    });
+    const mapOrdered = await step('clerk', `/permits/${permitId}/map-order`);
+    expect(mapOrdered).toMatchObject({ status: 'awaiting_design', mapOrder: { limits: { maxFloors: 3 } } });
+    expect(mapOrdered.documents.mapOrder).toEqual(expect.any(String));
+
+    const designed = await step('engineer', `/permits/${permitId}/design`, COMPLIANT_DESIGN);
+    expect(designed.design.violations).toEqual([]);
+    const approved = await step('clerk', `/permits/${permitId}/design/approval`);
+    expect(approved.status).toBe('fees_assessed');
+    expect(approved.fees.total).toBeGreaterThan(0);
+    expect(approved.fees.total).toBe(
+      approved.fees.lines.reduce((s: number, l: { amount: number }) => s + l.amount, 0),
+    );
+
+    const early = await as('signatory', 'POST', `/permits/${permitId}/permit`, {});
+    expect(early.json()).toMatchObject({ code: 'PERMIT.FEES_UNPAID' });
+    const paid = await step('cashier', `/permits/${permitId}/payments`, {
+      purpose: 'fees',
+      amount: approved.fees.total,
+      reference: `CASH-${permitId.slice(-8)}`,
+    });
+    expect(paid.status).toBe('paid');
+
+    const issued = await step('signatory', `/permits/${permitId}/permit`);
+    expect(issued.status).toBe('issued');
+    const permitCode = issued.documents.permit;
+    const verified = (await call(t.app, 'GET', `/v/${permitCode}`)).json();
+    expect(verified).toMatchObject({
+      status: 'valid',
+      kind: 'BuildingPermit',
+      summary: { renewalCode: PARCEL, floors: 3, use: 'residential' },
+      signature: { valid: true },
+    });
+
+    await step('citizen', `/permits/${permitId}/completion-request`);
+    await step('surveyor', `/permits/${permitId}/inspection`, { compliant: true, violations: [] });
+    const completed = await step('signatory', `/permits/${permitId}/completion-certificate`);
+    expect(completed.status).toBe('completed');
+    expect(
+      (await call(t.app, 'GET', `/v/${completed.documents.completionCertificate}`)).json(),
+    ).toMatchObject({
+      status: 'valid',
+      kind: 'CompletionCertificate',
+    });
+
+    const timeline = (await as('citizen', 'GET', `/permits/${permitId}/timeline`)).json();
+    const types = timeline.items.map((e: { type: string }) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['PermitDraftOpened', 'FeesAssessed', 'PermitIssued']));
+  });
+
+  it('returns a file with reasons; the citizen completes it and submits it again', async () => {
+    const permitId = await openAndSubmit();
+    await step('clerk', `/permits/${permitId}/take`);
+    const returned = await step('clerk', `/permits/${permitId}/return`, {
+      reasons: [{ documentKind: 'site_plan', reason: 'The site plan has no scale' }],
+    });
+    expect(returned.status).toBe('returned');
+    expect((await as('clerk', 'POST', `/permits/${permitId}/surveyor`, { surveyorId })).json()).toMatchObject(
+      {
+        code: expect.stringMatching(/^PERMIT\./),
+      },
+    );
+    expect((await attach(permitId, 'site_plan_revised')).statusCode).toBe(201);
+    expect((await step('citizen', `/permits/${permitId}/submission`)).status).toBe('submitted');
+  });
+
+  it('approves a design that breaks a limit only with a written reason, recorded as an override', async () => {
+    const permitId = await toDesignReview({
+      ...COMPLIANT_DESIGN,
+      floors: 4,
+      floorAreasM2: [150, 150, 150, 150],
+    });
+    const refused = await as('clerk', 'POST', `/permits/${permitId}/design/approval`, {});
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'PERMIT.DESIGN_VIOLATES_LIMITS' });
+    const approved = await step('clerk', `/permits/${permitId}/design/approval`, {
+      overrideReason: 'Commission precedent for corner parcels',
+    });
+    expect(approved.designOverride).toMatchObject({
+      reason: 'Commission precedent for corner parcels',
+      violations: expect.arrayContaining([expect.objectContaining({ rule: 'MAX_FLOORS' })]),
+    });
+    expect(approved.status).toBe('fees_assessed');
+  });
+
+  it('changes a fee line only with a reason, and the amount owed follows', async () => {
+    const permitId = await toDesignReview();
+    const assessed = await step('clerk', `/permits/${permitId}/design/approval`);
+    const line = assessed.fees.lines[0];
+    expect(
+      (await as('clerk', 'POST', `/permits/${permitId}/fees/${line.code}`, { to: 1000 })).statusCode,
+    ).toBe(400);
+    const changed = await step('clerk', `/permits/${permitId}/fees/${line.code}`, {
+      to: line.amount - 1000,
+      reason: 'Rounded down for a disabled applicant',
+    });
+    expect(changed.fees.total).toBe(assessed.fees.total - 1000);
+    expect(changed.fees.outstanding).toBe(assessed.fees.total - 1000);
+    expect(changed.fees.overrides).toEqual([
+      expect.objectContaining({ line: line.code, from: line.amount, to: line.amount - 1000 }),
+    ]);
+  });
+
+  it('lets one of two clerks acting at once win; the other is refused, or 412 with If-Match', async () => {
+    const permitId = await openAndSubmit();
+    await step('clerk', `/permits/${permitId}/take`);
+    const [a, b] = await Promise.all([
+      as('clerk', 'POST', `/permits/${permitId}/return`, { reasons: [{ reason: 'Incomplete file' }] }),
+      as('clerk', 'POST', `/permits/${permitId}/surveyor`, { surveyorId }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+
+    const other = await openAndSubmit();
+    const seen = await as('clerk', 'GET', `/permits/${other}`);
+    const ifMatch = { 'if-match': seen.headers['etag'] as string };
+    const [first, second] = await Promise.all([
+      as('clerk', 'POST', `/permits/${other}/take`, {}, ifMatch),
+      as('clerk', 'POST', `/permits/${other}/rejection`, { reason: 'Duplicate file' }, ifMatch),
+    ]);
+    expect([first.statusCode, second.statusCode].sort()).toEqual([201, 412]);
+  });
+
+  it('keeps files to their applicant and their municipality’s staff', async () => {
+    const permitId = await openAndSubmit();
+    expect((await as('oversight', 'GET', `/permits/${permitId}`)).statusCode).toBe(200);
+    expect((await as('engineer', 'GET', `/permits/${permitId}`)).statusCode).toBe(404);
+    expect((await as('citizen', 'POST', `/permits/${permitId}/take`, {})).statusCode).toBe(403);
+    expect((await as('clerk', 'POST', `/permits/${permitId}/withdrawal`, {})).statusCode).toBe(403);
+    const withdrawn = await step('citizen', `/permits/${permitId}/withdrawal`);
+    expect(withdrawn.status).toBe('withdrawn');
+  });
+
+  it('refuses an attachment of the wrong type without an event or a stored file', async () => {
+    const { permitId } = await step('citizen', '/permits', {
+      renewalCode: PARCEL,
+      applicationType: 'NewConstruction',
+    });
+    const before = await t.app.get<EventStore>(EVENT_STORE).readStream(`permit-${permitId}`);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/permits/${permitId}/attachments`,
+      headers: { authorization: `Bearer ${token['citizen']}`, 'content-type': MULTIPART_CONTENT_TYPE },
+      payload: multipart([
+        { name: 'kind', value: 'ownership_deed' },
+        { name: 'file', fileName: 'virus.exe', content: Buffer.from('MZ\x90\x00 not a pdf') },
+      ]),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'ATTACHMENT.UNSUPPORTED_TYPE' });
+    expect(await t.app.get<EventStore>(EVENT_STORE).readStream(`permit-${permitId}`)).toHaveLength(
+      before.length,
+    );
+  });
+});
