@@ -118,13 +118,19 @@ function hasWrk(): boolean {
 async function loadWithWrk(url: string, options: LoadOptions): Promise<Figure> {
   const dir = mkdtempSync(join(tmpdir(), 'daftar-wrk-'));
   const script = join(dir, 'requests.lua');
-  const paths = options.requests.map((r) => JSON.stringify(r.path ?? '/')).join(', ');
+  // Each request as [method, path, body]; the Lua script cycles through them.
+  const requests = options.requests
+    .map(
+      (r) =>
+        `{ ${JSON.stringify(r.method ?? 'GET')}, ${JSON.stringify(r.path ?? '/')}, ${r.body === undefined ? 'nil' : JSON.stringify(String(r.body))} }`,
+    )
+    .join(',\n  ');
   const headers = Object.entries(options.headers ?? {})
     .map(([name, value]) => `wrk.headers[${JSON.stringify(name)}] = ${JSON.stringify(value)}`)
     .join('\n');
   writeFileSync(
     script,
-    `${headers}\nlocal paths = { ${paths} }\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n`,
+    `${headers}\nlocal requests = {\n  ${requests}\n}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  local r = requests[(i % #requests) + 1]\n  return wrk.format(r[1], r[2], nil, r[3])\nend\n`,
   );
   const run = (seconds: number) =>
     spawnSync('wrk', ['-t1', `-c${options.connections}`, `-d${seconds}s`, '--latency', '-s', script, url], {

@@ -3,6 +3,7 @@ import { documentsProjection } from './documents/documents.projection.js';
 import { municipalitiesProjection } from './municipalities/municipalities.projection.js';
 import { organisationsProjection } from './organisations/organisations.projection.js';
 import { parcelsProjection } from './parcels/parcels.projection.js';
+import { paymentsProjection } from './payments/payments.projection.js';
 import { permitTimelineProjection } from './permits/permit-timeline.projection.js';
 import { permitsProjection } from './permits/permits.projection.js';
 import { anyProjection, type AnyProjection } from './projection.js';
@@ -22,4 +23,5 @@ export const allProjections: readonly AnyProjection[] = [
   anyProjection(documentsProjection),
   anyProjection(permitsProjection),
   anyProjection(permitTimelineProjection),
+  anyProjection(paymentsProjection),
 ];

@@ -9,6 +9,7 @@ import { DemoModule } from './demo/demo.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { ParcelsModule } from './parcels/parcels.module.js';
+import { PaymentsModule } from './payments/payments.module.js';
 import { PermitsModule } from './permits/permits.module.js';
 import { RuleSetsModule } from './rule-sets/rule-sets.module.js';
 
@@ -29,6 +30,7 @@ export class AppModule {
         RuleSetsModule,
         DocumentsModule,
         PermitsModule,
+        PaymentsModule,
         DemoModule,
       ],
       controllers: [HealthHttpController],

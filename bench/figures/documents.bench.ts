@@ -1,3 +1,4 @@
+import { documentCodeFrom } from '../../signing/document-code.js';
 import { DocumentSigner } from '../../src/documents/document-signer.js';
 import type { DocumentContent } from '../../src/documents/document.events.js';
 import { loadSigningKeys } from '../../src/documents/signing-keys/signing-keys.js';
@@ -6,7 +7,7 @@ import { measureSync, percentile, round, type BenchFigure } from '../figure.js';
 /** A permit's content, about the size the permit feature issues. */
 function samplePermit(n: number): DocumentContent {
   return {
-    code: '7Q2M9XK4PA3',
+    code: documentCodeFrom(Buffer.from(`bench-${n}`)),
     kind: 'BuildingPermit',
     municipality: 'hamedan',
     issuedAt: new Date(Date.UTC(2026, 10, 25, 10, 0, n % 60)).toISOString(),

@@ -21,6 +21,11 @@ export interface AppConfig {
   readonly signing: SigningConfig;
   /** Anonymous document verifications (GET /v/:code) one address may make per minute. */
   readonly verifyRateLimitPerMinute: number;
+  /**
+   * The secret the payment gateway signs its callbacks with (HMAC-SHA256); required in production.
+   * Undefined in demo mode: the sandbox gateway then uses one generated under `<dataDir>/keys/`.
+   */
+  readonly gatewaySecret: string | undefined;
 }
 
 /** PEM files of the document-signing key; all three are required in production, demo keys are made otherwise. */
@@ -90,7 +95,28 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
     ...oidcConfig(env, publicUrl),
     signing: signingConfig(env, production),
     verifyRateLimitPerMinute: integer(env, 'DAFTAR_VERIFY_RATE_LIMIT', 600, 1, 10_000_000),
+    gatewaySecret: gatewaySecret(env, production),
   };
+}
+
+const MIN_GATEWAY_SECRET_LENGTH = 32;
+
+function gatewaySecret(
+  env: Readonly<Record<string, string | undefined>>,
+  production: boolean,
+): string | undefined {
+  const name = 'DAFTAR_GATEWAY_SECRET';
+  const secret = nonEmpty(env, name);
+  if (secret === undefined && production) {
+    throw new ConfigError(
+      name,
+      'is required with NODE_ENV=production: the payment gateway’s callback secret',
+    );
+  }
+  if (secret !== undefined && secret.length < MIN_GATEWAY_SECRET_LENGTH) {
+    throw new ConfigError(name, `must be at least ${MIN_GATEWAY_SECRET_LENGTH} characters`);
+  }
+  return secret;
 }
 
 function signingConfig(

@@ -7,7 +7,7 @@ const signingFiles = {
   DAFTAR_SIGNING_CERT: '/etc/daftar/signing.pem',
   DAFTAR_CA_CERT: '/etc/daftar/ca.pem',
 };
-const production = { NODE_ENV: 'production', ...signingFiles };
+const production = { NODE_ENV: 'production', ...signingFiles, DAFTAR_GATEWAY_SECRET: 'g'.repeat(32) };
 
 describe('loadAppConfig', () => {
   it('defaults to the embedded store in ./data on port 3000', () => {
@@ -29,6 +29,8 @@ describe('loadAppConfig', () => {
     [{ DAFTAR_PUBLIC_URL: 'not a url' }, 'DAFTAR_PUBLIC_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ DAFTAR_VERIFY_RATE_LIMIT: '0' }, 'DAFTAR_VERIFY_RATE_LIMIT'],
+    [{ ...production, DAFTAR_GATEWAY_SECRET: ' ' }, 'DAFTAR_GATEWAY_SECRET'],
+    [{ DAFTAR_GATEWAY_SECRET: 'too-short' }, 'DAFTAR_GATEWAY_SECRET'],
     [{ DAFTAR_DEMO_DATA: 'yes' }, 'DAFTAR_DEMO_DATA'],
     [{ ...production, DAFTAR_DEMO_DATA: 'true' }, 'DAFTAR_DEMO_DATA'],
     [{ OIDC_ISSUER_URL: 'idp.example', OIDC_AUDIENCE: 'daftar-api' }, 'OIDC_ISSUER_URL'],

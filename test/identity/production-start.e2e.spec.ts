@@ -11,7 +11,7 @@ describe('starting in production', () => {
   let pki: Record<string, string>;
   beforeAll(() => {
     pkiDir = mkdtempSync(join(tmpdir(), 'daftar-pki-'));
-    pki = writeProductionPki(pkiDir);
+    pki = { ...writeProductionPki(pkiDir), DAFTAR_GATEWAY_SECRET: 'g'.repeat(32) };
   });
   afterAll(() => rmSync(pkiDir, { recursive: true, force: true }));
   beforeEach(() => {

@@ -1,5 +1,7 @@
 import { DEMO_PASSWORD } from '../../src/identity/demo/demo-data.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
+import { SubscriberRunner } from '../../src/event-store/subscriptions/subscriber-runner.js';
+import { ExpirePermits } from '../../src/permits/reactions/expire-permits.js';
 import { call, signIn } from '../support/http.js';
 import { multipart, MULTIPART_CONTENT_TYPE } from '../support/multipart.js';
 import { samplePdf } from '../support/sample-attachments.js';
@@ -217,6 +219,25 @@ describe('the building-permit lifecycle over HTTP, as the demo users', () => {
       as('clerk', 'POST', `/permits/${other}/rejection`, { reason: 'Duplicate file' }, ifMatch),
     ]);
     expect([first.statusCode, second.statusCode].sort()).toEqual([201, 412]);
+  });
+
+  it('expires an issued permit once its validity has passed, and not before', async () => {
+    const permitId = await toDesignReview();
+    const assessed = await step('clerk', `/permits/${permitId}/design/approval`);
+    await step('cashier', `/permits/${permitId}/payments`, {
+      purpose: 'fees',
+      amount: assessed.fees.total,
+      reference: `CASH-X-${permitId.slice(-8)}`,
+    });
+    const issued = await step('signatory', `/permits/${permitId}/permit`);
+    const expiry = t.app.get(ExpirePermits);
+    expect(await expiry.sweep(new Date())).toBe(0);
+    const validUntil = new Date(issued.permit.validUntil);
+    expect(await expiry.sweep(new Date(validUntil.getTime() + 1000))).toBeGreaterThanOrEqual(1);
+    await t.app.get(SubscriberRunner).waitFor((await t.app.get<EventStore>(EVENT_STORE).headPosition())!);
+    expect((await as('citizen', 'GET', `/permits/${permitId}`)).json().status).toBe('expired');
+    const late = await as('citizen', 'POST', `/permits/${permitId}/completion-request`, {});
+    expect(late.json()).toMatchObject({ code: 'PERMIT.CLOSED' });
   });
 
   it('keeps files to their applicant and their municipality’s staff', async () => {

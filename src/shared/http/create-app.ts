@@ -44,6 +44,8 @@ export async function createApp(
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
+    // Keeps `request.rawBody`: the payment gateway's callback is verified over its exact bytes.
+    rawBody: true,
   });
   useStrictJsonParser(app);
   app.useGlobalFilters(new HttpErrorFilter());

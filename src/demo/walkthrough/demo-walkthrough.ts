@@ -1,0 +1,155 @@
+import { DEMO_PASSWORD } from '../../identity/demo/demo-data.js';
+
+/** What `npm run demo` prints as its last line. */
+export interface DemoResult {
+  readonly permitId: string;
+  readonly mapOrderDocument: string;
+  readonly permitDocument: string;
+  readonly completionDocument: string;
+  readonly verifyUrl: string;
+}
+
+type Json = Record<string, unknown> & { readonly id?: string; readonly documents?: Record<string, string> };
+
+/** A minimal well-formed PDF standing for a scanned document; each kind gets its own bytes. */
+const samplePdf = (kind: string) =>
+  Buffer.from(
+    `%PDF-1.4\n% ${kind}\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n` +
+      '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    'latin1',
+  );
+
+/** The demo citizen's parcel: 250 m² in zone R2 (up to 3 floors, 450 m² of floor area). */
+const PARCEL = '1-1-1-1-0-0-0';
+
+class DemoClient {
+  private readonly tokens = new Map<string, string>();
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  async signIn(username: string): Promise<void> {
+    const { accessToken } = await this.request('POST', '/auth/token', undefined, {
+      username,
+      password: DEMO_PASSWORD,
+    });
+    this.tokens.set(username, String(accessToken));
+  }
+
+  /** One step as one demo user, printed as it happens; any refusal stops the walk-through. */
+  async step(user: string | undefined, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Json> {
+    const answer = await this.request(method, path, user, body);
+    this.log(`${user ?? 'anonymous'} ${method} ${path}${answer.status ? ` → ${String(answer.status)}` : ''}`);
+    return answer;
+  }
+
+  async upload(user: string, path: string, kind: string): Promise<Json> {
+    const form = new FormData();
+    form.append('kind', kind);
+    form.append('file', new Blob([samplePdf(kind)], { type: 'application/pdf' }), `${kind}.pdf`);
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.tokens.get(user)}` },
+      body: form,
+    });
+    this.log(`${user} POST ${path} (${kind}.pdf) → ${res.status}`);
+    return this.parse(res, 'POST', path);
+  }
+
+  private async request(
+    method: string,
+    path: string,
+    user: string | undefined,
+    body?: unknown,
+  ): Promise<Json> {
+    const headers: Record<string, string> = {};
+    if (user) headers['authorization'] = `Bearer ${this.tokens.get(user)}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return this.parse(res, method, path);
+  }
+
+  private async parse(res: Response, method: string, path: string): Promise<Json> {
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
+    return (text ? JSON.parse(text) : {}) as Json;
+  }
+}
+
+/**
+ * Walks one building-permit application from the draft to the permit and the completion certificate
+ * over HTTP, each step by the demo user whose role takes it, and answers the documents issued.
+ */
+export async function runDemo(baseUrl: string, log: (line: string) => void): Promise<DemoResult> {
+  const client = new DemoClient(baseUrl.replace(/\/+$/, ''), log);
+  for (const user of ['citizen', 'clerk', 'surveyor', 'engineer', 'signatory']) await client.signIn(user);
+  const surveyor = await client.step('surveyor', 'GET', '/me');
+
+  const { permitId } = await client.step('citizen', 'POST', '/permits', {
+    renewalCode: PARCEL,
+    applicationType: 'NewConstruction',
+  });
+  const file = `/permits/${String(permitId)}`;
+  for (const kind of ['ownership_deed', 'national_card', 'site_plan']) {
+    await client.upload('citizen', `${file}/attachments`, kind);
+  }
+  await client.step('citizen', 'POST', `${file}/submission`);
+  await client.step('clerk', 'POST', `${file}/take`);
+  await client.step('clerk', 'POST', `${file}/surveyor`, { surveyorId: surveyor.id });
+  await client.step('surveyor', 'POST', `${file}/site-visit`, {
+    measuredAreaM2: 250,
+    streetWidthM: 12,
+    existingStructures: [{ floors: 2, areaM2: 300, description: 'old two-storey house, to be demolished' }],
+    photos: [],
+  });
+  const mapOrdered = await client.step('clerk', 'POST', `${file}/map-order`);
+  await client.step('engineer', 'POST', `${file}/design`, {
+    floors: 3,
+    floorAreasM2: [150, 150, 150],
+    units: 3,
+    use: 'residential',
+    parkingSpaces: 3,
+    groundCoverageM2: 150,
+    setbackM: 2,
+  });
+  await client.step('clerk', 'POST', `${file}/design/approval`);
+  const payment = await client.step('citizen', 'POST', `${file}/payments/online`, { purpose: 'fees' });
+  await client.step(undefined, 'POST', `/sandbox-gateway/${String(payment.paymentId)}/pay`);
+  await waitForStatus(client, file, 'paid');
+  const issued = await client.step('signatory', 'POST', `${file}/permit`);
+  await client.step('citizen', 'POST', `${file}/completion-request`);
+  await client.step('surveyor', 'POST', `${file}/inspection`, { compliant: true, violations: [] });
+  const completed = await client.step('signatory', 'POST', `${file}/completion-certificate`);
+
+  const permitDocument = issued.documents?.['permit'] ?? '';
+  const verified = await client.step(undefined, 'GET', `/v/${encodeURIComponent(permitDocument)}`);
+  log(`the permit verifies as ${String(verified.status)}`);
+  return {
+    permitId: String(permitId),
+    mapOrderDocument: mapOrdered.documents?.['mapOrder'] ?? '',
+    permitDocument,
+    completionDocument: completed.documents?.['completionCertificate'] ?? '',
+    verifyUrl: `${baseUrl.replace(/\/+$/, '')}/v/${encodeURIComponent(permitDocument)}`,
+  };
+}
+
+/** The gateway's callback records the payment through a reaction, a moment after the bank answers. */
+async function waitForStatus(
+  client: DemoClient,
+  file: string,
+  status: string,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if ((await client.step('citizen', 'GET', file)).status === status) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The file did not reach ${status} in time`);
+}

@@ -1,0 +1,158 @@
+import type { Decider } from '../event-store/command-handling/decider.js';
+import { canonicalInstant } from '../permits/permit-time.js';
+import { DomainError } from '../shared/domain-error.js';
+import type { PaymentEvent } from './payment.events.js';
+
+type DataOf<T extends PaymentEvent['type']> = Extract<PaymentEvent, { type: T }>['data'];
+type Intent = DataOf<'PaymentStarted'>;
+
+export type PaymentCommand =
+  /** The payer (or a counter office for them): `amount` is what the file owes now. */
+  | { readonly type: 'StartPayment'; readonly data: Intent }
+  /** The gateway, by a signed callback. */
+  | { readonly type: 'ConfirmPayment'; readonly data: DataOf<'PaymentConfirmed'> }
+  | { readonly type: 'FailPayment'; readonly data: DataOf<'PaymentFailed'> }
+  /** System: the permit file refused the confirmed payment. */
+  | { readonly type: 'RejectPaymentByFile'; readonly data: DataOf<'PaymentRejectedByFile'> };
+
+export type PaymentStatus = 'started' | 'failed' | 'confirmed' | 'rejected_by_file';
+
+export type PaymentState =
+  | { readonly status: 'absent' }
+  | { readonly status: 'started' | 'failed'; readonly intent: Intent }
+  | {
+      readonly status: 'confirmed' | 'rejected_by_file';
+      readonly intent: Intent;
+      readonly reference: string;
+    };
+
+type ExistingPaymentState = Exclude<PaymentState, { readonly status: 'absent' }>;
+type Decision = readonly PaymentEvent[] | DomainError;
+
+/** A gateway reference: 1 to 64 visible ASCII characters, as cash-desk receipts. */
+const REFERENCE = /^[\x21-\x7e]{1,64}$/;
+const MAX_REASON_LENGTH = 500;
+
+export const paymentNotFound = (paymentId: string) =>
+  new DomainError('PAYMENT.NOT_FOUND', `There is no payment ${paymentId}`, 'not_found', { paymentId });
+
+const invalid = (code: string, message: string, field: string) =>
+  new DomainError(code, message, 'invalid', { field });
+
+const conflict = (code: string, message: string, state: ExistingPaymentState, details = {}) =>
+  new DomainError(code, `${message} (the payment is ${state.status})`, 'conflict', {
+    status: state.status,
+    ...details,
+  });
+
+const isConfirmed = (
+  state: ExistingPaymentState,
+): state is Extract<PaymentState, { status: 'confirmed' | 'rejected_by_file' }> =>
+  state.status === 'confirmed' || state.status === 'rejected_by_file';
+
+function decide(command: PaymentCommand, state: PaymentState): Decision {
+  if (command.type === 'StartPayment') {
+    if (state.status !== 'absent') return conflict('PAYMENT.ALREADY_EXISTS', 'The payment exists', state);
+    return intentProblem(command.data) ?? [{ type: 'PaymentStarted', data: command.data }];
+  }
+  if (state.status === 'absent') return paymentNotFound(command.data.paymentId);
+  switch (command.type) {
+    case 'ConfirmPayment':
+      return confirm(command.data, state);
+    case 'FailPayment': {
+      const { paymentId, reason } = command.data;
+      if (isConfirmed(state)) return alreadyConfirmed(state);
+      if (state.status === 'failed') return [];
+      if (!isText(reason, MAX_REASON_LENGTH))
+        return invalid('PAYMENT.REASON_REQUIRED', 'Say why the payment failed', 'reason');
+      return [{ type: 'PaymentFailed', data: { paymentId, reason } }];
+    }
+    case 'RejectPaymentByFile': {
+      if (state.status === 'rejected_by_file') return [];
+      if (state.status !== 'confirmed')
+        return conflict('PAYMENT.NOT_CONFIRMED', 'Only a confirmed payment is refused by its file', state);
+      return [{ type: 'PaymentRejectedByFile', data: command.data }];
+    }
+    default: {
+      const unknown: never = command;
+      return unknown;
+    }
+  }
+}
+
+function confirm(data: DataOf<'PaymentConfirmed'>, state: ExistingPaymentState): Decision {
+  const { paymentId, reference, amount, paidAt } = data;
+  if (isConfirmed(state)) return state.reference === reference ? [] : alreadyConfirmed(state);
+  if (typeof reference !== 'string' || !REFERENCE.test(reference))
+    return invalid(
+      'PAYMENT.INVALID_REFERENCE',
+      'The reference is 1 to 64 visible ASCII characters',
+      'reference',
+    );
+  const at = canonicalInstant(paidAt);
+  if (at === undefined)
+    return invalid('PAYMENT.INVALID_TIME', 'paidAt must be a UTC ISO-8601 instant', 'paidAt');
+  const expected = state.intent.amount;
+  if (amount !== expected) {
+    return conflict('PAYMENT.AMOUNT_MISMATCH', `The payment asked for ${expected} rials`, state, {
+      expected,
+    });
+  }
+  return [{ type: 'PaymentConfirmed', data: { paymentId, reference, amount, paidAt: at } }];
+}
+
+function intentProblem(intent: Intent): DomainError | undefined {
+  if (intent.purpose !== 'fees' && intent.purpose !== 'fine')
+    return invalid('PAYMENT.INVALID_PURPOSE', 'A payment is for the fees or for a fine', 'purpose');
+  if (!Number.isSafeInteger(intent.amount) || intent.amount <= 0)
+    return invalid('PAYMENT.INVALID_AMOUNT', 'The amount is a positive whole number of rials', 'amount');
+  return undefined;
+}
+
+const alreadyConfirmed = (state: Extract<PaymentState, { reference: string }>) =>
+  conflict('PAYMENT.ALREADY_CONFIRMED', `The payment was confirmed as ${state.reference}`, state, {
+    reference: state.reference,
+  });
+
+const isText = (text: unknown, max: number): text is string =>
+  typeof text === 'string' && text.trim().length > 0 && text.length <= max;
+
+function evolve(state: PaymentState, event: PaymentEvent): PaymentState {
+  switch (event.type) {
+    case 'PaymentStarted':
+      return { status: 'started', intent: event.data };
+    case 'PaymentConfirmed':
+      return state.status === 'absent'
+        ? state
+        : { status: 'confirmed', intent: state.intent, reference: event.data.reference };
+    case 'PaymentFailed':
+      return state.status === 'absent' ? state : { status: 'failed', intent: state.intent };
+    case 'PaymentRejectedByFile':
+      return state.status === 'confirmed' ? { ...state, status: 'rejected_by_file' } : state;
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
+  }
+}
+
+/**
+ * An online payment (پرداخت اینترنتی) of a permit file's fees or fine. Each command, where it acts,
+ * and its refusals; `[]` marks a repetition that decides nothing.
+ *
+ * | command             | acts in                     | refusals |
+ * |---------------------|-----------------------------|----------|
+ * | StartPayment        | absent                      | ALREADY_EXISTS, INVALID_PURPOSE, INVALID_AMOUNT (invalid) |
+ * | ConfirmPayment      | started, failed             | AMOUNT_MISMATCH (details.expected), INVALID_REFERENCE, INVALID_TIME (invalid); confirmed: the same reference [], another ALREADY_CONFIRMED |
+ * | FailPayment         | started                     | ALREADY_CONFIRMED, REASON_REQUIRED (invalid); failed: [] |
+ * | RejectPaymentByFile | confirmed                   | NOT_CONFIRMED; rejected already: [] |
+ *
+ * Codes are PAYMENT.*, conflicts unless marked; every command but StartPayment is PAYMENT.NOT_FOUND
+ * (not_found) on an absent payment. A confirmation after a failure is accepted: the gateway's signed
+ * word that money moved outweighs an earlier cancellation.
+ */
+export const paymentDecider: Decider<PaymentCommand, PaymentState, PaymentEvent> = {
+  initialState: () => ({ status: 'absent' }),
+  evolve,
+  decide,
+};

@@ -1,0 +1,55 @@
+import { persianPage } from '../../documents/persian-page.js';
+import { html } from '../../shared/http/html.js';
+import { persianDigits } from '../../shared/jalali.js';
+import type { PaymentPurpose } from '../../permits/permit.events.js';
+import type { CallbackAnswer } from '../gateway-callback/payment-callbacks.js';
+import type { PaymentDocument } from '../payments.read-model.js';
+
+const STYLE = `body{font-family:Tahoma,Vazirmatn,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;line-height:1.8}
+.note{background:#fff4e5;padding:.5rem 1rem;border-radius:.4rem}dt{font-weight:bold}dd{margin:0 0 .5rem}
+form{display:inline-block;margin-left:.5rem}button{font:inherit;padding:.4rem 1.5rem}
+code{direction:ltr;unicode-bidi:embed}`;
+const TITLE = 'درگاه پرداخت آزمایشی';
+
+const PURPOSE_FA: { readonly [purpose in PaymentPurpose]: string } = {
+  fees: 'عوارض پروانهٔ ساختمانی',
+  fine: 'جریمهٔ کمیسیون ماده ۱۰۰',
+};
+
+const rials = (amount: number) => `${persianDigits(amount.toLocaleString('en-US'))} ریال`;
+
+/** The page the payer lands on: the amount, and pay or cancel while the payment is open. */
+export function sandboxPaymentPage(payment: PaymentDocument, startUrl: string): string {
+  const open = payment.status === 'started';
+  return persianPage(
+    TITLE,
+    html`<h1>${TITLE}</h1>
+      <p class="note">این درگاه فقط برای نسخهٔ نمایشی است و پولی جابه‌جا نمی‌کند.</p>
+      <dl>
+        <dt>مبلغ</dt>
+        <dd id="amount">${rials(payment.amount)}</dd>
+        <dt>بابت</dt>
+        <dd>${PURPOSE_FA[payment.purpose]}</dd>
+        <dt>شمارهٔ پرونده</dt>
+        <dd><code>${payment.permitId}</code></dd>
+      </dl>
+      ${
+        open
+          ? html`<form method="post" action="${startUrl}/pay"><button type="submit">پرداخت</button></form>
+              <form method="post" action="${startUrl}/cancel"><button type="submit">انصراف</button></form>`
+          : html`<p id="status">این پرداخت بسته شده است.</p>`
+      }`,
+    STYLE,
+  );
+}
+
+/** What the payer sees after pressing a button. */
+export function sandboxResultPage(answer: CallbackAnswer): string {
+  const paid = answer.status === 'confirmed';
+  return persianPage(
+    TITLE,
+    html`<h1>${paid ? 'پرداخت انجام شد' : 'پرداخت لغو شد'}</h1>
+      ${answer.reference ? html`<p>کد پیگیری: <code id="reference">${answer.reference}</code></p>` : ''}`,
+    STYLE,
+  );
+}

@@ -1,0 +1,22 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import type { PaymentPurpose } from '../../permits/permit.events.js';
+
+const PURPOSES: readonly PaymentPurpose[] = ['fees', 'fine'];
+
+export class StartOnlinePaymentRequestDto {
+  @ApiPropertyOptional({
+    enum: PURPOSES,
+    default: 'fees',
+    description: 'the permit’s fees, or the fine an Article 100 commission ruled',
+  })
+  @IsOptional()
+  @IsIn(PURPOSES)
+  purpose?: PaymentPurpose;
+}
+
+export class StartOnlinePaymentResponseDto {
+  @ApiProperty() paymentId!: string;
+  @ApiProperty({ description: 'rials: everything the file owes for the purpose now' }) amount!: number;
+  @ApiProperty({ description: 'send the payer here to pay' }) redirectUrl!: string;
+}
