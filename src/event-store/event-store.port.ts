@@ -37,6 +37,13 @@ export interface ReadAllResult {
 export interface SubscriptionHandler {
   /** Called once per event, in log order; the next is not delivered until this one settles. */
   onEvent(event: RecordedEvent): Promise<void> | void;
+  /**
+   * Optional: takes several consecutive events at once (one page of the log) instead of `onEvent`,
+   * so a read model can store them in one transaction. If it throws, none of the page may have taken
+   * effect: the events are then delivered one by one through `onEvent`. Stores that read no pages
+   * call `onEvent` only.
+   */
+  onEvents?(events: readonly RecordedEvent[]): Promise<void> | void;
   /** Called each time the subscription has delivered everything that was in the log. */
   onCaughtUp?(position: string | undefined): void;
   /** Called when the handler threw: the subscription has stopped. */

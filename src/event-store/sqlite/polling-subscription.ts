@@ -1,3 +1,4 @@
+import type { RecordedEvent } from '../event-envelope.js';
 import type { ReadAllResult, Subscription, SubscriptionHandler } from '../event-store.port.js';
 
 /**
@@ -28,21 +29,42 @@ export class PollingSubscription implements Subscription {
     await this.stopped;
   }
 
+  /** Hands a page over, whole when the handler takes pages; false once the subscription has stopped. */
+  private async deliver(events: readonly RecordedEvent[]): Promise<boolean> {
+    if (this.handler.onEvents && events.length > 0) {
+      if (this.isStopped) return false;
+      try {
+        await this.handler.onEvents(events);
+      } catch {
+        // Nothing of the page took effect; one event at a time, the failing one is named.
+        return this.deliverEach(events);
+      }
+      this.position = events.at(-1)!.position;
+      return true;
+    }
+    return this.deliverEach(events);
+  }
+
+  private async deliverEach(events: readonly RecordedEvent[]): Promise<boolean> {
+    for (const event of events) {
+      if (this.isStopped) return false;
+      try {
+        await this.handler.onEvent(event);
+      } catch (error) {
+        this.isStopped = true;
+        this.handler.onError?.(error, event);
+        return false;
+      }
+      this.position = event.position;
+    }
+    return true;
+  }
+
   private async run(): Promise<void> {
     await Promise.resolve();
     while (!this.isStopped) {
       const page = this.readPage(this.position);
-      for (const event of page.events) {
-        if (this.isStopped) return;
-        try {
-          await this.handler.onEvent(event);
-        } catch (error) {
-          this.isStopped = true;
-          this.handler.onError?.(error, event);
-          return;
-        }
-        this.position = event.position;
-      }
+      if (!(await this.deliver(page.events))) return;
       this.position = page.nextPosition ?? this.position;
       // Handling awaited, so more may have been appended meanwhile: only an empty read is caught up.
       if (page.events.length > 0) continue;
