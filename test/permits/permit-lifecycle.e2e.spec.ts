@@ -1,3 +1,4 @@
+import { DEMO_COMPLIANT_DESIGN, DEMO_PERMIT_PARCEL } from '../../src/demo/walkthrough/demo-walkthrough.js';
 import { DEMO_PASSWORD } from '../../src/identity/demo/demo-data.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import { SubscriberRunner } from '../../src/event-store/subscriptions/subscriber-runner.js';
@@ -7,17 +8,8 @@ import { multipart, MULTIPART_CONTENT_TYPE } from '../support/multipart.js';
 import { samplePdf } from '../support/sample-attachments.js';
 import { startTestApp, untilReady, type TestApp } from '../support/test-app.js';
 
-/** The demo citizen's parcel: 250 m² in zone R2 (3 floors, 180 % density, 60 % occupancy). */
-const PARCEL = '1-1-1-1-0-0-0';
-const COMPLIANT_DESIGN = {
-  floors: 3,
-  floorAreasM2: [150, 150, 150],
-  units: 3,
-  use: 'residential',
-  parkingSpaces: 3,
-  groundCoverageM2: 150,
-  setbackM: 2,
-};
+const PARCEL = DEMO_PERMIT_PARCEL;
+const COMPLIANT_DESIGN = DEMO_COMPLIANT_DESIGN;
 
 describe('the building-permit lifecycle over HTTP, as the demo users', () => {
   let t: TestApp;

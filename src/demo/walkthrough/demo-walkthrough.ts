@@ -20,7 +20,17 @@ const samplePdf = (kind: string) =>
   );
 
 /** The demo citizen's parcel: 250 m² in zone R2 (up to 3 floors, 450 m² of floor area). */
-const PARCEL = '1-1-1-1-0-0-0';
+export const DEMO_PERMIT_PARCEL = '1-1-1-1-0-0-0';
+/** A design within every limit of that parcel's map order. */
+export const DEMO_COMPLIANT_DESIGN = {
+  floors: 3,
+  floorAreasM2: [150, 150, 150],
+  units: 3,
+  use: 'residential',
+  parkingSpaces: 3,
+  groundCoverageM2: 150,
+  setbackM: 2,
+} as const;
 
 class DemoClient {
   private readonly tokens = new Map<string, string>();
@@ -92,7 +102,7 @@ export async function runDemo(baseUrl: string, log: (line: string) => void): Pro
   const surveyor = await client.step('surveyor', 'GET', '/me');
 
   const { permitId } = await client.step('citizen', 'POST', '/permits', {
-    renewalCode: PARCEL,
+    renewalCode: DEMO_PERMIT_PARCEL,
     applicationType: 'NewConstruction',
   });
   const file = `/permits/${String(permitId)}`;
@@ -109,15 +119,7 @@ export async function runDemo(baseUrl: string, log: (line: string) => void): Pro
     photos: [],
   });
   const mapOrdered = await client.step('clerk', 'POST', `${file}/map-order`);
-  await client.step('engineer', 'POST', `${file}/design`, {
-    floors: 3,
-    floorAreasM2: [150, 150, 150],
-    units: 3,
-    use: 'residential',
-    parkingSpaces: 3,
-    groundCoverageM2: 150,
-    setbackM: 2,
-  });
+  await client.step('engineer', 'POST', `${file}/design`, DEMO_COMPLIANT_DESIGN);
   await client.step('clerk', 'POST', `${file}/design/approval`);
   const payment = await client.step('citizen', 'POST', `${file}/payments/online`, { purpose: 'fees' });
   await client.step(undefined, 'POST', `/sandbox-gateway/${String(payment.paymentId)}/pay`);

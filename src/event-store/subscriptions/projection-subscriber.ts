@@ -1,25 +1,16 @@
 import type Database from 'better-sqlite3';
 import type { Projection } from '../../../projections/projection.js';
 import type { RecordedEvent } from '../event-envelope.js';
-import type { EventStore, Subscription } from '../event-store.port.js';
 import { documentTable, type ReadModelDatabase } from './read-model-database.js';
-import type { Subscriber, SubscriberFailure, SubscriberState, SubscriberStatus } from './subscriber.js';
+import { CheckpointedSubscriber } from './checkpointed-subscriber.js';
 
 /**
- * Keeps one projection's documents up to date. Each event's document change and the checkpoint are
- * written in one transaction, so after any crash every event has counted exactly once.
+ * Keeps one projection's documents up to date. The document changes of a page of the log and the
+ * checkpoint are written in one transaction, so after any crash every event has counted exactly once.
  */
-export class ProjectionSubscriber implements Subscriber {
-  readonly name: string;
-  readonly caughtUp: Promise<void>;
-  private signalCaughtUp!: () => void;
-  private state: SubscriberState = 'starting';
-  private position: string | undefined;
-  private failure: SubscriberFailure | undefined;
-  private subscription: Subscription | undefined;
+export class ProjectionSubscriber extends CheckpointedSubscriber {
   private readonly apply: Database.Transaction<(event: RecordedEvent) => void>;
   private readonly applyAll: Database.Transaction<(events: readonly RecordedEvent[]) => void>;
-  onProgress?: () => void;
   private readonly table: string;
 
   constructor(
@@ -28,8 +19,7 @@ export class ProjectionSubscriber implements Subscriber {
     /** Drop the documents and replay the whole log. */
     rebuild = false,
   ) {
-    this.name = `projection:${projection.name}`;
-    this.caughtUp = new Promise((resolve) => (this.signalCaughtUp = resolve));
+    super(`projection:${projection.name}`, readModels);
     const table = documentTable(projection.name);
     this.table = table;
     const db = readModels.db;
@@ -60,42 +50,21 @@ export class ProjectionSubscriber implements Subscriber {
     });
   }
 
-  start(store: EventStore): void {
-    this.position = this.readModels.checkpoint(this.name)?.position;
-    this.state = 'catching_up';
+  protected delivery() {
     const handles = this.projection.handles;
-    this.subscription = store.subscribeAll(
-      this.position,
-      {
-        onEvent: (event) => {
+    return {
+      filter: handles === 'all' ? {} : { types: handles },
+      handler: {
+        onEvent: (event: RecordedEvent) => {
           this.apply(event);
           this.applied([event]);
         },
-        onEvents: (events) => {
+        onEvents: (events: readonly RecordedEvent[]) => {
           this.applyAll(events);
           this.applied(events);
         },
-        onCaughtUp: (position) => {
-          // Past the events its filter skipped, too: waiting for those must not hang.
-          if (position !== undefined) this.position = position;
-          this.state = 'live';
-          this.signalCaughtUp();
-          this.onProgress?.();
-        },
-        onError: (error, event) => {
-          this.state = 'failed';
-          this.failure = {
-            position: event.position,
-            eventId: event.id,
-            eventType: event.type,
-            message: error instanceof Error ? error.message : String(error),
-          };
-          this.signalCaughtUp();
-          this.onProgress?.();
-        },
       },
-      handles === 'all' ? {} : { types: handles },
-    );
+    };
   }
 
   /** After the commit: caches drop the changed documents, and waiters learn the new position. */
@@ -104,22 +73,7 @@ export class ProjectionSubscriber implements Subscriber {
       const id = this.projection.documentId(event);
       if (id !== null) this.readModels.documentChanged(this.table, id);
     }
-    this.position = events.at(-1)!.position;
-    this.onProgress?.();
-  }
-
-  async stop(): Promise<void> {
-    await this.subscription?.stop();
-    if (this.state !== 'failed') this.state = 'stopped';
-  }
-
-  status(): SubscriberStatus {
-    return {
-      name: this.name,
-      state: this.state,
-      position: this.position,
-      ...(this.failure ? { failure: this.failure } : {}),
-    };
+    this.advanced(events.at(-1)!.position);
   }
 
   private isOutdated(): boolean {

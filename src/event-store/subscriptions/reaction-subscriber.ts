@@ -1,7 +1,6 @@
 import type { RecordedEvent } from '../event-envelope.js';
-import type { EventStore, Subscription } from '../event-store.port.js';
 import type { ReadModelDatabase } from './read-model-database.js';
-import type { Subscriber, SubscriberFailure, SubscriberState, SubscriberStatus } from './subscriber.js';
+import { CheckpointedSubscriber } from './checkpointed-subscriber.js';
 
 /**
  * Something that must happen after an event (issue a document, assess fees, answer an inquiry).
@@ -27,57 +26,26 @@ const DEFAULT_RETRIES: ReactionRetryPolicy = { attempts: 5, firstDelayMs: 50 };
  * doubling delays (a conflict or an unreachable store usually passes); one that keeps failing stops
  * the reaction and is reported by /ready, so nothing is silently skipped.
  */
-export class ReactionSubscriber implements Subscriber {
-  readonly name: string;
-  readonly caughtUp: Promise<void>;
-  onProgress?: () => void;
-  private signalCaughtUp!: () => void;
-  private state: SubscriberState = 'starting';
-  private position: string | undefined;
-  private failure: SubscriberFailure | undefined;
-  private subscription: Subscription | undefined;
-
+export class ReactionSubscriber extends CheckpointedSubscriber {
   constructor(
     private readonly reaction: Reaction,
-    private readonly checkpoints: ReadModelDatabase,
+    checkpoints: ReadModelDatabase,
     private readonly retries: ReactionRetryPolicy = DEFAULT_RETRIES,
   ) {
-    this.name = `reaction:${reaction.name}`;
-    this.caughtUp = new Promise((resolve) => (this.signalCaughtUp = resolve));
+    super(`reaction:${reaction.name}`, checkpoints);
   }
 
-  start(store: EventStore): void {
-    this.position = this.checkpoints.checkpoint(this.name)?.position;
-    this.state = 'catching_up';
-    this.subscription = store.subscribeAll(
-      this.position,
-      {
-        onEvent: async (event) => {
+  protected delivery() {
+    return {
+      filter: { types: this.reaction.handles },
+      handler: {
+        onEvent: async (event: RecordedEvent) => {
           await this.reactWithRetries(event);
           this.checkpoints.saveCheckpoint(this.name, event.position, 1);
-          this.position = event.position;
-          this.onProgress?.();
-        },
-        onCaughtUp: (position) => {
-          if (position !== undefined) this.position = position;
-          this.state = 'live';
-          this.signalCaughtUp();
-          this.onProgress?.();
-        },
-        onError: (error, event) => {
-          this.state = 'failed';
-          this.failure = {
-            position: event.position,
-            eventId: event.id,
-            eventType: event.type,
-            message: error instanceof Error ? error.message : String(error),
-          };
-          this.signalCaughtUp();
-          this.onProgress?.();
+          this.advanced(event.position);
         },
       },
-      { types: this.reaction.handles },
-    );
+    };
   }
 
   private async reactWithRetries(event: RecordedEvent): Promise<void> {
@@ -89,19 +57,5 @@ export class ReactionSubscriber implements Subscriber {
         await new Promise((resolve) => setTimeout(resolve, this.retries.firstDelayMs * 2 ** (attempt - 1)));
       }
     }
-  }
-
-  async stop(): Promise<void> {
-    await this.subscription?.stop();
-    if (this.state !== 'failed') this.state = 'stopped';
-  }
-
-  status(): SubscriberStatus {
-    return {
-      name: this.name,
-      state: this.state,
-      position: this.position,
-      ...(this.failure ? { failure: this.failure } : {}),
-    };
   }
 }
