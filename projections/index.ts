@@ -1,5 +1,6 @@
 import { apiKeysProjection } from './api-keys/api-keys.projection.js';
 import { documentsProjection } from './documents/documents.projection.js';
+import { inquiriesProjection } from './inquiries/inquiries.projection.js';
 import { municipalitiesProjection } from './municipalities/municipalities.projection.js';
 import { organisationsProjection } from './organisations/organisations.projection.js';
 import { parcelsProjection } from './parcels/parcels.projection.js';
@@ -23,5 +24,6 @@ export const allProjections: readonly AnyProjection[] = [
   anyProjection(documentsProjection),
   anyProjection(permitsProjection),
   anyProjection(permitTimelineProjection),
+  anyProjection(inquiriesProjection),
   anyProjection(paymentsProjection),
 ];

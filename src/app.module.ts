@@ -8,6 +8,7 @@ import { HealthHttpController } from './health/health.http.controller.js';
 import { DemoModule } from './demo/demo.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { IdentityModule } from './identity/identity.module.js';
+import { InquiriesModule } from './inquiries/inquiries.module.js';
 import { ParcelsModule } from './parcels/parcels.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
 import { PermitsModule } from './permits/permits.module.js';
@@ -30,6 +31,7 @@ export class AppModule {
         RuleSetsModule,
         DocumentsModule,
         PermitsModule,
+        InquiriesModule,
         PaymentsModule,
         DemoModule,
       ],

@@ -1,0 +1,34 @@
+import type { AmountDue, InquiryEvent, InquiryFindings, InquiryOutcome } from './inquiry.events.js';
+
+type DataOf<T extends InquiryEvent['type']> = Extract<InquiryEvent, { type: T }>['data'];
+type InquiryRef = { readonly inquiryId: string };
+
+/**
+ * What may be asked of an inquiry. Who asks (the requester, the checking reaction, a clerk) and whether
+ * the kind suits the requester are checked by the HTTP layer; the handler passes time and rule-set values.
+ */
+export type InquiryCommand =
+  /** Notary office, bank, utility or citizen: `at` is the filing time, `deadlineDays` the rule set's for the kind. */
+  | {
+      readonly type: 'FileInquiry';
+      readonly data: Omit<DataOf<'InquiryFiled'>, 'dueAt'> & {
+        readonly at: string;
+        readonly deadlineDays: number;
+      };
+    }
+  /** System: what `inquiryFindings` found on the parcel now; none clears the inquiry. */
+  | { readonly type: 'CheckInquiry'; readonly data: InquiryRef & InquiryFindings }
+  /**
+   * Clerk: `reasons` in their own words (required to block); `amountsDue` replaces what the checks
+   * found, which a blocked answer otherwise keeps.
+   */
+  | {
+      readonly type: 'AnswerInquiry';
+      readonly data: InquiryRef & {
+        readonly outcome: InquiryOutcome;
+        readonly reasons: readonly string[];
+        readonly amountsDue?: readonly AmountDue[];
+      };
+    };
+
+export type InquiryCommandType = InquiryCommand['type'];

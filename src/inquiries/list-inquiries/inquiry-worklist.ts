@@ -1,0 +1,44 @@
+import type { InquiryDocument, InquiryStatus } from '../../../projections/inquiries/inquiries.projection.js';
+import type { Filters } from '../../event-store/subscriptions/documents.js';
+import type { Principal } from '../../identity/principal.js';
+import type { Grant } from '../../identity/roles.js';
+
+/** Which inquiries a list holds, in what order, and the regions a region-bound clerk is limited to. */
+export interface InquiryWorklist {
+  readonly where: Filters;
+  readonly orderBy: 'dueAt' | 'filedAt';
+  readonly descending: boolean;
+  readonly regions?: readonly string[];
+}
+
+/**
+ * A caller's inquiries: an organisation's (its people and keys alike), a citizen's own, or the
+ * municipality's for its staff, clerks by default only those waiting for them (کارتابل), the nearest
+ * deadline first; requesters see the latest filed first. Undefined: the caller has none.
+ */
+export function inquiryWorklist(
+  principal: Principal,
+  grant: Grant,
+  status: InquiryStatus | undefined,
+  filters: Filters,
+): InquiryWorklist | undefined {
+  const staff = grant.role === 'clerk' || grant.role === 'oversight';
+  const scope: Filters | undefined = staff
+    ? { municipality: grant.municipality }
+    : grant.organisation
+      ? { organisation: grant.organisation }
+      : principal.nationalId
+        ? { requesterNationalId: principal.nationalId }
+        : undefined;
+  if (!scope) return undefined;
+  const wanted = status ?? (grant.role === 'clerk' ? 'awaiting_clerk' : undefined);
+  return {
+    where: { ...filters, ...scope, status: wanted },
+    ...(staff ? { orderBy: 'dueAt', descending: false } : { orderBy: 'filedAt', descending: true }),
+    ...(staff && grant.regions?.length ? { regions: grant.regions } : {}),
+  };
+}
+
+/** Not answered by the rule set's deadline for its kind. */
+export const isOverdue = (inquiry: Pick<InquiryDocument, 'status' | 'dueAt'>, now: string): boolean =>
+  inquiry.status !== 'answered' && Date.parse(inquiry.dueAt) < Date.parse(now);

@@ -1,0 +1,101 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { inquiriesProjection } from '../../../projections/inquiries/inquiries.projection.js';
+import { parcelsProjection } from '../../../projections/parcels/parcels.projection.js';
+import { permitsProjection } from '../../../projections/permits/permits.projection.js';
+import { CommandRunner } from '../../event-store/command-handling/command-runner.js';
+import type { RecordedEvent } from '../../event-store/event-envelope.js';
+import { ReactionSubscriber, type Reaction } from '../../event-store/subscriptions/reaction-subscriber.js';
+import { ReadModelDatabase } from '../../event-store/subscriptions/read-model-database.js';
+import { SubscriberRunner } from '../../event-store/subscriptions/subscriber-runner.js';
+import { reactionContext } from '../../identity/principal.js';
+import { parcelNotFound } from '../../parcels/parcel.decider.js';
+import { ParcelDebts } from '../../parcels/parcel-debts.js';
+import { parcelId, type ParcelEvent } from '../../parcels/parcel.events.js';
+import { ParcelsReadModel } from '../../parcels/parcels.read-model.js';
+import { PermitsReadModel } from '../../permits/permits.read-model.js';
+import type { InquiryKind } from '../../rule-sets/rule-set.js';
+import { inquiryFindings, parcelFacts } from '../inquiry-checks.js';
+import { inquiryDecider } from '../inquiry.decider.js';
+import { inquiryStream, type InquiryEvent } from '../inquiry.events.js';
+import { InquiriesReadModel } from '../inquiries.read-model.js';
+import { CHECK_REACTION } from './reaction-names.js';
+
+type Filed = Extract<InquiryEvent, { type: 'InquiryFiled' }>;
+type Inquiry = Pick<Filed['data'], 'inquiryId' | 'kind' | 'municipality' | 'renewalCode'>;
+
+/**
+ * After these the parcel may have become clear: dues, fees or a fine paid, fees lowered, a file with
+ * unpaid fees closed, a permit or a completion certificate issued (a lawful building to connect).
+ */
+const CLEARING_EVENTS = [
+  'RenewalDuesPaid',
+  'PermitPaymentRecorded',
+  'FeeOverridden',
+  'PermitWithdrawn',
+  'PermitRejected',
+  'PermitIssued',
+  'CompletionCertificateIssued',
+];
+const FACT_READ_MODELS = [parcelsProjection.name, permitsProjection.name].map((name) => `projection:${name}`);
+const OPEN_READ_MODELS = [...FACT_READ_MODELS, `projection:${inquiriesProjection.name}`];
+
+/**
+ * Checks the parcel the moment an inquiry is filed, and again for the parcel's open inquiries whenever
+ * what it owes or holds changes; the decider answers a clear one at once and refers the rest to a clerk.
+ */
+@Injectable()
+export class CheckInquiriesReaction implements Reaction, OnModuleInit {
+  readonly name = CHECK_REACTION;
+  readonly handles = ['InquiryFiled', ...CLEARING_EVENTS];
+
+  constructor(
+    private readonly parcels: ParcelsReadModel,
+    private readonly debts: ParcelDebts,
+    private readonly permits: PermitsReadModel,
+    private readonly inquiries: InquiriesReadModel,
+    private readonly commands: CommandRunner,
+    private readonly subscribers: SubscriberRunner,
+    private readonly readModels: ReadModelDatabase,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscribers.register(new ReactionSubscriber(this, this.readModels));
+  }
+
+  async react(event: RecordedEvent): Promise<void> {
+    // The read models must show the event itself before the parcel is judged on them.
+    if (event.type === 'InquiryFiled') {
+      await this.subscribers.waitFor(event.position, { names: FACT_READ_MODELS });
+      return this.check((event as RecordedEvent<Filed>).data, event);
+    }
+    await this.subscribers.waitFor(event.position, { names: OPEN_READ_MODELS });
+    const parcel = this.parcelOf(event);
+    if (!parcel) return;
+    for (const inquiry of this.inquiries.openOn(parcel.municipality, parcel.renewalCode)) {
+      await this.check(inquiry, event);
+    }
+  }
+
+  private async check(inquiry: Inquiry, cause: RecordedEvent): Promise<void> {
+    const findings = this.findings(inquiry.kind, inquiry.municipality, inquiry.renewalCode);
+    await this.commands.run(
+      inquiryStream(inquiry.inquiryId),
+      inquiryDecider,
+      { type: 'CheckInquiry', data: { inquiryId: inquiry.inquiryId, ...findings } },
+      reactionContext(this.name, cause),
+      { awaiting: [] },
+    );
+  }
+
+  private findings(kind: InquiryKind, municipality: string, renewalCode: string) {
+    const parcel = this.parcels.getOr(parcelId(municipality, renewalCode), () => parcelNotFound(renewalCode));
+    const files = this.permits.list({ where: { municipality, renewalCode }, limit: 1_000, offset: 0 }).items;
+    return inquiryFindings(kind, parcelFacts(parcel, this.debts.of(parcel), files));
+  }
+
+  /** The parcel a dues payment or a permit file's event concerns. */
+  private parcelOf(event: RecordedEvent): { municipality: string; renewalCode: string } | undefined {
+    if (event.type === 'RenewalDuesPaid') return (event as RecordedEvent<ParcelEvent>).data;
+    return this.permits.get((event.data as { permitId: string }).permitId);
+  }
+}

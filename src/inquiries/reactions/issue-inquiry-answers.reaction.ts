@@ -1,0 +1,66 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { DocumentIssuer } from '../../documents/issue-document/document-issuer.js';
+import { fold } from '../../event-store/command-handling/decider.js';
+import type { RecordedEvent } from '../../event-store/event-envelope.js';
+import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
+import { ReactionSubscriber, type Reaction } from '../../event-store/subscriptions/reaction-subscriber.js';
+import { ReadModelDatabase } from '../../event-store/subscriptions/read-model-database.js';
+import { SubscriberRunner } from '../../event-store/subscriptions/subscriber-runner.js';
+import { reactionContext } from '../../identity/principal.js';
+import { parcelId } from '../../parcels/parcel.events.js';
+import { ParcelsReadModel } from '../../parcels/parcels.read-model.js';
+import { answerDocumentBody, answerDocumentKind } from '../inquiry-answer-view.js';
+import { inquiryDecider } from '../inquiry.decider.js';
+import type { InquiryEvent } from '../inquiry.events.js';
+import { ANSWER_REACTION } from './reaction-names.js';
+
+type Answered = Extract<InquiryEvent, { type: 'InquiryAnswered' }>;
+
+/**
+ * Issues the signed answer (پاسخ استعلام), or the no-violation certificate (گواهی عدم خلاف), for every
+ * answer, automatic or a clerk's. The body is what the requester may know; the requesting organisation
+ * may fetch it, and so may the owners, except of a utility's answer, which names nobody.
+ */
+@Injectable()
+export class IssueInquiryAnswersReaction implements Reaction, OnModuleInit {
+  readonly name = ANSWER_REACTION;
+  readonly handles = ['InquiryAnswered'];
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly parcels: ParcelsReadModel,
+    private readonly issuer: DocumentIssuer,
+    private readonly subscribers: SubscriberRunner,
+    private readonly readModels: ReadModelDatabase,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscribers.register(new ReactionSubscriber(this, this.readModels));
+  }
+
+  async react(event: RecordedEvent): Promise<void> {
+    const history = await this.store.readStream(event.stream, { maxCount: Number(event.revision) + 1 });
+    const inquiry = fold(inquiryDecider, history as RecordedEvent<InquiryEvent>[]);
+    if (inquiry.status !== 'answered') return;
+    const { filing } = inquiry;
+    const answer = (event as RecordedEvent<Answered>).data;
+    const holders =
+      filing.kind === 'Utility'
+        ? []
+        : (this.parcels.get(parcelId(filing.municipality, filing.renewalCode))?.owners ?? []).map(
+            ({ nationalId, name }) => ({ nationalId, name }),
+          );
+    await this.issuer.issue(
+      {
+        kind: answerDocumentKind(filing.kind, answer.outcome),
+        municipality: filing.municipality,
+        renewalCode: filing.renewalCode,
+        holders,
+        ...('organisation' in filing.requester ? { organisation: filing.requester.organisation } : {}),
+        body: answerDocumentBody(filing, answer),
+        subject: { stream: event.stream, eventId: event.id },
+      },
+      { ...reactionContext(this.name, event), now: event.metadata.recordedAt },
+    );
+  }
+}
