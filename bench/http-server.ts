@@ -76,6 +76,9 @@ export interface LoadOptions {
   readonly headers?: Record<string, string>;
 }
 
+/** In a request body, replaced by a number unique to the request: for commands that must not repeat. */
+export const UNIQUE = '{{n}}';
+
 /**
  * Loads the server after a short warm-up and reports requests/s and latency percentiles. With `wrk`
  * installed (Debian's package) it drives the load: written in C, it leaves more of a 2-core machine to
@@ -86,12 +89,19 @@ export async function load(url: string, options: LoadOptions): Promise<Figure> {
 }
 
 async function loadWithAutocannon(url: string, options: LoadOptions): Promise<Figure> {
+  let unique = 0;
   const run = (seconds: number) =>
     autocannon({
       url,
       connections: options.connections,
       duration: seconds,
-      requests: options.requests,
+      requests: options.requests.map((request) => ({
+        ...request,
+        setupRequest: (req: autocannon.Request) =>
+          typeof req.body === 'string' && req.body.includes(UNIQUE)
+            ? { ...req, body: req.body.replaceAll(UNIQUE, `${Date.now()}-${(unique += 1)}`) }
+            : req,
+      })),
       headers: options.headers ?? {},
     });
   await run(1);
@@ -130,7 +140,7 @@ async function loadWithWrk(url: string, options: LoadOptions): Promise<Figure> {
     .join('\n');
   writeFileSync(
     script,
-    `${headers}\nlocal requests = {\n  ${requests}\n}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  local r = requests[(i % #requests) + 1]\n  return wrk.format(r[1], r[2], nil, r[3])\nend\n`,
+    `${headers}\nlocal requests = {\n  ${requests}\n}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  local r = requests[(i % #requests) + 1]\n  local body = r[3] and string.gsub(r[3], "{{n}}", tostring(os.time()) .. "-" .. math.random(1000000000) .. "-" .. i) or nil\n  return wrk.format(r[1], r[2], nil, body)\nend\n`,
   );
   const run = (seconds: number) =>
     spawnSync('wrk', ['-t1', `-c${options.connections}`, `-d${seconds}s`, '--latency', '-s', script, url], {

@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 import { nodeRsaSigner, reEncodableName, utf8Field } from './forge-interop.js';
 
@@ -15,6 +15,13 @@ interface CertificateRequest {
   readonly organization: string;
   readonly notBefore: Date;
   readonly notAfter: Date;
+}
+
+/** An RSA private key parsed once, to sign many documents without reading its PEM again. */
+export interface SigningKey {
+  readonly privateKey: KeyObject;
+  /** See {@link publicKeyId}. */
+  readonly keyId: string;
 }
 
 export interface CertificateDescription {
@@ -41,7 +48,10 @@ export function createRootCaCertificate(
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
     { name: 'subjectKeyIdentifier' },
   ]);
-  cert.sign(nodeRsaSigner(request.keyPair.privateKeyPem), forge.md.sha256.create());
+  cert.sign(
+    nodeRsaSigner(signingKeyFrom(request.keyPair.privateKeyPem).privateKey),
+    forge.md.sha256.create(),
+  );
   return forge.pki.certificateToPem(cert);
 }
 
@@ -58,10 +68,8 @@ export function issueSigningCertificate(
   },
 ): string {
   const ca = forge.pki.certificateFromPem(request.caCertificatePem);
-  if (
-    publicKeyId(createPublicKey(request.caPrivateKeyPem)) !==
-    publicKeyId(new X509Certificate(request.caCertificatePem).publicKey)
-  ) {
+  const caKey = signingKeyFrom(request.caPrivateKeyPem);
+  if (caKey.keyId !== certificateKeyId(request.caCertificatePem)) {
     throw new Error('The CA private key does not belong to the CA certificate');
   }
   const cert = certificateFor(request, request.keyPair.publicKeyPem);
@@ -73,7 +81,7 @@ export function issueSigningCertificate(
     { name: 'subjectKeyIdentifier' },
     { name: 'authorityKeyIdentifier', keyIdentifier: subjectKeyIdentifierOf(ca) },
   ]);
-  cert.sign(nodeRsaSigner(request.caPrivateKeyPem), forge.md.sha256.create());
+  cert.sign(nodeRsaSigner(caKey.privateKey), forge.md.sha256.create());
   return forge.pki.certificateToPem(cert);
 }
 
@@ -97,6 +105,20 @@ export function describeCertificate(pem: string): CertificateDescription {
 export function publicKeyId(publicKey: KeyObject): string {
   const spki = publicKey.export({ type: 'spki', format: 'der' });
   return createHash('sha256').update(spki).digest('hex').slice(0, 16);
+}
+
+/** Parses an RSA private key (PKCS#8 or PKCS#1 PEM) and derives its key id. */
+export function signingKeyFrom(privateKeyPem: string): SigningKey {
+  const privateKey = createPrivateKey(privateKeyPem);
+  if (privateKey.asymmetricKeyType !== 'rsa') {
+    throw new Error(`Expected an RSA private key, got ${privateKey.asymmetricKeyType}`);
+  }
+  return { privateKey, keyId: publicKeyId(createPublicKey(privateKey)) };
+}
+
+/** The key id of the public key a PEM certificate carries. */
+export function certificateKeyId(certificatePem: string): string {
+  return publicKeyId(new X509Certificate(certificatePem).publicKey);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHash, X509Certificate } from 'node:crypto';
+import { createHash, generateKeyPairSync, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
 import { createTestCa, generateRsaKeyPair, issueTestSigner, PKI_START } from '../test/support/test-pki.js';
 import {
@@ -6,7 +6,9 @@ import {
   createRootCaCertificate,
   describeCertificate,
   issueSigningCertificate,
+  certificateKeyId,
   publicKeyId,
+  signingKeyFrom,
   splitPemCertificates,
   verifyCertificateChain,
 } from './certificates.js';
@@ -70,6 +72,17 @@ describe('certificates', () => {
       notBefore: '2025-01-01T00:00:00.000Z',
       notAfter: '2030-01-01T00:00:00.000Z',
     });
+  });
+
+  it('parses a signing key once, naming it by the key id of its certificate', () => {
+    const key = signingKeyFrom(signer.keyPair.privateKeyPem);
+    expect(key.keyId).toBe(signer.keyId);
+    expect(certificateKeyId(signer.certificatePem)).toBe(signer.keyId);
+    expect(key.privateKey.type).toBe('private');
+    const ecKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+    expect(() => signingKeyFrom(ecKey.export({ type: 'pkcs8', format: 'pem' }).toString())).toThrow(
+      /Expected an RSA private key, got ec/,
+    );
   });
 
   it('refuses a chain outside either validity window or to another CA', () => {

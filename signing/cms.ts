@@ -1,10 +1,20 @@
-import { createHash, verify, X509Certificate } from 'node:crypto';
+import { createHash, sign, verify, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
-import { describeCertificate, verifyCertificateChain } from './certificates.js';
-import { nodeRsaSigner, reEncodableName } from './forge-interop.js';
+import {
+  certificateKeyId,
+  describeCertificate,
+  signingKeyFrom,
+  verifyCertificateChain,
+  type SigningKey,
+} from './certificates.js';
 
 const { asn1, pki } = forge;
 const OID = pki.oids;
+// RFC 5652 §11.3: UTCTime from 1950 to 2049, GeneralizedTime otherwise.
+const UTC_TIME_FROM = Date.UTC(1950, 0, 1);
+const UTC_TIME_UNTIL = Date.UTC(2050, 0, 1);
+const SHA256_ALGORITHM = algorithm(OID.sha256!);
+const RSA_ALGORITHM = algorithm(OID.rsaEncryption!);
 
 export interface DetachedVerification {
   readonly valid: boolean;
@@ -12,6 +22,38 @@ export interface DetachedVerification {
   /** ISO 8601, from the signed signingTime attribute. */
   readonly signingTime?: string;
   readonly reason?: string;
+}
+
+/** A signer prepared once to sign many documents: its parsed key and its certificates, ready to embed. */
+export interface CmsSigner extends SigningKey {
+  /** The signer certificate, then the CA's if given, parsed once from their DER. */
+  readonly certificates: readonly forge.asn1.Asn1[];
+  /** IssuerAndSerialNumber, taken as-is from the signer certificate. */
+  readonly issuerAndSerialNumber: forge.asn1.Asn1;
+}
+
+/** Parses the key and certificates once; throws when the key is not the certificate's. */
+export function prepareCmsSigner(input: {
+  readonly certificatePem: string;
+  readonly privateKeyPem: string;
+  readonly caCertificatePem?: string;
+}): CmsSigner {
+  const key = signingKeyFrom(input.privateKeyPem);
+  if (certificateKeyId(input.certificatePem) !== key.keyId) {
+    throw new Error(`The private key ${key.keyId} does not belong to the signing certificate`);
+  }
+  const pems = input.caCertificatePem
+    ? [input.certificatePem, input.caCertificatePem]
+    : [input.certificatePem];
+  const certificates = pems.map(reusableCertificate);
+  // TBSCertificate: [0] version (absent in v1), serialNumber, signature, issuer, …
+  const tbs = children(children(certificates[0])[0]);
+  const serialAt = tbs[0]?.tagClass === asn1.Class.CONTEXT_SPECIFIC ? 1 : 0;
+  return {
+    ...key,
+    certificates,
+    issuerAndSerialNumber: sequence([tbs[serialAt + 2]!, tbs[serialAt]!]),
+  };
 }
 
 /**
@@ -26,28 +68,41 @@ export function signDetached(input: {
   readonly caCertificatePem?: string;
   readonly signingTime: Date;
 }): Uint8Array {
-  const signed = forge.pkcs7.createSignedData();
-  signed.content = forge.util.createBuffer(binaryString(input.content));
-  const certificate = pki.certificateFromPem(input.certificatePem);
-  signed.addCertificate(certificate);
-  if (input.caCertificatePem) signed.addCertificate(input.caCertificatePem);
-  const signer = {
-    key: nodeRsaSigner(input.privateKeyPem),
-    issuer: reEncodableName(certificate.issuer.attributes),
-    serialNumber: certificate.serialNumber,
-    digestAlgorithm: OID.sha256!,
-    // Listed in DER SET OF order (by encoded length here), because forge keeps the order given and
-    // verifiers such as OpenSSL re-encode the set sorted before checking the signature.
-    authenticatedAttributes: [
-      { type: OID.contentType!, value: OID.data! },
-      { type: OID.signingTime!, value: input.signingTime as unknown as string },
-      { type: OID.messageDigest! },
-    ],
-  };
-  // issuer and serialNumber instead of `certificate` (which @types/node-forge insists on): see reEncodableName.
-  signed.addSigner(signer as unknown as Parameters<typeof signed.addSigner>[0]);
-  signed.sign({ detached: true });
-  return Buffer.from(asn1.toDer(signed.toAsn1()).getBytes(), 'binary');
+  return signDetachedWith(prepareCmsSigner(input), input);
+}
+
+/** {@link signDetached} with a signer prepared once; forge's ASN.1 builds the structure. */
+export function signDetachedWith(
+  signer: CmsSigner,
+  input: { readonly content: Uint8Array; readonly signingTime: Date },
+): Uint8Array {
+  // In DER SET OF order (by encoded length here): verifiers such as OpenSSL re-encode the set sorted
+  // before checking the signature.
+  const signedAttributes = [
+    attribute(OID.contentType!, oid(OID.data!)),
+    attribute(OID.signingTime!, time(input.signingTime)),
+    attribute(OID.messageDigest!, octets(createHash('sha256').update(input.content).digest())),
+  ];
+  // The signature covers the attributes as a SET, not as the [0] IMPLICIT field.
+  const signature = sign('sha256', derOf(set(signedAttributes)), signer.privateKey);
+  const signerInfo = sequence([
+    integer(1),
+    signer.issuerAndSerialNumber,
+    SHA256_ALGORITHM,
+    asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, signedAttributes),
+    RSA_ALGORITHM,
+    octets(signature),
+  ]);
+  const signedData = sequence([
+    integer(1),
+    set([SHA256_ALGORITHM]),
+    sequence([oid(OID.data!)]),
+    asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, [...signer.certificates]),
+    set([signerInfo]),
+  ]);
+  return derOf(
+    sequence([oid(OID.signedData!), asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, [signedData])]),
+  );
 }
 
 /**
@@ -117,9 +172,7 @@ function parseSigner(signatureDer: Uint8Array): ParsedSigner {
   return {
     certificatePem: signerCertificate(capture, issuer, serial),
     // The signature covers the attributes as a SET (tag 0x31), not as the [0] IMPLICIT field.
-    signedAttributesDer: derOf(
-      asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, children(signedAttributes)),
-    ),
+    signedAttributesDer: derOf(set(children(signedAttributes))),
     signature: Buffer.from(primitive(signatureNode), 'binary'),
     contentType: attributes.has(OID.contentType!) ? oidOf(attributes.get(OID.contentType!)) : undefined,
     messageDigest: Buffer.from(messageDigest ? primitive(messageDigest) : '', 'binary'),
@@ -179,6 +232,50 @@ function primitive(node: forge.asn1.Asn1 | undefined): string {
 function oidOf(node: forge.asn1.Asn1 | undefined): string {
   if (node?.type !== asn1.Type.OID) throw new Error('expected an OID');
   return asn1.derToOid(primitive(node));
+}
+
+/** A certificate as ASN.1 to embed in every signature, checked to re-encode to its exact DER. */
+function reusableCertificate(pem: string): forge.asn1.Asn1 {
+  const der = new X509Certificate(pem).raw.toString('binary');
+  const node = asn1.fromDer(der);
+  if (asn1.toDer(node).getBytes() !== der)
+    throw new Error('The certificate is not DER that forge writes back');
+  return node;
+}
+
+function attribute(type: string, value: forge.asn1.Asn1): forge.asn1.Asn1 {
+  return sequence([oid(type), set([value])]);
+}
+
+function time(date: Date): forge.asn1.Asn1 {
+  const utc = date.getTime() >= UTC_TIME_FROM && date.getTime() < UTC_TIME_UNTIL;
+  return utc
+    ? asn1.create(asn1.Class.UNIVERSAL, asn1.Type.UTCTIME, false, asn1.dateToUtcTime(date))
+    : asn1.create(asn1.Class.UNIVERSAL, asn1.Type.GENERALIZEDTIME, false, asn1.dateToGeneralizedTime(date));
+}
+
+function algorithm(id: string): forge.asn1.Asn1 {
+  return sequence([oid(id), asn1.create(asn1.Class.UNIVERSAL, asn1.Type.NULL, false, '')]);
+}
+
+function oid(id: string): forge.asn1.Asn1 {
+  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer(id).getBytes());
+}
+
+function integer(value: number): forge.asn1.Asn1 {
+  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, asn1.integerToDer(value).getBytes());
+}
+
+function octets(bytes: Buffer): forge.asn1.Asn1 {
+  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OCTETSTRING, false, bytes.toString('binary'));
+}
+
+function sequence(nodes: forge.asn1.Asn1[]): forge.asn1.Asn1 {
+  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, nodes);
+}
+
+function set(nodes: forge.asn1.Asn1[]): forge.asn1.Asn1 {
+  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, nodes);
 }
 
 function derOf(node: forge.asn1.Asn1): Buffer {

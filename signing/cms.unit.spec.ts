@@ -1,6 +1,6 @@
 import forge from 'node-forge';
 import { createTestCa, issueTestSigner } from '../test/support/test-pki.js';
-import { signDetached, verifyDetached } from './cms.js';
+import { prepareCmsSigner, signDetached, signDetachedWith, verifyDetached } from './cms.js';
 
 const ca = createTestCa();
 const signer = issueTestSigner(ca);
@@ -46,6 +46,36 @@ describe('CMS detached signatures', () => {
     expect(message(sign()).certificates).toHaveLength(1);
     expect(message(signature).rawCapture.content).toBeUndefined();
     expect(Buffer.from(sign()).equals(Buffer.from(sign()))).toBe(true);
+  });
+
+  it('signs the same bytes with a signer prepared once, for any content and signing time', () => {
+    const prepared = prepareCmsSigner({
+      certificatePem: signer.certificatePem,
+      privateKeyPem: signer.keyPair.privateKeyPem,
+      caCertificatePem: ca.certificatePem,
+    });
+    expect(prepared.keyId).toBe(signer.keyId);
+    expect(Buffer.from(signDetachedWith(prepared, { content, signingTime })).equals(signature)).toBe(true);
+    const other = new TextEncoder().encode('{"code":"9876543210Z"}');
+    const late = new Date('2051-06-01T00:00:00Z'); // GeneralizedTime, and after the certificate expired
+    const again = signDetachedWith(prepared, { content: other, signingTime: late });
+    expect(
+      verifyDetached({
+        signatureDer: again,
+        content: other,
+        caCertificatePem: ca.certificatePem,
+        at: signingTime,
+      }),
+    ).toEqual({ valid: true, signerKeyId: signer.keyId, signingTime: '2051-06-01T00:00:00.000Z' });
+  });
+
+  it("refuses to prepare a key that is not the certificate's", () => {
+    expect(() =>
+      prepareCmsSigner({
+        certificatePem: signer.certificatePem,
+        privateKeyPem: ca.keyPair.privateKeyPem,
+      }),
+    ).toThrow(/does not belong to the signing certificate/);
   });
 
   it('refuses changed content', () => {

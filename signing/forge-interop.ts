@@ -1,4 +1,4 @@
-import { constants, createPrivateKey, privateEncrypt, type KeyObject } from 'node:crypto';
+import { constants, privateEncrypt, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 
 // DER prefix of DigestInfo { AlgorithmIdentifier sha256 NULL, OCTET STRING (32 bytes) } (RFC 8017 §9.2).
@@ -10,8 +10,7 @@ const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420',
  * finished digest, so this makes RSASSA-PKCS1-v1_5 from it: DigestInfo, then type-1 padding and
  * the private-key operation (`privateEncrypt` with PKCS#1 padding is exactly that).
  */
-export function nodeRsaSigner(privateKeyPem: string): forge.pki.rsa.PrivateKey {
-  const key = parsePrivateKey(privateKeyPem);
+export function nodeRsaSigner(key: KeyObject): forge.pki.rsa.PrivateKey {
   const signer = {
     sign(md: forge.md.MessageDigest): string {
       if (md.algorithm !== 'sha256') throw new Error(`Only SHA-256 signatures are made, not ${md.algorithm}`);
@@ -24,13 +23,6 @@ export function nodeRsaSigner(privateKeyPem: string): forge.pki.rsa.PrivateKey {
     },
   };
   return signer as unknown as forge.pki.rsa.PrivateKey;
-}
-
-function parsePrivateKey(privateKeyPem: string): KeyObject {
-  const key = createPrivateKey(privateKeyPem);
-  if (key.asymmetricKeyType !== 'rsa')
-    throw new Error(`Expected an RSA private key, got ${key.asymmetricKeyType}`);
-  return key;
 }
 
 // UTF8String rather than forge's default PrintableString, which cannot hold Persian names.

@@ -1,7 +1,7 @@
-import { createPublicKey, sign, verify, X509Certificate } from 'node:crypto';
+import { sign, verify, X509Certificate } from 'node:crypto';
 import type { DocumentKind } from '../src/documents/document.events.js';
 import { DomainError } from '../src/shared/domain-error.js';
-import { publicKeyId, verifyCertificateChain } from './certificates.js';
+import { publicKeyId, signingKeyFrom, verifyCertificateChain, type SigningKey } from './certificates.js';
 import { parseDocumentCode } from './document-code.js';
 
 /** What a seal (مهر) vouches for; the byte layout is in SEAL.md. */
@@ -68,11 +68,16 @@ const MAX_UINT32 = 0xffffffff;
 
 /** The seal's text (base64url, no padding), signed with RSASSA-PKCS1-v1_5 SHA-256 by `privateKeyPem`. */
 export function encodeSeal(fields: SealFields, privateKeyPem: string): string {
-  if (publicKeyId(createPublicKey(privateKeyPem)) !== fields.keyId) {
+  return encodeSealWith(fields, signingKeyFrom(privateKeyPem));
+}
+
+/** {@link encodeSeal} with a key parsed once. */
+export function encodeSealWith(fields: SealFields, key: SigningKey): string {
+  if (key.keyId !== fields.keyId) {
     throw new Error(`The private key is not the key ${fields.keyId} the seal names`);
   }
   const signedBytes = signedBytesOf(fields);
-  const signature = sign('sha256', signedBytes, privateKeyPem);
+  const signature = sign('sha256', signedBytes, key.privateKey);
   return Buffer.concat([signedBytes, signature]).toString('base64url');
 }
 

@@ -2,9 +2,11 @@ import { createHash, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestCa, generateRsaKeyPair, issueTestSigner } from '../test/support/test-pki.js';
+import { signingKeyFrom } from './certificates.js';
 import {
   decodeSeal,
   encodeSeal,
+  encodeSealWith,
   parseVerificationQrText,
   SealError,
   verificationQrText,
@@ -158,6 +160,14 @@ describe('seals', () => {
     expect(() => encodeSeal({ ...fields, contentSha256: 'AB' }, key)).toThrow(/hex/);
     expect(() => encodeSeal({ ...fields, kind: 'Receipt' as SealFields['kind'] }, key)).toThrow(
       /Unknown kind/,
+    );
+  });
+
+  it('seals the same text with a key parsed once, and refuses one not named', () => {
+    const key = signingKeyFrom(signer.keyPair.privateKeyPem);
+    expect(encodeSealWith(fields, key)).toBe(seal);
+    expect(() => encodeSealWith(fields, signingKeyFrom(generateRsaKeyPair().privateKeyPem))).toThrow(
+      /not the key/,
     );
   });
 

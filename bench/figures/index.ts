@@ -1,6 +1,7 @@
 import type { BenchFigure } from '../figure.js';
 import { documentFigures } from './documents.bench.js';
 import { eventStoreFigures } from './event-store.bench.js';
+import { inquiryFigures } from './inquiries.bench.js';
 import { parcelFigures } from './parcels.bench.js';
 import { permitFigures } from './permits.bench.js';
 
@@ -10,4 +11,5 @@ export const figures: readonly BenchFigure[] = [
   ...parcelFigures,
   ...documentFigures,
   ...permitFigures,
+  ...inquiryFigures,
 ];

@@ -1,16 +1,7 @@
 import { runDemo } from '../../src/demo/walkthrough/demo-walkthrough.js';
-import { DEMO_PASSWORD } from '../../src/identity/demo/demo-data.js';
 import type { BenchFigure } from '../figure.js';
 import { load, startServer } from '../http-server.js';
-
-async function tokenOf(url: string, username: string): Promise<string> {
-  const res = await fetch(`${url}/auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  return ((await res.json()) as { accessToken: string }).accessToken;
-}
+import { demoToken } from './demo-token.js';
 
 /**
  * `http.command.submit`: commands over HTTP that each end in an appended event, 50 connections: the
@@ -22,7 +13,7 @@ const commandSubmit: BenchFigure = {
   async run(context) {
     const server = await startServer(context.dir);
     try {
-      const token = await tokenOf(server.url, 'citizen');
+      const token = await demoToken(server.url, 'citizen');
       context.log('loading POST /permits with 50 connections');
       return {
         ...(await load(server.url, {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../signing/canonical-json.js';
 import { certificateBundle } from '../../signing/certificates.js';
-import { signDetached, verifyDetached } from '../../signing/cms.js';
-import { encodeSeal } from '../../signing/seal.js';
+import { prepareCmsSigner, signDetachedWith, verifyDetached, type CmsSigner } from '../../signing/cms.js';
+import { encodeSealWith } from '../../signing/seal.js';
 import type { SigningKeys } from './signing-keys/signing-keys.js';
 import type { DocumentContent } from './document.events.js';
 
@@ -18,19 +18,22 @@ export interface DocumentSignature {
 
 /** Signs document content with the active signing key: a CMS signature and the QR seal. */
 export class DocumentSigner {
-  constructor(private readonly keys: SigningKeys) {}
+  // The key and certificate are parsed once here, not for every document.
+  private readonly signer: CmsSigner;
+
+  constructor(private readonly keys: SigningKeys) {
+    this.signer = prepareCmsSigner(keys.active);
+  }
 
   sign(content: DocumentContent): DocumentSignature {
     const bytes = Buffer.from(canonicalJson(content), 'utf8');
     const contentSha256 = createHash('sha256').update(bytes).digest('hex');
-    const { keyId, privateKeyPem, certificatePem } = this.keys.active;
-    const signature = signDetached({
+    const { keyId } = this.keys.active;
+    const signature = signDetachedWith(this.signer, {
       content: bytes,
-      certificatePem,
-      privateKeyPem,
       signingTime: new Date(content.issuedAt),
     });
-    const seal = encodeSeal(
+    const seal = encodeSealWith(
       {
         code: content.code,
         kind: content.kind,
@@ -39,7 +42,7 @@ export class DocumentSigner {
         contentSha256,
         keyId,
       },
-      privateKeyPem,
+      this.signer,
     );
     return { contentSha256, signature: Buffer.from(signature).toString('base64'), keyId, seal };
   }

@@ -17,6 +17,7 @@ import type {
 import { validateAppend } from '../validate-append.js';
 import { createEventsSchema, openDurableDatabase } from './sqlite-schema.js';
 import { PollingSubscription } from './polling-subscription.js';
+import { RecentEvents } from './recent-events.js';
 
 interface EventRow {
   position: number;
@@ -38,6 +39,12 @@ interface PendingAppend {
 }
 
 type Outcome = { ok: AppendResult } | { error: unknown };
+/** The rows one append wrote, and where: what the recent-events cache learns after the commit. */
+type Written = {
+  readonly pending: PendingAppend;
+  readonly first: number;
+  readonly positions: readonly number[];
+};
 
 export interface SqliteEventStoreOptions {
   /** How often live subscriptions look for events appended by another process. */
@@ -64,10 +71,16 @@ export class SqliteEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private readonly maxBatch: number;
 
-  private readonly commitBatch: Database.Transaction<(batch: PendingAppend[], outcomes: Outcome[]) => void>;
-  private readonly insertInSavepoint: Database.Transaction<
-    (pending: PendingAppend, first: number) => AppendResult
+  private readonly commitBatch: Database.Transaction<
+    (batch: PendingAppend[], outcomes: Outcome[], written: Written[]) => void
   >;
+  private readonly insertInSavepoint: Database.Transaction<
+    (pending: PendingAppend, first: number) => Written
+  >;
+  private readonly recent = new RecentEvents();
+  private readonly dataVersion: Database.Statement<[], number>;
+  /** `PRAGMA data_version` after this connection's last look: it moves when another process commits. */
+  private seenDataVersion = 0;
   private readonly stmt: {
     streamRevision: Database.Statement<[string], { revision: number | null }>;
     eventById: Database.Statement<[string], { stream: string; revision: number; position: number }>;
@@ -96,16 +109,20 @@ export class SqliteEventStore implements EventStore {
     this.insertInSavepoint = this.db.transaction((pending: PendingAppend, first: number) =>
       this.insertRows(pending, first),
     );
-    this.commitBatch = this.db.transaction((batch: PendingAppend[], outcomes: Outcome[]) => {
-      for (const pending of batch) {
-        try {
-          outcomes.push({ ok: this.appendOne(pending) });
-        } catch (error) {
-          if (!isAppendRefusal(error)) throw error;
-          outcomes.push({ error });
+    this.dataVersion = this.db.prepare<[], number>('PRAGMA data_version').pluck();
+    this.seenDataVersion = this.dataVersion.get()!;
+    this.commitBatch = this.db.transaction(
+      (batch: PendingAppend[], outcomes: Outcome[], written: Written[]) => {
+        for (const pending of batch) {
+          try {
+            outcomes.push({ ok: this.appendOne(pending, written) });
+          } catch (error) {
+            if (!isAppendRefusal(error)) throw error;
+            outcomes.push({ error });
+          }
         }
-      }
-    });
+      },
+    );
   }
 
   append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -203,13 +220,15 @@ export class SqliteEventStore implements EventStore {
     const batch = this.queue.splice(0, this.maxBatch);
     if (batch.length === 0) return;
     const outcomes: Outcome[] = [];
+    const written: Written[] = [];
     try {
-      this.commitBatch.immediate(batch, outcomes);
+      this.commitBatch.immediate(batch, outcomes, written);
     } catch (error) {
       // The transaction as a whole failed (disk full, I/O error): nothing of the batch was written.
       for (const pending of batch) pending.reject(error);
       return;
     }
+    this.remember(written);
     batch.forEach((pending, i) => {
       const outcome = outcomes[i]!;
       if ('ok' in outcome) pending.resolve(outcome.ok);
@@ -218,7 +237,37 @@ export class SqliteEventStore implements EventStore {
     this.wakeWaiters();
   }
 
-  private appendOne(pending: PendingAppend): AppendResult {
+  /** The committed rows as recorded events, parsed once for every subscriber that reads them. */
+  private remember(written: readonly Written[]): void {
+    if (this.foreignCommit()) return;
+    const events = written
+      .flatMap(({ pending, first, positions }) =>
+        pending.rows.map(([id, type, , data, metadata], i) =>
+          toRecorded({
+            position: positions[i]!,
+            id,
+            stream: pending.stream,
+            revision: first + i,
+            type,
+            data,
+            metadata,
+          }),
+        ),
+      )
+      .sort((a, b) => Number(a.position) - Number(b.position));
+    this.recent.add(events);
+  }
+
+  /** Whether another process committed since this one last looked; the recent events are then dropped. */
+  private foreignCommit(): boolean {
+    const version = this.dataVersion.get()!;
+    if (version === this.seenDataVersion) return false;
+    this.seenDataVersion = version;
+    this.recent.clear();
+    return true;
+  }
+
+  private appendOne(pending: PendingAppend, written: Written[]): AppendResult {
     const current = this.stmt.streamRevision.get(pending.stream)!.revision;
     if (!expectationHolds(pending.expected, current)) {
       // Perhaps a retry of an append that already succeeded; otherwise a real conflict.
@@ -226,9 +275,11 @@ export class SqliteEventStore implements EventStore {
     }
     const first = current === null ? 0 : current + 1;
     try {
-      return pending.rows.length === 1
-        ? this.insertRows(pending, first)
-        : this.insertInSavepoint(pending, first);
+      const rows =
+        pending.rows.length === 1 ? this.insertRows(pending, first) : this.insertInSavepoint(pending, first);
+      written.push(rows);
+      const last = rows.positions[rows.positions.length - 1]!;
+      return { nextExpectedRevision: BigInt(first + rows.positions.length - 1), position: String(last) };
     } catch (error) {
       if (!isDuplicateId(error)) throw error;
       const taken = pending.events.find((e) => this.stmt.eventById.get(e.id)) ?? pending.events[0]!;
@@ -236,14 +287,13 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  private insertRows({ stream, rows }: PendingAppend, first: number): AppendResult {
-    let position = 0;
-    rows.forEach(([id, type, category, data, metadata], i) => {
-      position = Number(
-        this.stmt.insert.run(id, stream, first + i, type, category, data, metadata).lastInsertRowid,
-      );
-    });
-    return { nextExpectedRevision: BigInt(first + rows.length - 1), position: String(position) };
+  private insertRows(pending: PendingAppend, first: number): Written {
+    const positions = pending.rows.map(([id, type, category, data, metadata], i) =>
+      Number(
+        this.stmt.insert.run(id, pending.stream, first + i, type, category, data, metadata).lastInsertRowid,
+      ),
+    );
+    return { pending, first, positions };
   }
 
   /**
@@ -295,6 +345,12 @@ export class SqliteEventStore implements EventStore {
     const limit = options.maxCount ?? 1000;
     const categories = options.categories ?? [];
     const types = options.types ?? [];
+    const recent = this.foreignCommit() ? undefined : this.recent.page(after, options, limit);
+    if (recent) {
+      const { events, reached } = recent;
+      if (events.length === limit) return { events, nextPosition: events[events.length - 1]!.position };
+      return { events, nextPosition: reached === 0 ? fromPosition : String(reached) };
+    }
     // The head is read first and bounds the page: another process may commit between the two reads,
     // and a head read afterwards would carry the caller past events it never saw.
     const head = this.stmt.head.get()!.position ?? 0;
