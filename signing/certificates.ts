@@ -1,4 +1,11 @@
-import { createHash, createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  sign,
+  X509Certificate,
+  type KeyObject,
+} from 'node:crypto';
 import forge from 'node-forge';
 import { nodeRsaSigner, reEncodableName, utf8Field } from './forge-interop.js';
 
@@ -173,4 +180,14 @@ function distinguishedName(multiline: string): string {
 function validAt(cert: X509Certificate, at: Date): boolean {
   const time = at.getTime();
   return Date.parse(cert.validFrom) <= time && time <= Date.parse(cert.validTo);
+}
+
+/**
+ * RSASSA-PKCS1-v1_5 with SHA-256, computed on libuv's thread pool: the private-key operation is most
+ * of a document's signing cost, and the event loop serves other requests meanwhile.
+ */
+export function rsaSha256OffThread(data: Uint8Array, key: KeyObject): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    sign('sha256', data, key, (error, signature) => (error ? reject(error) : resolve(signature))),
+  );
 }

@@ -3,6 +3,7 @@ import forge from 'node-forge';
 import {
   certificateKeyId,
   describeCertificate,
+  rsaSha256OffThread,
   signingKeyFrom,
   verifyCertificateChain,
   type SigningKey,
@@ -76,6 +77,24 @@ export function signDetachedWith(
   signer: CmsSigner,
   input: { readonly content: Uint8Array; readonly signingTime: Date },
 ): Uint8Array {
+  const { toSign, withSignature } = signedDataFor(signer, input);
+  return withSignature(sign('sha256', toSign, signer.privateKey));
+}
+
+/** {@link signDetachedWith} with the RSA operation off the event loop's thread. */
+export async function signDetachedOffThread(
+  signer: CmsSigner,
+  input: { readonly content: Uint8Array; readonly signingTime: Date },
+): Promise<Uint8Array> {
+  const { toSign, withSignature } = signedDataFor(signer, input);
+  return withSignature(await rsaSha256OffThread(toSign, signer.privateKey));
+}
+
+/** The bytes the signer signs, and the SignedData that carries a signature over them. */
+function signedDataFor(
+  signer: CmsSigner,
+  input: { readonly content: Uint8Array; readonly signingTime: Date },
+): { readonly toSign: Buffer; readonly withSignature: (signature: Buffer) => Uint8Array } {
   // In DER SET OF order (by encoded length here): verifiers such as OpenSSL re-encode the set sorted
   // before checking the signature.
   const signedAttributes = [
@@ -84,25 +103,28 @@ export function signDetachedWith(
     attribute(OID.messageDigest!, octets(createHash('sha256').update(input.content).digest())),
   ];
   // The signature covers the attributes as a SET, not as the [0] IMPLICIT field.
-  const signature = sign('sha256', derOf(set(signedAttributes)), signer.privateKey);
-  const signerInfo = sequence([
-    integer(1),
-    signer.issuerAndSerialNumber,
-    SHA256_ALGORITHM,
-    asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, signedAttributes),
-    RSA_ALGORITHM,
-    octets(signature),
-  ]);
-  const signedData = sequence([
-    integer(1),
-    set([SHA256_ALGORITHM]),
-    sequence([oid(OID.data!)]),
-    asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, [...signer.certificates]),
-    set([signerInfo]),
-  ]);
-  return derOf(
-    sequence([oid(OID.signedData!), asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, [signedData])]),
-  );
+  const toSign = Buffer.from(derOf(set(signedAttributes)));
+  const withSignature = (signature: Buffer) => {
+    const signerInfo = sequence([
+      integer(1),
+      signer.issuerAndSerialNumber,
+      SHA256_ALGORITHM,
+      asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, signedAttributes),
+      RSA_ALGORITHM,
+      octets(signature),
+    ]);
+    const signedData = sequence([
+      integer(1),
+      set([SHA256_ALGORITHM]),
+      sequence([oid(OID.data!)]),
+      asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, [...signer.certificates]),
+      set([signerInfo]),
+    ]);
+    return derOf(
+      sequence([oid(OID.signedData!), asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, [signedData])]),
+    );
+  };
+  return { toSign, withSignature };
 }
 
 /**

@@ -1,6 +1,12 @@
 import forge from 'node-forge';
 import { createTestCa, issueTestSigner } from '../test/support/test-pki.js';
-import { prepareCmsSigner, signDetached, signDetachedWith, verifyDetached } from './cms.js';
+import {
+  prepareCmsSigner,
+  signDetached,
+  signDetachedOffThread,
+  signDetachedWith,
+  verifyDetached,
+} from './cms.js';
 
 const ca = createTestCa();
 const signer = issueTestSigner(ca);
@@ -48,7 +54,7 @@ describe('CMS detached signatures', () => {
     expect(Buffer.from(sign()).equals(Buffer.from(sign()))).toBe(true);
   });
 
-  it('signs the same bytes with a signer prepared once, for any content and signing time', () => {
+  it('signs the same bytes with a signer prepared once, on or off the thread, for any content and time', async () => {
     const prepared = prepareCmsSigner({
       certificatePem: signer.certificatePem,
       privateKeyPem: signer.keyPair.privateKeyPem,
@@ -56,6 +62,8 @@ describe('CMS detached signatures', () => {
     });
     expect(prepared.keyId).toBe(signer.keyId);
     expect(Buffer.from(signDetachedWith(prepared, { content, signingTime })).equals(signature)).toBe(true);
+    const offThread = await signDetachedOffThread(prepared, { content, signingTime });
+    expect(Buffer.from(offThread).equals(signature)).toBe(true);
     const other = new TextEncoder().encode('{"code":"9876543210Z"}');
     const late = new Date('2051-06-01T00:00:00Z'); // GeneralizedTime, and after the certificate expired
     const again = signDetachedWith(prepared, { content: other, signingTime: late });

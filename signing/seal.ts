@@ -1,7 +1,13 @@
 import { sign, verify, X509Certificate } from 'node:crypto';
 import type { DocumentKind } from '../src/documents/document.events.js';
 import { DomainError } from '../src/shared/domain-error.js';
-import { publicKeyId, signingKeyFrom, verifyCertificateChain, type SigningKey } from './certificates.js';
+import {
+  publicKeyId,
+  rsaSha256OffThread,
+  signingKeyFrom,
+  verifyCertificateChain,
+  type SigningKey,
+} from './certificates.js';
 import { parseDocumentCode } from './document-code.js';
 
 /** What a seal (مهر) vouches for; the byte layout is in SEAL.md. */
@@ -73,11 +79,24 @@ export function encodeSeal(fields: SealFields, privateKeyPem: string): string {
 
 /** {@link encodeSeal} with a key parsed once. */
 export function encodeSealWith(fields: SealFields, key: SigningKey): string {
+  const signedBytes = sealBytesFor(fields, key);
+  return sealText(signedBytes, sign('sha256', signedBytes, key.privateKey));
+}
+
+/** {@link encodeSealWith} with the RSA operation off the event loop's thread. */
+export async function encodeSealOffThread(fields: SealFields, key: SigningKey): Promise<string> {
+  const signedBytes = sealBytesFor(fields, key);
+  return sealText(signedBytes, await rsaSha256OffThread(signedBytes, key.privateKey));
+}
+
+function sealBytesFor(fields: SealFields, key: SigningKey): Buffer {
   if (key.keyId !== fields.keyId) {
     throw new Error(`The private key is not the key ${fields.keyId} the seal names`);
   }
-  const signedBytes = signedBytesOf(fields);
-  const signature = sign('sha256', signedBytes, key.privateKey);
+  return signedBytesOf(fields);
+}
+
+function sealText(signedBytes: Buffer, signature: Buffer): string {
   return Buffer.concat([signedBytes, signature]).toString('base64url');
 }
 

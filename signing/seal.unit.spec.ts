@@ -6,6 +6,7 @@ import { signingKeyFrom } from './certificates.js';
 import {
   decodeSeal,
   encodeSeal,
+  encodeSealOffThread,
   encodeSealWith,
   parseVerificationQrText,
   SealError,
@@ -163,9 +164,10 @@ describe('seals', () => {
     );
   });
 
-  it('seals the same text with a key parsed once, and refuses one not named', () => {
+  it('seals the same text with a key parsed once, on or off the thread, and refuses one not named', async () => {
     const key = signingKeyFrom(signer.keyPair.privateKeyPem);
     expect(encodeSealWith(fields, key)).toBe(seal);
+    await expect(encodeSealOffThread(fields, key)).resolves.toBe(seal);
     expect(() => encodeSealWith(fields, signingKeyFrom(generateRsaKeyPair().privateKeyPem))).toThrow(
       /not the key/,
     );

@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../signing/canonical-json.js';
 import { certificateBundle } from '../../signing/certificates.js';
-import { prepareCmsSigner, signDetachedWith, verifyDetached, type CmsSigner } from '../../signing/cms.js';
-import { encodeSealWith } from '../../signing/seal.js';
+import {
+  prepareCmsSigner,
+  signDetachedOffThread,
+  verifyDetached,
+  type CmsSigner,
+} from '../../signing/cms.js';
+import { encodeSealOffThread } from '../../signing/seal.js';
 import type { SigningKeys } from './signing-keys/signing-keys.js';
 import type { DocumentContent } from './document.events.js';
 
@@ -25,15 +30,16 @@ export class DocumentSigner {
     this.signer = prepareCmsSigner(keys.active);
   }
 
-  sign(content: DocumentContent): DocumentSignature {
+  /** Both RSA operations run on the thread pool, side by side, while the event loop goes on. */
+  async sign(content: DocumentContent): Promise<DocumentSignature> {
     const bytes = Buffer.from(canonicalJson(content), 'utf8');
     const contentSha256 = createHash('sha256').update(bytes).digest('hex');
     const { keyId } = this.keys.active;
-    const signature = signDetachedWith(this.signer, {
+    const cms = signDetachedOffThread(this.signer, {
       content: bytes,
       signingTime: new Date(content.issuedAt),
     });
-    const seal = encodeSealWith(
+    const seal = encodeSealOffThread(
       {
         code: content.code,
         kind: content.kind,
@@ -44,7 +50,8 @@ export class DocumentSigner {
       },
       this.signer,
     );
-    return { contentSha256, signature: Buffer.from(signature).toString('base64'), keyId, seal };
+    const [signature, sealText] = await Promise.all([cms, seal]);
+    return { contentSha256, signature: Buffer.from(signature).toString('base64'), keyId, seal: sealText };
   }
 
   /** Whether the signature holds for this content and chains to the municipal CA. */

@@ -39,9 +39,9 @@ export interface SubscriptionHandler {
   onEvent(event: RecordedEvent): Promise<void> | void;
   /**
    * Optional: takes several consecutive events at once (one page of the log) instead of `onEvent`,
-   * so a read model can store them in one transaction. If it throws, none of the page may have taken
-   * effect: the events are then delivered one by one through `onEvent`. Stores that read no pages
-   * call `onEvent` only.
+   * so a read model can store them in one transaction. If it throws, the events are delivered again one
+   * by one through `onEvent`, so what the page did must be harmless to repeat (a transaction rolled
+   * back, or idempotent work). Stores that read no pages call `onEvent` only.
    */
   onEvents?(events: readonly RecordedEvent[]): Promise<void> | void;
   /** Called each time the subscription has delivered everything that was in the log. */

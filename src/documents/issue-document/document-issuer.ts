@@ -32,6 +32,7 @@ export class DocumentIssuer {
     for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt += 1) {
       const code = documentCodeFrom(createHash('sha256').update(`${subject.eventId}/${attempt}`).digest());
       const content: DocumentContent = { code, issuedAt: context.now, ...fields };
+      const signature = await this.signer.sign(content);
       try {
         await this.commands.run(
           documentStream(code),
@@ -44,7 +45,7 @@ export class DocumentIssuer {
               municipality: content.municipality,
               subject,
               content,
-              ...this.signer.sign(content),
+              ...signature,
               issuedAt: context.now,
             },
           },

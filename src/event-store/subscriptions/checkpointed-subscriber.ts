@@ -1,3 +1,4 @@
+import type { RecordedEvent } from '../event-envelope.js';
 import type { ReadAllOptions, EventStore, Subscription, SubscriptionHandler } from '../event-store.port.js';
 import type { ReadModelDatabase } from './read-model-database.js';
 import type { Subscriber, SubscriberFailure, SubscriberState, SubscriberStatus } from './subscriber.js';
@@ -15,6 +16,7 @@ export abstract class CheckpointedSubscriber implements Subscriber {
   private position: string | undefined;
   private failure: SubscriberFailure | undefined;
   private subscription: Subscription | undefined;
+  private store: EventStore | undefined;
 
   protected constructor(
     readonly name: string,
@@ -30,6 +32,7 @@ export abstract class CheckpointedSubscriber implements Subscriber {
   };
 
   start(store: EventStore): void {
+    this.store = store;
     this.position = this.checkpoints.checkpoint(this.name)?.position;
     this.state = 'catching_up';
     const { filter, handler } = this.delivery();
@@ -37,27 +40,45 @@ export abstract class CheckpointedSubscriber implements Subscriber {
       this.position,
       {
         ...handler,
-        onCaughtUp: (position) => {
-          // Past the events its filter skipped, too: waiting for those must not hang.
-          if (position !== undefined) this.position = position;
-          this.state = 'live';
-          this.signalCaughtUp();
-          this.onProgress?.();
-        },
-        onError: (error, event) => {
-          this.state = 'failed';
-          this.failure = {
-            position: event.position,
-            eventId: event.id,
-            eventType: event.type,
-            message: error instanceof Error ? error.message : String(error),
-          };
-          this.signalCaughtUp();
-          this.onProgress?.();
-        },
+        onCaughtUp: (position) => this.subscriptionCaughtUp(position),
+        onError: (error, event) => this.fail(error, event),
       },
       filter,
     );
+  }
+
+  /** The subscription has delivered all there is; a subclass with work still under way waits for it. */
+  protected subscriptionCaughtUp(position: string | undefined): void {
+    this.live(position);
+  }
+
+  /** Everything up to `position` is handled, past the events its filter skipped too. */
+  protected live(position: string | undefined): void {
+    if (this.state === 'failed') return;
+    if (position !== undefined) this.position = position;
+    this.state = 'live';
+    this.signalCaughtUp();
+    this.onProgress?.();
+  }
+
+  /** Stops at an event the handler cannot get past, and says which. */
+  protected fail(error: unknown, event: RecordedEvent): void {
+    if (this.state === 'failed') return;
+    this.state = 'failed';
+    this.failure = {
+      position: event.position,
+      eventId: event.id,
+      eventType: event.type,
+      message: error instanceof Error ? error.message : String(error),
+    };
+    void this.subscription?.stop();
+    this.signalCaughtUp();
+    this.onProgress?.();
+  }
+
+  /** Orders two positions of the store this subscriber reads (they are opaque). */
+  protected comparePositions(a: string, b: string): number {
+    return this.store!.comparePositions(a, b);
   }
 
   /** After the subscriber has fully handled everything up to `position`. */

@@ -64,6 +64,27 @@ export class Documents<Doc> {
     return doc;
   }
 
+  /**
+   * Resolves with the document once `ready` holds for it: at once, or after the projection commits a
+   * change to it; with what it is then when `timeoutMs` passes first. For answers that must show what
+   * a reaction does with one record, without waiting for the reaction to finish everyone else's.
+   */
+  until(id: string, ready: (doc: Doc | undefined) => boolean, timeoutMs: number): Promise<Doc | undefined> {
+    if (ready(this.get(id)) || timeoutMs <= 0) return Promise.resolve(this.get(id));
+    return new Promise((resolve) => {
+      const finish = () => {
+        clearTimeout(timer);
+        stop();
+        resolve(this.get(id));
+      };
+      const timer = setTimeout(finish, timeoutMs);
+      // Registered after the cache's own listener, so `get` already reads the new version.
+      const stop = this.readModels.onChange(this.table, (changed) => {
+        if ((changed === undefined || changed === id) && ready(this.get(id))) finish();
+      });
+    });
+  }
+
   findOne(path: string, value: FieldValue): Doc | undefined {
     return this.list({ where: { [path]: value }, limit: 1, offset: 0 }).items[0];
   }

@@ -14,6 +14,13 @@ export interface Reaction {
   react(event: RecordedEvent): Promise<void>;
 }
 
+/**
+ * How many events one reaction handles at once. Events of one stream stay in order; events of
+ * different streams (two inquiries, two permit files) are independent, and a reaction that waited for
+ * each event's commits and read models in turn would cap the whole flow at its latency.
+ */
+const IN_FLIGHT = 128;
+
 export interface ReactionRetryPolicy {
   readonly attempts: number;
   readonly firstDelayMs: number;
@@ -27,6 +34,15 @@ const DEFAULT_RETRIES: ReactionRetryPolicy = { attempts: 5, firstDelayMs: 50 };
  * the reaction and is reported by /ready, so nothing is silently skipped.
  */
 export class ReactionSubscriber extends CheckpointedSubscriber {
+  /** Events handed over and not yet finished, in log order; the checkpoint follows the finished front. */
+  private readonly underWay: { readonly position: string; done: boolean }[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+  /** The last event under way of each stream, which the stream's next event waits for. */
+  private readonly streamTails = new Map<string, Promise<void>>();
+  private stopping = false;
+  /** Where the subscription caught up while reactions were still under way. */
+  private caughtUpAt: string | undefined;
+
   constructor(
     private readonly reaction: Reaction,
     checkpoints: ReadModelDatabase,
@@ -39,13 +55,69 @@ export class ReactionSubscriber extends CheckpointedSubscriber {
     return {
       filter: { types: this.reaction.handles },
       handler: {
-        onEvent: async (event: RecordedEvent) => {
-          await this.reactWithRetries(event);
-          this.checkpoints.saveCheckpoint(this.name, event.position, 1);
-          this.advanced(event.position);
+        onEvent: (event: RecordedEvent) => this.dispatch(event),
+        onEvents: async (events: readonly RecordedEvent[]) => {
+          for (const event of events) await this.dispatch(event);
         },
       },
     };
+  }
+
+  /** Starts the event's reaction once its stream's previous one is done; waits only while too many run. */
+  private async dispatch(event: RecordedEvent): Promise<void> {
+    if (this.stopping) return;
+    const entry = { position: event.position, done: false };
+    this.underWay.push(entry);
+    const previous = this.streamTails.get(event.stream) ?? Promise.resolve();
+    const work: Promise<void> = previous
+      .then(async () => {
+        // After a failure nothing more runs: the checkpoint stays before the failed event.
+        if (this.stopping) return;
+        try {
+          await this.reactWithRetries(event);
+        } catch (error) {
+          this.fail(error, event);
+          return;
+        }
+        entry.done = true;
+        this.checkpointFinishedFront();
+      })
+      .finally(() => {
+        this.inFlight.delete(work);
+        if (this.streamTails.get(event.stream) === work) this.streamTails.delete(event.stream);
+      });
+    this.streamTails.set(event.stream, work);
+    this.inFlight.add(work);
+    while (this.inFlight.size >= IN_FLIGHT) await Promise.race(this.inFlight);
+  }
+
+  private checkpointFinishedFront(): void {
+    let finished: string | undefined;
+    while (this.underWay[0]?.done) finished = this.underWay.shift()!.position;
+    if (finished === undefined || this.stopping) return;
+    this.checkpoints.saveCheckpoint(this.name, finished, 1);
+    this.advanced(finished);
+    if (this.underWay.length === 0 && this.caughtUpAt !== undefined) {
+      const reached = this.caughtUpAt;
+      this.caughtUpAt = undefined;
+      // The caught-up position may lie before `finished`, when events came after it.
+      if (this.comparePositions(reached, finished) >= 0) this.live(reached);
+    }
+  }
+
+  protected override subscriptionCaughtUp(position: string | undefined): void {
+    if (this.underWay.length === 0) this.live(position);
+    else this.caughtUpAt = position;
+  }
+
+  protected override fail(error: unknown, event: RecordedEvent): void {
+    this.stopping = true;
+    super.fail(error, event);
+  }
+
+  override async stop(): Promise<void> {
+    await super.stop();
+    await Promise.allSettled([...this.inFlight]);
   }
 
   private async reactWithRetries(event: RecordedEvent): Promise<void> {

@@ -74,10 +74,11 @@ export class ReadModelDatabase {
   }
 
   /** Listens for committed changes to a document table; `undefined` means the whole table changed. */
-  onChange(table: string, listener: (id: string | undefined) => void): void {
+  onChange(table: string, listener: (id: string | undefined) => void): () => void {
     const listeners = this.changeListeners.get(table) ?? new Set();
     listeners.add(listener);
     this.changeListeners.set(table, listeners);
+    return () => listeners.delete(listener);
   }
 
   /** Called by the one writer of a table after each commit, so in-process caches stay exact. */

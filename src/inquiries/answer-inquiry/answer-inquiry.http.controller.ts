@@ -12,7 +12,6 @@ import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator
 import { InquiryResponseDto, toInquiryResponse } from '../get-inquiry/inquiry.response.dto.js';
 import { InquiryAccess } from '../inquiry-access.js';
 import { InquiryCommands } from '../inquiry-commands.js';
-import { ANSWER_REACTION } from '../reactions/reaction-names.js';
 import { AnswerInquiryRequestDto } from './answer-inquiry.request.dto.js';
 
 @ApiTags('inquiries')
@@ -51,7 +50,7 @@ export class AnswerInquiryHttpController {
         },
       },
       caller.commandContext(),
-      { reactions: [ANSWER_REACTION] },
+      { until: (i) => i?.document !== undefined },
     );
     return toInquiryResponse(inquiry, 'staff', caller.now);
   }

@@ -21,7 +21,6 @@ import { InquiryResponseDto, toInquiryResponse } from '../get-inquiry/inquiry.re
 import { INQUIRY_FILERS, KIND_OF_ROLE } from '../inquiry-access.js';
 import { InquiryCommands } from '../inquiry-commands.js';
 import type { InquiryRequester } from '../inquiry.events.js';
-import { CHECK_REACTION, ANSWER_REACTION } from '../reactions/reaction-names.js';
 import { FileInquiryRequestDto } from './file-inquiry.request.dto.js';
 import { inquiryIdOf } from './inquiry-id.js';
 
@@ -90,7 +89,10 @@ export class FileInquiryHttpController {
         },
       },
       caller.commandContext(),
-      { reactions: [CHECK_REACTION, ANSWER_REACTION], timeoutMs: ANSWER_WAIT_MS },
+      {
+        until: (i) => i?.status === 'awaiting_clerk' || i?.document !== undefined,
+        timeoutMs: ANSWER_WAIT_MS,
+      },
     );
     void reply
       .status(repeated ? 200 : inquiry.document ? 201 : 202)
