@@ -22,9 +22,16 @@ describe('npm run demo', () => {
       mapOrderDocument: expect.any(String),
       permitDocument: expect.any(String),
       completionDocument: expect.any(String),
+      inquiryDocument: expect.stringMatching(/^[0-9A-Z*~$=]{11}$/),
       verifyUrl: `${url}/v/${encodeURIComponent(result.permitDocument)}`,
     });
-    for (const code of [result.mapOrderDocument, result.permitDocument, result.completionDocument]) {
+    const codes = [
+      result.mapOrderDocument,
+      result.permitDocument,
+      result.completionDocument,
+      result.inquiryDocument,
+    ];
+    for (const code of codes) {
       expect((await call(t.app, 'GET', `/v/${encodeURIComponent(code)}`)).json()).toMatchObject({
         status: 'valid',
       });

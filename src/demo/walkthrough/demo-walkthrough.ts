@@ -6,10 +6,16 @@ export interface DemoResult {
   readonly mapOrderDocument: string;
   readonly permitDocument: string;
   readonly completionDocument: string;
+  /** The answer to a notary office's transfer inquiry (استعلام نقل و انتقال) on the same parcel. */
+  readonly inquiryDocument: string;
   readonly verifyUrl: string;
 }
 
-type Json = Record<string, unknown> & { readonly id?: string; readonly documents?: Record<string, string> };
+type Json = Record<string, unknown> & {
+  readonly id?: string;
+  readonly documents?: Record<string, string>;
+  readonly document?: { readonly code: string };
+};
 
 /** A minimal well-formed PDF standing for a scanned document; each kind gets its own bytes. */
 const samplePdf = (kind: string) =>
@@ -98,7 +104,9 @@ class DemoClient {
  */
 export async function runDemo(baseUrl: string, log: (line: string) => void): Promise<DemoResult> {
   const client = new DemoClient(baseUrl.replace(/\/+$/, ''), log);
-  for (const user of ['citizen', 'clerk', 'surveyor', 'engineer', 'signatory']) await client.signIn(user);
+  for (const user of ['citizen', 'clerk', 'surveyor', 'engineer', 'signatory', 'notary']) {
+    await client.signIn(user);
+  }
   const surveyor = await client.step('surveyor', 'GET', '/me');
 
   const { permitId } = await client.step('citizen', 'POST', '/permits', {
@@ -129,6 +137,13 @@ export async function runDemo(baseUrl: string, log: (line: string) => void): Pro
   await client.step('surveyor', 'POST', `${file}/inspection`, { compliant: true, violations: [] });
   const completed = await client.step('signatory', 'POST', `${file}/completion-certificate`);
 
+  // The owner now sells: the notary office asks, and the parcel owing nothing, is answered at once.
+  const inquiry = await client.step('notary', 'POST', '/inquiries', {
+    kind: 'Transfer',
+    renewalCode: DEMO_PERMIT_PARCEL,
+    requesterReference: `DEMO-${String(permitId).slice(-12)}`,
+    purpose: 'sale of the property',
+  });
   const permitDocument = issued.documents?.['permit'] ?? '';
   const verified = await client.step(undefined, 'GET', `/v/${encodeURIComponent(permitDocument)}`);
   log(`the permit verifies as ${String(verified.status)}`);
@@ -137,6 +152,7 @@ export async function runDemo(baseUrl: string, log: (line: string) => void): Pro
     mapOrderDocument: mapOrdered.documents?.['mapOrder'] ?? '',
     permitDocument,
     completionDocument: completed.documents?.['completionCertificate'] ?? '',
+    inquiryDocument: inquiry.document?.code ?? '',
     verifyUrl: `${baseUrl.replace(/\/+$/, '')}/v/${encodeURIComponent(permitDocument)}`,
   };
 }
