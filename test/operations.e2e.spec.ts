@@ -176,6 +176,16 @@ describe('readiness reports what is wrong', () => {
       expect(res.json().message).toMatch(
         /projection:fragile stopped at position 1 \(CounterIncremented .*\): unreadable increment/,
       );
+      // A command answered from that read model says it is saved but not shown, instead of a stale view.
+      const awaited = await t.app.inject({
+        method: 'POST',
+        url: '/test-counters/q/awaited-increments',
+        headers: { 'content-type': 'application/json' },
+        payload: '{"by":2}',
+      });
+      expect(awaited.statusCode).toBe(503);
+      expect(awaited.json()).toMatchObject({ code: 'READ_MODEL.BEHIND', details: { written: true } });
+      expect(await t.app.get<EventStore>(EVENT_STORE).readStream('counter-q')).toHaveLength(1);
     } finally {
       await t.close();
     }

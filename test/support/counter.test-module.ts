@@ -2,6 +2,7 @@ import { Body, Controller, Inject, Module, Param, Post } from '@nestjs/common';
 import { IsInt, Max, Min } from 'class-validator';
 import type { CommandOptions } from '../../src/event-store/command-handling/command-context.js';
 import type { Decider } from '../../src/event-store/command-handling/decider.js';
+import { CommandRunner } from '../../src/event-store/command-handling/command-runner.js';
 import { handleCommand } from '../../src/event-store/command-handling/handle-command.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import { DomainError } from '../../src/shared/domain-error.js';
@@ -66,5 +67,26 @@ class CounterHttpController {
   }
 }
 
-@Module({ controllers: [CounterHttpController] })
+/** The same command through CommandRunner, answering once the read model `fragile` shows it. */
+@Controller('test-counters')
+class AwaitedCounterHttpController {
+  constructor(private readonly commands: CommandRunner) {}
+
+  @Post(':id/awaited-increments')
+  @Public()
+  async increment(@Param('id') id: string, @Body() body: IncrementRequestDto) {
+    const context = {
+      actor: { id: 'user-test', role: 'clerk' },
+      correlationId: id,
+      causationId: id,
+      now: new Date().toISOString(),
+    };
+    const result = await this.commands.run(`counter-${id}`, counterDecider, { by: body.by }, context, {
+      awaiting: ['fragile'],
+    });
+    return { total: result.state.total };
+  }
+}
+
+@Module({ controllers: [CounterHttpController, AwaitedCounterHttpController] })
 export class CounterTestModule {}

@@ -54,6 +54,8 @@ export class DocumentIssuer {
         );
         return { code };
       } catch (error) {
+        // Saved: a lagging documents view is for /ready to report, not a reason to issue again.
+        if (error instanceof DomainError && error.code === 'READ_MODEL.BEHIND') return { code };
         if (!(error instanceof DomainError && error.code === 'DOCUMENT.CODE_TAKEN')) throw error;
       }
     }

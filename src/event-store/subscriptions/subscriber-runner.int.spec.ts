@@ -115,6 +115,9 @@ describe('SubscriberRunner over real SQLite files', () => {
       failure: { position: '3', eventType: 'Poison', message: 'cannot read this event' },
     });
     expect(summaries().find((s) => s.stream === 'thing-0')!.eventCount).toBe(3);
+    // Read-your-writes through a stopped read model does not count as read.
+    expect(await runner.waitFor('1', { names: ['projection:fragile'] })).toBe(false);
+    expect(await runner.waitFor('1', { names: ['projection:streams'] })).toBe(true);
     await runner.stop();
     expect(runner.statuses()[1]!.state).toBe('failed');
   });

@@ -30,13 +30,14 @@ export class SubscriberRunner {
 
   /**
    * Read-your-writes: resolves once the named subscribers (all when omitted) have handled the log up to
-   * `position`, or have failed, or after `timeoutMs`; answers whether they got there.
+   * `position`, or have failed, or after `timeoutMs`; answers whether they all got there (a failed
+   * one did not, even when it stopped past `position`).
    */
   waitFor(
     position: string,
     options: { names?: readonly string[]; timeoutMs?: number } = {},
   ): Promise<boolean> {
-    if (this.reached(position, options.names)) return Promise.resolve(true);
+    if (this.reached(position, options.names)) return Promise.resolve(this.healthy(options.names));
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
@@ -47,7 +48,7 @@ export class SubscriberRunner {
         names: options.names,
         resolve: () => {
           clearTimeout(timer);
-          resolve(true);
+          resolve(this.healthy(options.names));
         },
       };
       this.waiters.add(waiter);
@@ -62,6 +63,12 @@ export class SubscriberRunner {
         if (status.state === 'failed') return true;
         return status.position !== undefined && this.store.comparePositions(status.position, position) >= 0;
       });
+  }
+
+  private healthy(names: readonly string[] | undefined): boolean {
+    return this.subscribers
+      .filter((s) => names === undefined || names.includes(s.name))
+      .every((s) => s.status().state !== 'failed');
   }
 
   private wakeWaiters(): void {
