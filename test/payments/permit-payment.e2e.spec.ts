@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
-import { SubscriberRunner } from '../../src/event-store/subscriptions/subscriber-runner.js';
 import { signCallback } from '../../src/payments/callback-signature.js';
 import { paymentStream } from '../../src/payments/payment.events.js';
 import { permitStream, type PermitEvent } from '../../src/permits/permit.events.js';
@@ -15,7 +14,7 @@ import { registeredCitizen } from '../support/citizens.js';
 import { hamedan, registerAll } from '../support/directory.js';
 import { call } from '../support/http.js';
 import { writeProductionPki } from '../support/test-pki.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp, untilProjected } from '../support/test-app.js';
 
 const OWNER = '0013542419';
 const STRANGER = '0499370899';
@@ -58,7 +57,7 @@ describe('paying a permit file’s fees online through the sandbox gateway', () 
       })),
       { expectedRevision: 'no_stream' },
     );
-    expect(await t.app.get(SubscriberRunner).waitFor(position)).toBe(true);
+    expect(await untilProjected(t.app, position)).toBe(true);
     return permitId;
   }
 
@@ -92,7 +91,7 @@ describe('paying a permit file’s fees online through the sandbox gateway', () 
   async function settled(): Promise<void> {
     for (let round = 0; round < 2; round += 1) {
       const head = await store.headPosition();
-      expect(await t.app.get(SubscriberRunner).waitFor(head!)).toBe(true);
+      expect(await untilProjected(t.app, head!)).toBe(true);
     }
   }
 

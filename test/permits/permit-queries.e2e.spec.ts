@@ -1,7 +1,6 @@
 import { DocumentIssuer } from '../../src/documents/issue-document/document-issuer.js';
 import type { Actor } from '../../src/event-store/event-envelope.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
-import { SubscriberRunner } from '../../src/event-store/subscriptions/subscriber-runner.js';
 import type { Grant } from '../../src/identity/roles.js';
 import { permitStream, type PermitEvent } from '../../src/permits/permit.events.js';
 import { attached, documents, events as e } from '../../src/permits/permit.fixtures.js';
@@ -11,7 +10,7 @@ import { bootstrapAdmin, signedInUser } from '../support/bootstrap-admin.js';
 import { registeredCitizen } from '../support/citizens.js';
 import { hamedan, registerAll } from '../support/directory.js';
 import { call } from '../support/http.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp, untilProjected } from '../support/test-app.js';
 
 const OWNER = '0013542419';
 const OTHER = '0499370899';
@@ -89,7 +88,7 @@ describe('permit files: the file, the worklists and the timeline', () => {
       })),
       { expectedRevision: 'no_stream' },
     );
-    expect(await t.app.get(SubscriberRunner).waitFor(position)).toBe(true);
+    expect(await untilProjected(t.app, position)).toBe(true);
     files[name] = id;
     return { id, events };
   }
@@ -181,7 +180,7 @@ describe('permit files: the file, the worklists and the timeline', () => {
       },
     );
     const head = await t.app.get<EventStore>(EVENT_STORE).headPosition();
-    expect(await t.app.get(SubscriberRunner).waitFor(head!)).toBe(true);
+    expect(await untilProjected(t.app, head!)).toBe(true);
   });
   afterAll(() => t.close());
 

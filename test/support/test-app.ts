@@ -3,7 +3,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { allProjections } from '../../projections/index.js';
 import type { AnyProjection } from '../../projections/projection.js';
+import { SubscriberRunner } from '../../src/event-store/subscriptions/subscriber-runner.js';
 import { AppModule } from '../../src/app.module.js';
 import { loadAppConfig, type AppConfig } from '../../src/config/app-config.js';
 import { createApp } from '../../src/shared/http/create-app.js';
@@ -67,4 +69,14 @@ export async function untilReady(app: NestFastifyApplication, timeoutMs = 20_000
     if (Date.now() > deadline) throw new Error(`not ready: ${res.body}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/**
+ * Waits until every read model shows the log up to `position`, and answers whether they all do. For
+ * tests that write events straight to the store: reactions to such seeded histories may refuse them.
+ */
+export function untilProjected(app: NestFastifyApplication, position: string): Promise<boolean> {
+  return app
+    .get(SubscriberRunner)
+    .waitFor(position, { names: allProjections.map((projection) => `projection:${projection.name}`) });
 }
