@@ -23,15 +23,19 @@ export function recordAccess(
   record: RecordScope,
   /** A counter office acting for this citizen (national id) is treated as that citizen. */
   onBehalfOf?: string,
+  /**
+   * The grant the caller acts under on this endpoint. Only it counts: a signatory of one municipality
+   * who is a cashier of another must not sign there.
+   */
+  acting?: Grant,
 ): RecordAccess {
   if (!principal) return 'none';
-  if (principal.grants.some((g) => isStaffOf(g, record))) return 'staff';
+  const grants = acting ? [acting] : principal.grants;
+  if (grants.some((g) => isStaffOf(g, record))) return 'staff';
   const citizen =
-    onBehalfOf && principal.grants.some((g) => g.role === 'counter_office')
-      ? onBehalfOf
-      : principal.nationalId;
+    onBehalfOf && grants.some((g) => g.role === 'counter_office') ? onBehalfOf : principal.nationalId;
   if (citizen && record.ownerNationalIds?.includes(citizen)) return 'owner';
-  if (record.organisation && principal.grants.some((g) => g.organisation === record.organisation))
+  if (record.organisation && grants.some((g) => g.organisation === record.organisation))
     return 'organisation';
   return 'none';
 }

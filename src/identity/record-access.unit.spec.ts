@@ -31,6 +31,15 @@ describe('recordAccess', () => {
     ).toBe('none');
   });
 
+  it('counts only the grant the caller acts under, when one is named', () => {
+    const signatoryOfTehran: Grant = { role: 'signatory', municipality: 'tehran' };
+    const cashierOfHamedan: Grant = { role: 'cashier', municipality: 'hamedan' };
+    const both = principal([signatoryOfTehran, cashierOfHamedan]);
+    expect(recordAccess(both, parcel, undefined, signatoryOfTehran)).toBe('none');
+    expect(recordAccess(both, parcel, undefined, cashierOfHamedan)).toBe('staff');
+    expect(recordAccess(both, parcel)).toBe('staff');
+  });
+
   it('does not make admins or organisation users staff', () => {
     expect(recordAccess(principal([{ role: 'admin' }]), parcel)).toBe('none');
     expect(recordAccess(principal([{ role: 'notary', organisation: 'notary-office-12' }]), parcel)).toBe(

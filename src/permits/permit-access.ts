@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '../identity/auth/caller.decorator.js';
 import type { RecordScope } from '../identity/record-access.js';
 import { MUNICIPAL_ROLES, type Role } from '../identity/roles.js';
+import { maskNationalId } from '../shared/masking.js';
 import { permitNotFound } from './permit.decider.js';
 import { PermitsReadModel, type PermitDocument } from './permits.read-model.js';
 
@@ -36,5 +37,27 @@ export class PermitAccess {
     const permit = this.permits.get(permitId);
     if (!permit || !mayRead(caller, permit)) throw permitNotFound(permitId);
     return permit;
+  }
+
+  /** For the applicant and the municipality's staff only: the whole file, its papers and history. */
+  ownedOrHandled(caller: Caller, permitId: string): PermitDocument {
+    const permit = this.readable(caller, permitId);
+    if (!['owner', 'staff'].includes(caller.accessTo(permitScope(permit)))) throw permitNotFound(permitId);
+    return permit;
+  }
+
+  /**
+   * The file as the caller may see it: an engineer, who designs for it without being its applicant's
+   * agent, sees the map order and the design but not who applies, their papers or their payments.
+   */
+  view(caller: Caller, permitId: string): PermitDocument {
+    const permit = this.readable(caller, permitId);
+    if (['owner', 'staff'].includes(caller.accessTo(permitScope(permit)))) return permit;
+    return {
+      ...permit,
+      applicantNationalId: maskNationalId(permit.applicantNationalId),
+      attachments: [],
+      payments: [],
+    };
   }
 }

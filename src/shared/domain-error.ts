@@ -25,3 +25,15 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 }
+
+/**
+ * A decision, not a mishap: the rules refused (the file is closed, the amount is wrong). Doing the same
+ * again gives the same answer, so it is not worth a retry; only unavailability and lost races are.
+ */
+export function isRefusal(error: unknown): error is DomainError {
+  return (
+    error instanceof DomainError &&
+    error.kind !== 'unavailable' &&
+    error.code !== 'STREAM.CONCURRENT_MODIFICATION'
+  );
+}

@@ -230,6 +230,19 @@ describe('permit files: the file, the worklists and the timeline', () => {
       expect((await get(`/permits/${files['paid']}`, token['otherEngineer'])).statusCode).toBe(404);
       expect((await get(`/permits/${files['surveying']}`, token['engineer'])).statusCode).toBe(404);
     });
+
+    it('keeps the applicant’s identity, papers, payments and history from engineers', async () => {
+      const seen = (await get(`/permits/${files['awaitingDesign']}`, token['otherEngineer'])).json();
+      expect(seen.applicantNationalId).toMatch(/^\*{8}\d{2}$/);
+      expect(seen.attachments).toEqual([]);
+      expect(seen.mapOrder).toBeDefined();
+      expect(
+        (await get(`/permits/${files['awaitingDesign']}/timeline`, token['otherEngineer'])).statusCode,
+      ).toBe(404);
+      expect(
+        (await get(`/permits/${files['awaitingDesign']}`, token['clerk'])).json().applicantNationalId,
+      ).toMatch(/^\d{10}$/);
+    });
   });
 
   describe('GET /permits', () => {

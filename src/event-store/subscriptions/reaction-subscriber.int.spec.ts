@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { event } from '../../../test/event-store/event-store.contract.js';
+import { DomainError } from '../../shared/domain-error.js';
 import type { RecordedEvent } from '../event-envelope.js';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store.js';
 import { ReactionSubscriber, type Reaction } from './reaction-subscriber.js';
@@ -119,6 +120,23 @@ describe('ReactionSubscriber over real SQLite files', () => {
     expect(mostAtOnce).toBe(2);
     expect(order.filter((o) => o.startsWith('thing-a'))).toEqual(['thing-a:1', 'thing-a:2', 'thing-a:3']);
     expect(order.filter((o) => o.startsWith('thing-b'))).toEqual(['thing-b:1', 'thing-b:2', 'thing-b:3']);
+    await runner.stop();
+  });
+
+  it('takes a refusal of the rules as the outcome and goes on, without retrying it', async () => {
+    let attempts = 0;
+    const { reaction, seen } = recording(async (e) => {
+      if ((e.data as { n: number }).n === 2) {
+        attempts += 1;
+        throw new DomainError('THING.CLOSED', 'The thing is closed', 'conflict');
+      }
+    });
+    for (const n of [1, 2, 3])
+      await store.append('thing-1', [event('ThingHappened', { n })], { expectedRevision: 'any' });
+    const runner = await run(reaction);
+    expect(seen).toEqual(['1', '3']);
+    expect(attempts).toBe(1);
+    expect(runner.statuses()[0]!.state).toBe('live');
     await runner.stop();
   });
 

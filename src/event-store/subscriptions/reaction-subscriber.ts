@@ -1,3 +1,5 @@
+import { Logger } from '@nestjs/common';
+import { isRefusal } from '../../shared/domain-error.js';
 import type { RecordedEvent } from '../event-envelope.js';
 import type { ReadModelDatabase } from './read-model-database.js';
 import { CheckpointedSubscriber } from './checkpointed-subscriber.js';
@@ -40,6 +42,7 @@ export class ReactionSubscriber extends CheckpointedSubscriber {
   /** The last event under way of each stream, which the stream's next event waits for. */
   private readonly streamTails = new Map<string, Promise<void>>();
   private stopping = false;
+  private readonly logger = new Logger('Reactions');
   /** Where the subscription caught up while reactions were still under way. */
   private caughtUpAt: string | undefined;
 
@@ -80,7 +83,11 @@ export class ReactionSubscriber extends CheckpointedSubscriber {
           return;
         }
         entry.done = true;
-        this.checkpointFinishedFront();
+        try {
+          this.checkpointFinishedFront();
+        } catch (error) {
+          this.fail(error, event);
+        }
       })
       .finally(() => {
         this.inFlight.delete(work);
@@ -125,6 +132,14 @@ export class ReactionSubscriber extends CheckpointedSubscriber {
       try {
         return await this.reaction.react(event);
       } catch (error) {
+        // The rules said no (the file was closed meanwhile): that is the reaction's outcome, logged;
+        // stopping would hold back every later event of every stream.
+        if (isRefusal(error)) {
+          this.logger.warn(
+            `${this.name} refused at ${event.type} ${event.id}: ${error.code} ${error.message}`,
+          );
+          return;
+        }
         if (attempt >= this.retries.attempts) throw error;
         await new Promise((resolve) => setTimeout(resolve, this.retries.firstDelayMs * 2 ** (attempt - 1)));
       }

@@ -23,7 +23,7 @@ export class Caller {
 
   /** How the caller relates to a record, acting for a citizen when a counter office names one. */
   accessTo(record: RecordScope): RecordAccess {
-    return recordAccess(this.principal, record, this.onBehalfOf);
+    return recordAccess(this.principal, record, this.onBehalfOf, this.grant);
   }
 
   /** The signed-in principal; only for endpoints whose policy guarantees one. */

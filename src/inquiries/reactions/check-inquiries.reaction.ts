@@ -65,14 +65,21 @@ export class CheckInquiriesReaction implements Reaction, OnModuleInit {
   async react(event: RecordedEvent): Promise<void> {
     // The read models must show the event itself before the parcel is judged on them.
     if (event.type === 'InquiryFiled') {
-      await this.subscribers.waitFor(event.position, { names: FACT_READ_MODELS });
+      await this.factsAt(event, FACT_READ_MODELS);
       return this.check((event as RecordedEvent<Filed>).data, event);
     }
-    await this.subscribers.waitFor(event.position, { names: OPEN_READ_MODELS });
+    await this.factsAt(event, OPEN_READ_MODELS);
     const parcel = this.parcelOf(event);
     if (!parcel) return;
     for (const inquiry of this.inquiries.openOn(parcel.municipality, parcel.renewalCode)) {
       await this.check(inquiry, event);
+    }
+  }
+
+  /** A clear answer from a stopped or lagging read model would certify what is not so: wait, or fail. */
+  private async factsAt(event: RecordedEvent, readModels: readonly string[]): Promise<void> {
+    if (!(await this.subscribers.waitFor(event.position, { names: readModels }))) {
+      throw new Error(`The read models ${readModels.join(', ')} do not show ${event.position} yet`);
     }
   }
 

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { paymentsProjection } from '../../../projections/payments/payments.projection.js';
 import { CommandRunner } from '../../event-store/command-handling/command-runner.js';
 import type { Caller } from '../../identity/auth/caller.decorator.js';
 import { systemActor } from '../../identity/principal.js';
@@ -57,7 +56,9 @@ export class PaymentCallbacks {
       paymentDecider,
       command,
       { ...caller.commandContext(), actor: systemActor('payment-gateway') },
-      { awaiting: [paymentsProjection.name] },
+      // The answer comes from the callback itself: a lagging view must not make the gateway think
+      // a payment that is saved was refused.
+      { awaiting: [] },
     );
   }
 }

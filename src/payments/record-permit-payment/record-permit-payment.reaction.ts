@@ -9,7 +9,7 @@ import { SubscriberRunner } from '../../event-store/subscriptions/subscriber-run
 import { reactionContext } from '../../identity/principal.js';
 import { permitDecider } from '../../permits/permit.decider.js';
 import { permitStream } from '../../permits/permit.events.js';
-import { DomainError } from '../../shared/domain-error.js';
+import { isRefusal } from '../../shared/domain-error.js';
 import { paymentDecider } from '../payment.decider.js';
 import { paymentStream, type PaymentEvent } from '../payment.events.js';
 
@@ -66,10 +66,3 @@ export class RecordPermitPaymentReaction implements Reaction, OnModuleInit {
 }
 
 /** The file's decision, as opposed to a failure worth retrying (the store unreachable, a busy stream). */
-function isRefusal(error: unknown): error is DomainError {
-  return (
-    error instanceof DomainError &&
-    error.kind !== 'unavailable' &&
-    error.code !== 'STREAM.CONCURRENT_MODIFICATION'
-  );
-}

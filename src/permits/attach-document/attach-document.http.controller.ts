@@ -122,7 +122,7 @@ export class AttachDocumentHttpController {
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Readable> {
-    const permit = this.access.readable(caller, id);
+    const permit = this.access.ownedOrHandled(caller, id);
     const attachment =
       permit.attachments.find((a) => a.sha256 === sha256) ??
       (permit.survey?.photos.includes(sha256)

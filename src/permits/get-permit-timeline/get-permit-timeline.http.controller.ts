@@ -28,7 +28,7 @@ export class GetPermitTimelineHttpController {
   @ApiOkResponse({ type: PermitTimelineResponseDto })
   @ApiNotFoundResponse({ description: 'PERMIT.NOT_FOUND: unknown, or not the caller’s to see' })
   get(@Param('id') id: string, @CurrentCaller() caller: Caller): PermitTimelineResponseDto {
-    const { permitId } = this.access.readable(caller, id);
+    const { permitId } = this.access.ownedOrHandled(caller, id);
     return { permitId, items: this.timeline.of(permitId).map((entry) => this.item(entry)) };
   }
 

@@ -28,7 +28,7 @@ export class GetPermitHttpController {
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): PermitResponseDto {
-    const permit = this.access.readable(caller, id);
+    const permit = this.access.view(caller, id);
     // The ETag is the stream revision: send it back in If-Match to act on the file as seen.
     void reply.header('etag', `"${permit.revision}"`);
     return permit;
