@@ -14,6 +14,8 @@ export interface PermitFacts {
   readonly fineAmount?: number;
   /** What a non-compliant completion inspection found. */
   readonly violations: readonly string[];
+  /** The signatory revoked the file's permit or completion certificate (ابطال): it proves nothing. */
+  readonly documentRevoked: boolean;
 }
 
 /** What the checks read of a parcel: its unpaid renewal dues (عوارض نوسازی), building and permit files. */
@@ -27,6 +29,8 @@ export function parcelFacts(
   parcel: Pick<ParcelDocument, 'existingBuilding'>,
   debts: ParcelDebtSummary,
   permits: readonly PermitDocument[],
+  /** Whether a document code no longer stands (revoked or superseded). */
+  withdrawn: (code: string) => boolean = () => false,
 ): ParcelFacts {
   return {
     unpaidDues: debts.renewalDues
@@ -39,6 +43,9 @@ export function parcelFacts(
       feesOutstanding: p.fees?.outstanding ?? 0,
       ...(p.commission?.ruling?.fineAmount ? { fineAmount: p.commission.ruling.fineAmount } : {}),
       violations: p.inspection?.compliant === false ? p.inspection.violations.map((v) => v.description) : [],
+      documentRevoked: [p.documents.permit, p.documents.completionCertificate].some(
+        (code) => code !== undefined && withdrawn(code),
+      ),
     })),
   };
 }
@@ -102,7 +109,8 @@ const BUILT_LAWFULLY: readonly PermitFileStatus[] = [
 
 /** A connection serves a lawful building: a valid permit, a completion certificate, or a building already there. */
 function connectionFindings(facts: ParcelFacts): Finding[] {
-  const lawful = facts.hasBuilding || facts.permits.some((p) => BUILT_LAWFULLY.includes(p.status));
+  const lawful =
+    facts.hasBuilding || facts.permits.some((p) => BUILT_LAWFULLY.includes(p.status) && !p.documentRevoked);
   if (lawful) return [];
   return [
     {

@@ -9,6 +9,7 @@ const file = (facts: Partial<PermitFacts>): PermitFacts => ({
   status: 'issued',
   feesOutstanding: 0,
   violations: [],
+  documentRevoked: false,
   ...facts,
 });
 const parcel = (facts: Partial<ParcelFacts> = {}): ParcelFacts => ({
@@ -95,6 +96,9 @@ describe('inquiry checks', () => {
       expect(codes('Utility', { ...vacant, permits: [file({ status })] })).toEqual([]);
     }
     expect(codes('Transfer', vacant)).toEqual([]);
+    expect(
+      codes('Utility', { ...vacant, permits: [file({ status: 'issued', documentRevoked: true })] }),
+    ).toEqual(['NO_CONNECTION_BASIS']);
   });
 
   it('reads the facts from the parcel’s read-model documents', () => {
@@ -108,15 +112,30 @@ describe('inquiry checks', () => {
         status: 'in_commission',
         fees: { outstanding: 0 },
         inspection: { compliant: false, violations: [{ description: 'extra floor' }] },
+        documents: { permit: 'REVOKED0001' },
       },
-      { permitId: 'p2', status: 'fine_due', commission: { ruling: { fineAmount: 7 } } },
+      { permitId: 'p2', status: 'fine_due', commission: { ruling: { fineAmount: 7 } }, documents: {} },
     ] as unknown as PermitDocument[];
-    expect(parcelFacts({ existingBuilding: null }, parcelDebts({ dues }), files)).toEqual({
+    const withdrawn = (code: string) => code === 'REVOKED0001';
+    expect(parcelFacts({ existingBuilding: null }, parcelDebts({ dues }), files, withdrawn)).toEqual({
       unpaidDues: [{ year: 1405, amount: 400 }],
       hasBuilding: false,
       permits: [
-        { permitId, status: 'in_commission', feesOutstanding: 0, violations: ['extra floor'] },
-        { permitId: 'p2', status: 'fine_due', feesOutstanding: 0, fineAmount: 7, violations: [] },
+        {
+          permitId,
+          status: 'in_commission',
+          feesOutstanding: 0,
+          violations: ['extra floor'],
+          documentRevoked: true,
+        },
+        {
+          permitId: 'p2',
+          status: 'fine_due',
+          feesOutstanding: 0,
+          fineAmount: 7,
+          violations: [],
+          documentRevoked: false,
+        },
       ],
     });
   });

@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { inquiriesProjection } from '../../../projections/inquiries/inquiries.projection.js';
 import { parcelsProjection } from '../../../projections/parcels/parcels.projection.js';
 import { permitsProjection } from '../../../projections/permits/permits.projection.js';
+import { DocumentsReadModel } from '../../documents/documents.read-model.js';
 import { CommandRunner } from '../../event-store/command-handling/command-runner.js';
 import type { RecordedEvent } from '../../event-store/event-envelope.js';
 import { ReactionSubscriber, type Reaction } from '../../event-store/subscriptions/reaction-subscriber.js';
@@ -53,6 +54,7 @@ export class CheckInquiriesReaction implements Reaction, OnModuleInit {
     private readonly debts: ParcelDebts,
     private readonly permits: PermitsReadModel,
     private readonly inquiries: InquiriesReadModel,
+    private readonly documents: DocumentsReadModel,
     private readonly commands: CommandRunner,
     private readonly subscribers: SubscriberRunner,
     private readonly readModels: ReadModelDatabase,
@@ -97,7 +99,8 @@ export class CheckInquiriesReaction implements Reaction, OnModuleInit {
   private findings(kind: InquiryKind, municipality: string, renewalCode: string) {
     const parcel = this.parcels.getOr(parcelId(municipality, renewalCode), () => parcelNotFound(renewalCode));
     const files = this.permits.list({ where: { municipality, renewalCode }, limit: 1_000, offset: 0 }).items;
-    return inquiryFindings(kind, parcelFacts(parcel, this.debts.of(parcel), files));
+    const withdrawn = (code: string) => this.documents.get(code)?.status !== 'valid';
+    return inquiryFindings(kind, parcelFacts(parcel, this.debts.of(parcel), files, withdrawn));
   }
 
   /** The parcel a dues payment or a permit file's event concerns. */
