@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { documentsProjection } from '../../projections/documents/documents.projection.js';
 import { permitsProjection } from '../../projections/permits/permits.projection.js';
 import type { CommandOptions } from '../event-store/command-handling/command-context.js';
 import { CommandRunner } from '../event-store/command-handling/command-runner.js';
-import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { SubscriberRunner } from '../event-store/subscriptions/subscriber-runner.js';
 import type { Caller } from '../identity/auth/caller.decorator.js';
 import { PermitAccess, permitScope } from './permit-access.js';
@@ -18,9 +18,12 @@ import { PermitsReadModel, type PermitDocument } from './permits.read-model.js';
 export type PermitRelation = 'applicant' | 'staff' | 'engineer';
 
 export interface PermitCommandOptions extends CommandOptions {
-  /** Reactions (by name) whose work the answer must show: an issued document, assessed fees. */
-  readonly reactions?: readonly string[];
+  /** What the answer must show of the reactions' work (fees assessed, a document issued), on this file. */
+  readonly until?: (permit: PermitDocument | undefined) => boolean;
 }
+
+/** How long an answer waits for the reactions' work before it shows the file as it stands. */
+const REACTION_WAIT_MS = 5_000;
 
 /** Runs one command on a permit file for an HTTP caller and answers the file as it is afterwards. */
 @Injectable()
@@ -30,7 +33,6 @@ export class PermitCommands {
     private readonly access: PermitAccess,
     private readonly permits: PermitsReadModel,
     private readonly subscribers: SubscriberRunner,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   /** The file, if the caller stands to it as `relation`; otherwise 404, so files cannot be probed. */
@@ -48,19 +50,19 @@ export class PermitCommands {
     permitId: string,
     relation: PermitRelation,
     command: (permit: PermitDocument) => PermitCommand,
-    { reactions = [], ...options }: PermitCommandOptions = {},
+    options: PermitCommandOptions = {},
   ): Promise<PermitDocument> {
     const permit = this.fileFor(caller, permitId, relation);
-    await this.execute(permitId, command(permit), caller, { reactions, ...options });
+    await this.execute(permitId, command(permit), caller, options);
     return this.permits.getOr(permitId, permitNotFound);
   }
 
-  /** For a new file too: appends, waits for the read model and for the named reactions. */
+  /** For a new file too: appends, waits for the read model and, with `until`, for the reactions' work. */
   async execute(
     permitId: string,
     command: PermitCommand,
     caller: Caller,
-    { reactions = [], ...options }: PermitCommandOptions,
+    { until, ...options }: PermitCommandOptions,
   ): Promise<void> {
     const result = await this.commands.run(
       permitStream(permitId),
@@ -72,10 +74,11 @@ export class PermitCommands {
         awaiting: [permitsProjection.name],
       },
     );
-    if (result.position === undefined || reactions.length === 0) return;
-    await this.subscribers.waitFor(result.position, { names: reactions.map((name) => `reaction:${name}`) });
-    // What the reactions appended (fees, a document) reaches the file's read model after them.
-    const head = await this.store.headPosition();
-    if (head) await this.subscribers.waitFor(head, { names: [`projection:${permitsProjection.name}`] });
+    if (result.events.length === 0 || !until) return;
+    const permit = await this.permits.until(permitId, until, REACTION_WAIT_MS);
+    // A document the answer names must be verifiable the moment the client asks.
+    if (permit) {
+      await this.subscribers.waitFor(permit.position, { names: [`projection:${documentsProjection.name}`] });
+    }
   }
 }

@@ -61,7 +61,7 @@ export class IssueMapOrderHttpController {
           },
         };
       },
-      { ...options, reactions: ['permit-documents'] },
+      { ...options, until: (file) => file?.documents.mapOrder !== undefined },
     );
   }
 }

@@ -43,7 +43,7 @@ export class IssuePermitHttpController {
           validityMonths: this.ruleSets.requireInForce(p.municipality, caller.now).permitValidityMonths,
         },
       }),
-      { ...options, reactions: ['permit-documents'] },
+      { ...options, until: (file) => file?.documents.permit !== undefined },
     );
   }
 
@@ -61,7 +61,7 @@ export class IssuePermitHttpController {
       id,
       'staff',
       (p) => ({ type: 'IssueCompletionCertificate', data: { permitId: p.permitId, at: caller.now } }),
-      { ...options, reactions: ['permit-documents'] },
+      { ...options, until: (file) => file?.documents.completionCertificate !== undefined },
     );
   }
 }

@@ -49,7 +49,7 @@ export class ReviewDesignHttpController {
           },
         };
       },
-      { ...options, reactions: ['permit-fees'] },
+      { ...options, until: (file) => file?.fees !== undefined },
     );
   }
 
