@@ -15,14 +15,19 @@ export const permitScope = (permit: PermitDocument): RecordScope => ({
   ownerNationalIds: [permit.applicantNationalId],
 });
 
+/** The applicant (or a counter office acting for them), or staff of the file's municipality. */
+function isApplicantOrStaff(caller: Caller, permit: PermitDocument): boolean {
+  const access = caller.accessTo(permitScope(permit));
+  return access === 'owner' || access === 'staff';
+}
+
 /**
  * The applicant (or a counter office acting for them) and the municipality's staff read a file; an
  * engineer reads the files awaiting a design (they design against its map order) and those whose
  * design they submitted.
  */
 export function mayRead(caller: Caller, permit: PermitDocument): boolean {
-  const access = caller.accessTo(permitScope(permit));
-  if (access === 'owner' || access === 'staff') return true;
+  if (isApplicantOrStaff(caller, permit)) return true;
   const principal = caller.principal;
   if (!principal?.grants.some((g) => g.role === 'engineer')) return false;
   return permit.status === 'awaiting_design' || permit.design?.engineerId === principal.id;
@@ -42,7 +47,7 @@ export class PermitAccess {
   /** For the applicant and the municipality's staff only: the whole file, its papers and history. */
   ownedOrHandled(caller: Caller, permitId: string): PermitDocument {
     const permit = this.readable(caller, permitId);
-    if (!['owner', 'staff'].includes(caller.accessTo(permitScope(permit)))) throw permitNotFound(permitId);
+    if (!isApplicantOrStaff(caller, permit)) throw permitNotFound(permitId);
     return permit;
   }
 
@@ -52,7 +57,7 @@ export class PermitAccess {
    */
   view(caller: Caller, permitId: string): PermitDocument {
     const permit = this.readable(caller, permitId);
-    if (['owner', 'staff'].includes(caller.accessTo(permitScope(permit)))) return permit;
+    if (isApplicantOrStaff(caller, permit)) return permit;
     return {
       ...permit,
       applicantNationalId: maskNationalId(permit.applicantNationalId),

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../../shared/deep-freeze.js';
 import { categoryOf, type RecordedEvent } from '../event-envelope.js';
 import type { ReadAllOptions } from '../event-store.port.js';
 
@@ -55,10 +56,4 @@ export class RecentEvents {
   private last(): number {
     return Number(this.events[this.events.length - 1]!.position);
   }
-}
-
-function deepFreeze(value: unknown): void {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
-  Object.freeze(value);
-  for (const child of Object.values(value)) deepFreeze(child);
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { deepFreeze } from '../../shared/deep-freeze.js';
 import { documentTable, JSON_PATH, type ReadModelDatabase } from './read-model-database.js';
 
 export type FieldValue = string | number | boolean | null;
@@ -138,15 +139,6 @@ export class Documents<Doc> {
 function remember<V>(map: Map<string, V>, key: string, value: V, max: number): void {
   if (map.size >= max) map.delete(map.keys().next().value as string);
   map.set(key, value);
-}
-
-/** Cached answers are shared by every caller, so nobody may change them. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }
 
 function matching(

@@ -19,7 +19,6 @@ import { inquiryFindings, parcelFacts } from '../inquiry-checks.js';
 import { inquiryDecider } from '../inquiry.decider.js';
 import { inquiryStream, type InquiryEvent } from '../inquiry.events.js';
 import { InquiriesReadModel } from '../inquiries.read-model.js';
-import { CHECK_REACTION } from './reaction-names.js';
 
 type Filed = Extract<InquiryEvent, { type: 'InquiryFiled' }>;
 type Inquiry = Pick<Filed['data'], 'inquiryId' | 'kind' | 'municipality' | 'renewalCode'>;
@@ -46,7 +45,7 @@ const OPEN_READ_MODELS = [...FACT_READ_MODELS, `projection:${inquiriesProjection
  */
 @Injectable()
 export class CheckInquiriesReaction implements Reaction, OnModuleInit {
-  readonly name = CHECK_REACTION;
+  readonly name = 'inquiry-checks';
   readonly handles = ['InquiryFiled', ...CLEARING_EVENTS];
 
   constructor(

@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DocumentIssuer } from '../../documents/issue-document/document-issuer.js';
+import { streamUpTo } from '../../event-store/stream-up-to.js';
 import { fold } from '../../event-store/command-handling/decider.js';
 import type { RecordedEvent } from '../../event-store/event-envelope.js';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
@@ -12,7 +13,6 @@ import { ParcelsReadModel } from '../../parcels/parcels.read-model.js';
 import { answerDocumentBody, answerDocumentKind } from '../inquiry-answer-view.js';
 import { inquiryDecider } from '../inquiry.decider.js';
 import type { InquiryEvent } from '../inquiry.events.js';
-import { ANSWER_REACTION } from './reaction-names.js';
 
 type Answered = Extract<InquiryEvent, { type: 'InquiryAnswered' }>;
 
@@ -23,7 +23,8 @@ type Answered = Extract<InquiryEvent, { type: 'InquiryAnswered' }>;
  */
 @Injectable()
 export class IssueInquiryAnswersReaction implements Reaction, OnModuleInit {
-  readonly name = ANSWER_REACTION;
+  /** Issues the signed document of each answer. */
+  readonly name = 'inquiry-answers';
   readonly handles = ['InquiryAnswered'];
 
   constructor(
@@ -39,7 +40,7 @@ export class IssueInquiryAnswersReaction implements Reaction, OnModuleInit {
   }
 
   async react(event: RecordedEvent): Promise<void> {
-    const history = await this.store.readStream(event.stream, { maxCount: Number(event.revision) + 1 });
+    const history = await streamUpTo(this.store, event);
     const inquiry = fold(inquiryDecider, history as RecordedEvent<InquiryEvent>[]);
     if (inquiry.status !== 'answered') return;
     const { filing } = inquiry;
