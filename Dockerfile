@@ -1,5 +1,7 @@
 # syntax=docker/dockerfile:1
 # Daftar API image. Build: docker build -t daftar . (docker-compose.yml does it for you.)
+# It runs with NODE_ENV=production, which exits with 78 until every production variable is set
+# (docker-compose.production.yml lists them); docker-compose.yml runs it as the demo instead.
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app

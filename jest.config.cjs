@@ -31,19 +31,20 @@ const common = {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   setupFiles: ['reflect-metadata'],
 };
-// Whole applications start in e2e and int tests (password hashing, key generation, SQLite fsyncs): on
-// a loaded two-core CI machine Jest's 5 s default cuts some of them off while they are still correct.
-const slow = { ...common, testTimeout: 30_000 };
+// Whole applications start in e2e and int tests (password hashing at OWASP's cost, key generation,
+// SQLite fsyncs): on a loaded two-core CI machine Jest's 5 s default cuts some of them off while they
+// are still correct. testTimeout is a global option: Jest ignores it inside a project.
 module.exports = {
+  testTimeout: 30_000,
   reporters: ['default', '<rootDir>/test/support/summary.reporter.cjs'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,projections,signing}/**/*.unit.spec.ts'] },
     {
-      ...slow,
+      ...common,
       displayName: 'int',
       testMatch: ['<rootDir>/{src,projections,signing,test}/**/*.int.spec.ts'],
     },
-    { ...slow, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e.spec.ts'] },
-    { ...slow, displayName: 'browser', testMatch: ['<rootDir>/test/**/*.browser.spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e.spec.ts'] },
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/**/*.browser.spec.ts'] },
   ],
 };

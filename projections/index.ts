@@ -1,4 +1,5 @@
 import { apiKeysProjection } from './api-keys/api-keys.projection.js';
+import { consentsProjection } from './consents/consents.projection.js';
 import { documentsProjection } from './documents/documents.projection.js';
 import { inquiriesProjection } from './inquiries/inquiries.projection.js';
 import { municipalitiesProjection } from './municipalities/municipalities.projection.js';
@@ -16,6 +17,7 @@ import { usersProjection } from './users/users.projection.js';
 export const allProjections: readonly AnyProjection[] = [
   anyProjection(streamsProjection),
   anyProjection(usersProjection),
+  anyProjection(consentsProjection),
   anyProjection(parcelsProjection),
   anyProjection(apiKeysProjection),
   anyProjection(municipalitiesProjection),

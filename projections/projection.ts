@@ -12,8 +12,13 @@ export interface Projection<Doc = unknown, E extends DomainEvent = DomainEvent> 
   readonly version: number;
   /** The event types this projection reads ('all' for every event); others are never delivered to it. */
   readonly handles: 'all' | readonly E['type'][];
-  /** JSON paths of document fields queried often, indexed in the read-model database. */
-  readonly indexes?: readonly string[];
+  /**
+   * JSON paths of document fields queried or ordered by often, indexed in the read-model database; a
+   * list of paths is one index over them all (filter fields first, then the field a list is ordered
+   * by). Every index ends with the id, so keyset pages read no row they do not return. New indexes are
+   * created at the next start, without a rebuild.
+   */
+  readonly indexes?: readonly (string | readonly string[])[];
   documentId(event: RecordedEvent<E>): string | null;
   evolve(doc: Doc | null, event: RecordedEvent<E>): Doc | null;
 }

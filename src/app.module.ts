@@ -9,10 +9,12 @@ import { DemoModule } from './demo/demo.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { InquiriesModule } from './inquiries/inquiries.module.js';
+import { OperationsModule } from './operations/operations.module.js';
 import { ParcelsModule } from './parcels/parcels.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
 import { PermitsModule } from './permits/permits.module.js';
 import { RuleSetsModule } from './rule-sets/rule-sets.module.js';
+import { SmsModule } from './shared/sms/sms.module.js';
 
 @Module({})
 export class AppModule {
@@ -26,6 +28,7 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         CqrsModule.forRoot(),
         EventStoreModule.forRoot(options.projections),
+        SmsModule,
         IdentityModule,
         ParcelsModule,
         RuleSetsModule,
@@ -34,6 +37,7 @@ export class AppModule {
         InquiriesModule,
         PaymentsModule,
         DemoModule,
+        OperationsModule,
       ],
       controllers: [HealthHttpController],
     };

@@ -14,7 +14,9 @@ async function main(): Promise<void> {
     process.exit(78);
   }
   const logger = createLogger(config.logLevel);
-  const app = await createApp(AppModule.forConfig(config), logger);
+  const app = await createApp(AppModule.forConfig(config), logger, {
+    trustedProxies: config.trustedProxies,
+  });
   await app.listen({ port: config.port, host: config.host });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;

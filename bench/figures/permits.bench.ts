@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { runDemo } from '../../src/demo/walkthrough/demo-walkthrough.js';
 import type { BenchFigure } from '../figure.js';
 import { load, startServer } from '../http-server.js';
@@ -47,7 +48,7 @@ const verify: BenchFigure = {
     const server = await startServer(context.dir, { DAFTAR_VERIFY_RATE_LIMIT: '10000000' });
     try {
       context.log('issuing documents with the demo walk-through');
-      const demo = await runDemo(server.url, () => {});
+      const demo = await runDemo(server.url, () => {}, join(context.dir, 'outbox', 'sms.jsonl'));
       const codes = [demo.mapOrderDocument, demo.permitDocument, demo.completionDocument];
       context.log('loading GET /v/:code with 50 connections');
       return {

@@ -20,7 +20,7 @@ export const apiKeysProjection: Projection<ApiKeyDocument, ApiKeyEvent> = {
   name: 'api_keys',
   version: 1,
   handles: API_KEY_EVENT_TYPES,
-  indexes: ['organisation'],
+  indexes: ['organisation', 'issuedAt', ['organisation', 'issuedAt']],
   documentId: (event) => event.data.keyId,
   evolve: (doc, event) => {
     switch (event.type) {

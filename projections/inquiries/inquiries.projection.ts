@@ -101,7 +101,18 @@ export const inquiriesProjection: Projection<InquiryDocument, InquiriesProjectio
   name: 'inquiries',
   version: 1,
   handles: [...INQUIRY_EVENT_TYPES, 'DocumentIssued'],
-  indexes: ['municipality', 'status', 'organisation', 'requesterNationalId', 'renewalCode', 'dueAt'],
+  indexes: [
+    'municipality',
+    'status',
+    'organisation',
+    'requesterNationalId',
+    'renewalCode',
+    'dueAt',
+    // Lists: staff by deadline, requesters the latest filed first.
+    ['municipality', 'dueAt'],
+    ['organisation', 'filedAt'],
+    ['requesterNationalId', 'filedAt'],
+  ],
   documentId: (event) => (event.type === 'DocumentIssued' ? inquiryOfDocument(event) : event.data.inquiryId),
   evolve: (doc, event) => {
     if (event.type === 'InquiryFiled') return filed(event);

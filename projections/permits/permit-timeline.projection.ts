@@ -38,6 +38,7 @@ export const PERMIT_EVENT_TITLES_FA: { readonly [type in PermitEventType]: strin
   SurveyorAssigned: 'ارجاع به نقشه‌بردار',
   SiteVisitReported: 'گزارش بازدید محل',
   MapOrderIssued: 'صدور دستور نقشه',
+  EngineerNominated: 'معرفی مهندس طراح',
   DesignSubmitted: 'ارسال نقشه توسط مهندس',
   DesignReturned: 'بازگشت نقشه برای اصلاح',
   DesignApproved: 'تأیید نقشه',
@@ -78,6 +79,10 @@ export function timelineDetails(event: PermitEvent): Record<string, TimelineDeta
     case 'MapOrderIssued': {
       const { ruleSetVersion, limits } = event.data;
       return { ruleSetVersion, maxFloors: limits.maxFloors, maxBuildableAreaM2: limits.maxBuildableAreaM2 };
+    }
+    case 'EngineerNominated': {
+      const { organisation, engineerId } = event.data.nominee;
+      return { organisation, ...(engineerId ? { engineerId } : {}) };
     }
     case 'DesignSubmitted': {
       const { engineerId, organisation, design, violations } = event.data;
@@ -134,7 +139,7 @@ export const permitTimelineProjection: Projection<PermitTimelineEntry, PermitEve
   name: 'permit_timeline',
   version: 1,
   handles: PERMIT_EVENT_TYPES,
-  indexes: ['permitId'],
+  indexes: ['permitId', ['permitId', 'revision']],
   documentId: (event) => event.id,
   evolve: (_doc, event: RecordedEvent<PermitEvent>) => {
     const { id, role, onBehalfOf } = event.metadata.actor;

@@ -8,6 +8,7 @@ import {
   type Attachment,
   type CommissionRuling,
   type DesignOverride,
+  type EngineerNominee,
   type Payment,
   type PermitEvent,
   type ReturnReason,
@@ -104,6 +105,8 @@ export interface PermitDocument {
     readonly ruleSetVersion: number;
     readonly issuedAt: string;
   };
+  /** Who the applicant nominated to design the building: they alone submit the design. */
+  readonly nominee?: EngineerNominee & { readonly nominatedAt: string };
   /** The last design submitted. */
   readonly design?: DesignOnFile & { readonly submittedAt: string };
   readonly designReturns: readonly (Stamp & { readonly reasons: readonly string[] })[];
@@ -141,6 +144,7 @@ export function permitStatusAfter(event: PermitEvent): PermitFileStatus | undefi
       return 'draft';
     case 'PermitDocumentAttached':
     case 'PermitDocumentRemoved':
+    case 'EngineerNominated':
     case 'FeeOverridden':
       return undefined;
     case 'PermitSubmitted':
@@ -269,6 +273,8 @@ function changes(
       const { limits, ruleSetVersion } = event.data;
       return { mapOrder: { limits, ruleSetVersion, issuedAt: at } };
     }
+    case 'EngineerNominated':
+      return { nominee: { ...event.data.nominee, nominatedAt: at } };
     case 'DesignSubmitted': {
       const { permitId: _, ...design } = event.data;
       return { design: { ...design, submittedAt: at } };
@@ -357,9 +363,21 @@ function documentIssued(doc: PermitDocument, event: RecordedEvent<PermitDocument
 
 export const permitsProjection: Projection<PermitDocument, PermitsProjectionEvent> = {
   name: 'permits',
-  version: 2,
+  version: 3,
   handles: [...PERMIT_EVENT_TYPES, 'DocumentIssued'],
-  indexes: ['municipality', 'status', 'applicantNationalId', 'surveyorId', 'clerkId', 'renewalCode'],
+  indexes: [
+    'municipality',
+    'status',
+    'applicantNationalId',
+    'surveyorId',
+    'clerkId',
+    'renewalCode',
+    'stateSince',
+    'updatedAt',
+    // Worklists: staff by municipality, the longest waiting first; applicants the latest change first.
+    ['municipality', 'stateSince'],
+    ['applicantNationalId', 'updatedAt'],
+  ],
   documentId: (event) => (event.type === 'DocumentIssued' ? permitOfDocument(event) : event.data.permitId),
   evolve: (doc, event) => {
     if (event.type === 'DocumentIssued') return doc && documentIssued(doc, event);

@@ -187,6 +187,14 @@ describe('permits projection', () => {
     expect(doc.timeInStates).toMatchObject({ fine_due: HOUR, fine_paid: HOUR, in_commission: HOUR });
   });
 
+  it('records who the applicant nominated to design, without changing the status', () => {
+    const doc = fold(history.awaiting_design)!;
+    const at = hourAt(history.awaiting_design.length - 1);
+    expect(doc.nominee).toEqual({ ...e.engineerNominated.data.nominee, nominatedAt: at });
+    expect(doc.status).toBe('awaiting_design');
+    expect(doc.stateSince).toBe(hourAt(history.awaiting_design.length - 2));
+  });
+
   it('says why a file closed', () => {
     expect(fold(history.withdrawn)!.closed).toEqual({ status: 'withdrawn', at: hourAt(4), by: 'user-clerk' });
     expect(fold(history.rejected)!.closed).toEqual({

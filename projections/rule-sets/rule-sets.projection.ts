@@ -19,7 +19,7 @@ export const ruleSetsProjection: Projection<RuleSetDocument, RuleSetEvent> = {
   name: 'rule_sets',
   version: 1,
   handles: RULE_SET_EVENT_TYPES,
-  indexes: ['municipality'],
+  indexes: ['municipality', ['municipality', 'version']],
   documentId: (event) => ruleSetDocumentId(event.data.municipality, event.data.version),
   evolve: (_doc, event) => {
     switch (event.type) {

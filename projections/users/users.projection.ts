@@ -55,6 +55,8 @@ export const usersProjection: Projection<UserDocument, UserEvent> = {
         return { ...doc, grants: doc.grants.filter((g) => !sameGrant(g, e.data.grant)), updatedAt: at };
       case 'PasswordChanged':
         return { ...doc, passwordHash: e.data.passwordHash, passwordChangedAt: at, updatedAt: at };
+      case 'PasswordRehashed':
+        return { ...doc, passwordHash: e.data.passwordHash, updatedAt: at };
       case 'UserDisabled':
         return { ...doc, disabled: true, updatedAt: at };
       default: {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -51,7 +51,7 @@ describe('BlobStore', () => {
     ['a DXF', sampleDxf, 'image/vnd.dxf'],
   ])('stores %s under its SHA-256 and reads it back', async (_name, bytes, mediaType) => {
     const stored = await store.put(Readable.from([bytes]), limits);
-    expect(stored).toEqual({ sha256: sha256(bytes), size: bytes.length, mediaType, created: true });
+    expect(stored).toEqual({ sha256: sha256(bytes), size: bytes.length, mediaType });
     expect(filesIn(dir)).toEqual([join(dir, stored.sha256.slice(0, 2), stored.sha256)]);
     expect(await store.has(stored.sha256)).toBe(true);
     expect(await store.size(stored.sha256)).toBe(bytes.length);
@@ -63,13 +63,24 @@ describe('BlobStore', () => {
     expect(stored.sha256).toBe(sha256(samplePdf));
   });
 
-  it('stores the same bytes once', async () => {
+  it('stores the same bytes once, and storing them again counts as a use', async () => {
     const first = await store.put(chunked(samplePng, 7), limits);
+    const path = join(dir, first.sha256.slice(0, 2), first.sha256);
+    utimesSync(path, new Date(0), new Date(0));
     const second = await store.put(Readable.from([samplePng]), limits);
-    expect(second).toEqual({ ...first, created: false });
-    expect(filesIn(dir)).toHaveLength(1);
-    await store.remove(first.sha256);
-    expect(filesIn(dir)).toEqual([]);
+    expect(second).toEqual(first);
+    expect(filesIn(dir)).toEqual([path]);
+    expect(statSync(path).mtimeMs).toBeGreaterThan(0);
+  });
+
+  it('touches a stored blob, and answers false for one it does not have', async () => {
+    const { sha256: hash } = await store.put(Readable.from([samplePdf]), limits);
+    const path = join(dir, hash.slice(0, 2), hash);
+    utimesSync(path, new Date(0), new Date(0));
+    expect(await store.touch(hash)).toBe(true);
+    expect(statSync(path).mtimeMs).toBeGreaterThan(0);
+    expect(await store.touch(sha256(Buffer.from('never stored')))).toBe(false);
+    expect(await store.touch('../../etc/passwd')).toBe(false);
   });
 
   it('refuses a file above the limit as soon as it passes it, leaving no file behind', async () => {

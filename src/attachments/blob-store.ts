@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open as openFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import {
+  mkdir,
+  open as openFile,
+  readdir,
+  rename,
+  rm,
+  stat,
+  utimes,
+  type FileHandle,
+} from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { DomainError } from '../shared/domain-error.js';
@@ -10,8 +19,6 @@ export interface StoredBlob {
   readonly sha256: string;
   readonly size: number;
   readonly mediaType: string;
-  /** False when the same bytes were stored before: then they belong to someone else too. */
-  readonly created: boolean;
 }
 
 export interface BlobLimits {
@@ -21,10 +28,13 @@ export interface BlobLimits {
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const TEMP_PREFIX = '.upload-';
+const COLLECTING_PREFIX = '.collecting-';
 
 /**
  * Attachment bytes on disk, addressed by their SHA-256: events name a blob by its hash, the same
- * bytes are stored once, and a stored file never changes.
+ * bytes are stored once, and a stored file never changes. Nothing deletes a blob when a request
+ * fails, since the same bytes may be in use by another request or event; `removeUnused` collects
+ * blobs no event names once they have been left untouched for a grace period.
  */
 export class BlobStore {
   constructor(private readonly directory: string) {}
@@ -35,8 +45,8 @@ export class BlobStore {
     try {
       const received = await receive(source, temp, limits);
       await temp.finish();
-      const created = await this.keep(temp.path, received.sha256);
-      return { ...received, created };
+      await this.keep(temp.path, received.sha256);
+      return received;
     } catch (error) {
       await temp.discard();
       throw error;
@@ -60,22 +70,85 @@ export class BlobStore {
     return (await stat(this.pathOf(sha256)).catch(notFoundOnMissing)).size;
   }
 
-  /** Removes a blob this upload created when the command that was to reference it was refused. */
-  async remove(sha256: string): Promise<void> {
-    await rm(this.pathOf(sha256), { force: true });
+  /**
+   * Marks a blob as just used, so that `removeUnused` leaves it for another grace period: call it
+   * before an event names a blob uploaded earlier. False when there is no such blob.
+   */
+  async touch(sha256: string): Promise<boolean> {
+    if (!SHA256_HEX.test(sha256)) return false;
+    const now = new Date();
+    return utimes(this.pathOf(sha256), now, now).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return false;
+        throw error;
+      },
+    );
   }
 
-  private async keep(tempPath: string, sha256: string): Promise<boolean> {
-    const path = this.pathOf(sha256);
-    if (await this.has(sha256)) {
-      await rm(tempPath);
-      return false;
+  /**
+   * Removes the blobs not in `inUse` that nobody stored or touched since `cutoff`, and uploads that
+   * broke off before it; answers the hashes removed. A blob is first moved aside and checked again
+   * there, so an upload or `touch` of the same bytes meanwhile either keeps it or stores it anew.
+   */
+  async removeUnused(inUse: ReadonlySet<string>, cutoff: Date): Promise<string[]> {
+    const removed: string[] = [];
+    for (const entry of await readdir(this.directory, { withFileTypes: true }).catch(emptyOnMissing)) {
+      const path = join(this.directory, entry.name);
+      if (entry.name.startsWith(COLLECTING_PREFIX)) {
+        // Left by a collection that stopped midway: put back, to be judged again.
+        await this.restore(path, entry.name.slice(COLLECTING_PREFIX.length));
+      } else if (entry.name.startsWith(TEMP_PREFIX)) {
+        if (await olderThan(path, cutoff)) await rm(path, { force: true });
+      } else if (entry.isDirectory()) {
+        for (const sha256 of await readdir(path)) {
+          if (SHA256_HEX.test(sha256) && !inUse.has(sha256) && (await this.removeIfOld(sha256, cutoff))) {
+            removed.push(sha256);
+          }
+        }
+      }
     }
-    await mkdir(join(path, '..'), { recursive: true });
+    return removed;
+  }
+
+  private async removeIfOld(sha256: string, cutoff: Date): Promise<boolean> {
+    if (!(await olderThan(this.pathOf(sha256), cutoff))) return false;
+    const aside = join(this.directory, `${COLLECTING_PREFIX}${sha256}`);
+    try {
+      await rename(this.pathOf(sha256), aside);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
+    if (await olderThan(aside, cutoff)) {
+      await rm(aside, { force: true });
+      return true;
+    }
+    await this.restore(aside, sha256);
+    return false;
+  }
+
+  private async restore(aside: string, sha256: string): Promise<void> {
+    if (!SHA256_HEX.test(sha256) || (await this.has(sha256))) {
+      await rm(aside, { force: true });
+      return;
+    }
+    await this.place(aside, this.pathOf(sha256));
+  }
+
+  private async keep(tempPath: string, sha256: string): Promise<void> {
+    if (await this.touch(sha256)) {
+      await rm(tempPath);
+      return;
+    }
     // Two uploads of the same bytes may both get here; the second rename replaces identical content.
-    await rename(tempPath, path);
+    await this.place(tempPath, this.pathOf(sha256));
+  }
+
+  private async place(from: string, path: string): Promise<void> {
+    await mkdir(join(path, '..'), { recursive: true });
+    await rename(from, path);
     await syncDirectory(join(path, '..'));
-    return true;
   }
 
   private pathOf(sha256: string): string {
@@ -93,7 +166,7 @@ async function receive(
   source: AsyncIterable<Uint8Array> | Readable,
   temp: TempFile,
   limits: BlobLimits,
-): Promise<Omit<StoredBlob, 'created'>> {
+): Promise<StoredBlob> {
   const hash = createHash('sha256');
   const head: Uint8Array[] = [];
   let size = 0;
@@ -176,6 +249,19 @@ function notFound(): DomainError {
 
 function notFoundOnMissing(error: unknown): never {
   throw (error as NodeJS.ErrnoException).code === 'ENOENT' ? notFound() : error;
+}
+
+function emptyOnMissing(error: unknown): [] {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+  throw error;
+}
+
+/** Whether the file was last written or touched before `cutoff`; false when it is gone. */
+async function olderThan(path: string, cutoff: Date): Promise<boolean> {
+  return stat(path).then(
+    (found) => found.mtimeMs < cutoff.getTime(),
+    () => false,
+  );
 }
 
 /** Makes a rename in the directory survive a power loss, as an acknowledged event does. */

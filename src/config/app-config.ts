@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { isRole, ROLES, type Role } from '../identity/roles.js';
 
@@ -22,10 +23,44 @@ export interface AppConfig {
   /** Anonymous document verifications (GET /v/:code) one address may make per minute. */
   readonly verifyRateLimitPerMinute: number;
   /**
+   * Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For is believed; empty: none,
+   * and every request counts under the address it came from.
+   */
+  readonly trustedProxies: readonly string[];
+  /** How long a stored blob no event names is kept before it is collected. */
+  readonly blobGraceHours: number;
+  /**
    * The secret the payment gateway signs its callbacks with (HMAC-SHA256); required in production.
    * Undefined in demo mode: the sandbox gateway then uses one generated under `<dataDir>/keys/`.
    */
   readonly gatewaySecret: string | undefined;
+  /**
+   * The file of credentials keys that seal password hashes in events (`<keyId>:<key>` a line, newest
+   * last); required in production. Undefined in demo mode: one is made under `<dataDir>/keys/`.
+   */
+  readonly credentialsKeyPath: string | undefined;
+  /** The identity registry (mobile ↔ national id); undefined: the demo registry (refused in production). */
+  readonly identityMatch: IdentityMatchConfig | undefined;
+  /** The SMS provider; undefined: the demo outbox (refused in production). */
+  readonly sms: SmsConfig | undefined;
+  /** How long a citizen's consent lets a counter office act for them. */
+  readonly consentHours: number;
+  /** One-time codes (registration, consent) one client address may have sent per hour. */
+  readonly codeSendsPerAddressPerHour: number;
+}
+
+export interface IdentityMatchConfig {
+  readonly url: string;
+  readonly key: string;
+  readonly timeoutMs: number;
+  readonly cacheMs: number;
+}
+
+export interface SmsConfig {
+  readonly url: string;
+  readonly key: string;
+  readonly sender: string;
+  readonly timeoutMs: number;
 }
 
 /** PEM files of the document-signing key; all three are required in production, demo keys are made otherwise. */
@@ -47,6 +82,8 @@ export interface OidcConfig {
   readonly rolesClaim: string;
   readonly municipalityClaim: string;
   readonly organisationClaim: string;
+  /** The claim holding the national id that the single sign-on proved. */
+  readonly nationalIdClaim: string;
   /** External role name → Daftar role; Daftar role names pass through unmapped. */
   readonly roleMap: Readonly<Record<string, Role>>;
 }
@@ -95,8 +132,82 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
     ...oidcConfig(env, publicUrl),
     signing: signingConfig(env, production),
     verifyRateLimitPerMinute: integer(env, 'DAFTAR_VERIFY_RATE_LIMIT', 600, 1, 10_000_000),
+    trustedProxies: addressRanges(env, 'DAFTAR_TRUSTED_PROXIES'),
+    blobGraceHours: integer(env, 'DAFTAR_BLOB_GRACE_HOURS', 24, 1, 24 * 365),
     gatewaySecret: gatewaySecret(env, production),
+    credentialsKeyPath: credentialsKeyPath(env, production),
+    identityMatch: identityMatchConfig(env, production),
+    sms: smsConfig(env, production),
+    consentHours: integer(env, 'DAFTAR_CONSENT_HOURS', 8, 1, 24 * 30),
+    codeSendsPerAddressPerHour: integer(env, 'DAFTAR_CODE_SENDS_PER_ADDRESS', 20, 1, 1_000_000),
   };
+}
+
+/** A provider's URL and key go together; production has no demo stand-in to fall back on. */
+function provider(
+  env: Readonly<Record<string, string | undefined>>,
+  production: boolean,
+  names: { readonly url: string; readonly key: string },
+  what: string,
+): { url: string; key: string } | undefined {
+  const base = url(env, names.url, '');
+  const key = nonEmpty(env, names.key);
+  if (!base && key === undefined) {
+    if (production) throw new ConfigError(names.url, `is required with NODE_ENV=production: ${what}`);
+    return undefined;
+  }
+  if (!base) throw new ConfigError(names.url, `is required when ${names.key} is set`);
+  if (key === undefined) throw new ConfigError(names.key, `is required when ${names.url} is set`);
+  return { url: base, key };
+}
+
+function identityMatchConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  production: boolean,
+): IdentityMatchConfig | undefined {
+  const names = { url: 'DAFTAR_IDENTITY_MATCH_URL', key: 'DAFTAR_IDENTITY_MATCH_KEY' };
+  const found = provider(env, production, names, 'the registry that matches mobiles to national ids');
+  return (
+    found && {
+      ...found,
+      timeoutMs: integer(env, 'DAFTAR_IDENTITY_MATCH_TIMEOUT_MS', 5000, 100, 60_000),
+      cacheMs: integer(env, 'DAFTAR_IDENTITY_MATCH_CACHE_MS', 5 * 60_000, 0, 24 * 3600_000),
+    }
+  );
+}
+
+function smsConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  production: boolean,
+): SmsConfig | undefined {
+  const names = { url: 'DAFTAR_SMS_URL', key: 'DAFTAR_SMS_KEY' };
+  const found = provider(env, production, names, 'the SMS provider (Kavenegar REST API)');
+  if (!found) return undefined;
+  const sender = nonEmpty(env, 'DAFTAR_SMS_SENDER');
+  if (sender === undefined)
+    throw new ConfigError('DAFTAR_SMS_SENDER', 'is required when DAFTAR_SMS_URL is set');
+  return { ...found, sender, timeoutMs: integer(env, 'DAFTAR_SMS_TIMEOUT_MS', 10_000, 100, 60_000) };
+}
+
+/** A comma-separated list of IP addresses and CIDR ranges (`10.0.0.0/8`, `fd00::/8`). */
+function addressRanges(env: Readonly<Record<string, string | undefined>>, name: string): string[] {
+  const entries = (nonEmpty(env, name) ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  for (const entry of entries) {
+    const [address = '', bits, ...rest] = entry.split('/');
+    const version = isIP(address);
+    const maxBits = version === 4 ? 32 : 128;
+    const bitsValid = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
+    if (version === 0 || !bitsValid || rest.length > 0) {
+      throw new ConfigError(
+        name,
+        `must list IP addresses or CIDR ranges separated by commas, got ${JSON.stringify(entry)}`,
+      );
+    }
+  }
+  return entries;
 }
 
 const MIN_GATEWAY_SECRET_LENGTH = 32;
@@ -117,6 +228,20 @@ function gatewaySecret(
     throw new ConfigError(name, `must be at least ${MIN_GATEWAY_SECRET_LENGTH} characters`);
   }
   return secret;
+}
+
+function credentialsKeyPath(
+  env: Readonly<Record<string, string | undefined>>,
+  production: boolean,
+): string | undefined {
+  const raw = nonEmpty(env, 'DAFTAR_CREDENTIALS_KEY');
+  if (raw === undefined && production) {
+    throw new ConfigError(
+      'DAFTAR_CREDENTIALS_KEY',
+      'is required with NODE_ENV=production: the file of keys that seal password hashes',
+    );
+  }
+  return raw === undefined ? undefined : resolve(raw);
 }
 
 function signingConfig(
@@ -151,6 +276,7 @@ const OIDC_VARIABLES = [
   'OIDC_ROLES_CLAIM',
   'OIDC_MUNICIPALITY_CLAIM',
   'OIDC_ORGANISATION_CLAIM',
+  'OIDC_NATIONAL_ID_CLAIM',
   'OIDC_ROLE_MAP',
 ];
 
@@ -182,6 +308,7 @@ function oidcConfig(
       rolesClaim: claimPath(env, 'OIDC_ROLES_CLAIM', 'roles'),
       municipalityClaim: claimPath(env, 'OIDC_MUNICIPALITY_CLAIM', 'municipality'),
       organisationClaim: claimPath(env, 'OIDC_ORGANISATION_CLAIM', 'organisation'),
+      nationalIdClaim: claimPath(env, 'OIDC_NATIONAL_ID_CLAIM', 'national_id'),
       roleMap: roleMap(env, 'OIDC_ROLE_MAP'),
     },
   };

@@ -7,7 +7,17 @@ const signingFiles = {
   DAFTAR_SIGNING_CERT: '/etc/daftar/signing.pem',
   DAFTAR_CA_CERT: '/etc/daftar/ca.pem',
 };
-const production = { NODE_ENV: 'production', ...signingFiles, DAFTAR_GATEWAY_SECRET: 'g'.repeat(32) };
+const production = {
+  NODE_ENV: 'production',
+  ...signingFiles,
+  DAFTAR_GATEWAY_SECRET: 'g'.repeat(32),
+  DAFTAR_CREDENTIALS_KEY: '/etc/daftar/credentials.keys',
+  DAFTAR_IDENTITY_MATCH_URL: 'https://registry.example/match',
+  DAFTAR_IDENTITY_MATCH_KEY: 'registry-key',
+  DAFTAR_SMS_URL: 'https://api.kavenegar.com',
+  DAFTAR_SMS_KEY: 'sms-key',
+  DAFTAR_SMS_SENDER: '10004346',
+};
 
 describe('loadAppConfig', () => {
   it('defaults to the embedded store in ./data on port 3000', () => {
@@ -33,6 +43,16 @@ describe('loadAppConfig', () => {
     [{ DAFTAR_GATEWAY_SECRET: 'too-short' }, 'DAFTAR_GATEWAY_SECRET'],
     [{ DAFTAR_DEMO_DATA: 'yes' }, 'DAFTAR_DEMO_DATA'],
     [{ ...production, DAFTAR_DEMO_DATA: 'true' }, 'DAFTAR_DEMO_DATA'],
+    [{ ...production, DAFTAR_CREDENTIALS_KEY: ' ' }, 'DAFTAR_CREDENTIALS_KEY'],
+    [
+      { ...production, DAFTAR_IDENTITY_MATCH_URL: ' ', DAFTAR_IDENTITY_MATCH_KEY: ' ' },
+      'DAFTAR_IDENTITY_MATCH_URL',
+    ],
+    [{ ...production, DAFTAR_SMS_URL: ' ', DAFTAR_SMS_KEY: ' ' }, 'DAFTAR_SMS_URL'],
+    [{ DAFTAR_SMS_URL: 'https://api.kavenegar.com', DAFTAR_SMS_KEY: 'k' }, 'DAFTAR_SMS_SENDER'],
+    [{ DAFTAR_IDENTITY_MATCH_URL: 'https://registry.example/match' }, 'DAFTAR_IDENTITY_MATCH_KEY'],
+    [{ DAFTAR_IDENTITY_MATCH_KEY: 'k' }, 'DAFTAR_IDENTITY_MATCH_URL'],
+    [{ DAFTAR_CONSENT_HOURS: '0' }, 'DAFTAR_CONSENT_HOURS'],
     [{ OIDC_ISSUER_URL: 'idp.example', OIDC_AUDIENCE: 'daftar-api' }, 'OIDC_ISSUER_URL'],
     [{ OIDC_ISSUER_URL: 'ftp://idp.example', OIDC_AUDIENCE: 'daftar-api' }, 'OIDC_ISSUER_URL'],
     [{ OIDC_ISSUER_URL: 'http://localhost:3000/', OIDC_AUDIENCE: 'daftar-api' }, 'OIDC_ISSUER_URL'],
@@ -73,6 +93,7 @@ describe('loadAppConfig', () => {
       rolesClaim: 'roles',
       municipalityClaim: 'municipality',
       organisationClaim: 'organisation',
+      nationalIdClaim: 'national_id',
       roleMap: {},
     });
   });
@@ -85,6 +106,7 @@ describe('loadAppConfig', () => {
       OIDC_ROLES_CLAIM: 'realm_access.roles',
       OIDC_MUNICIPALITY_CLAIM: 'daftar_municipality',
       OIDC_ORGANISATION_CLAIM: 'org.id',
+      OIDC_NATIONAL_ID_CLAIM: 'sso.nin',
       OIDC_ROLE_MAP: '{"municipal-clerk":"clerk","head-of-planning":"signatory"}',
     });
     expect(config.oidc).toEqual({
@@ -94,12 +116,21 @@ describe('loadAppConfig', () => {
       rolesClaim: 'realm_access.roles',
       municipalityClaim: 'daftar_municipality',
       organisationClaim: 'org.id',
+      nationalIdClaim: 'sso.nin',
       roleMap: { 'municipal-clerk': 'clerk', 'head-of-planning': 'signatory' },
     });
   });
 });
 
 describe('demo data and the first admin', () => {
+  it('uses the demo registry and SMS outbox outside production, the configured providers when given', () => {
+    expect(loadAppConfig({})).toMatchObject({ identityMatch: undefined, sms: undefined, consentHours: 8 });
+    expect(loadAppConfig(production)).toMatchObject({
+      identityMatch: { url: 'https://registry.example/match', key: 'registry-key', timeoutMs: 5000 },
+      sms: { url: 'https://api.kavenegar.com', key: 'sms-key', sender: '10004346' },
+    });
+  });
+
   it('seeds demo data by default outside production only', () => {
     expect(loadAppConfig({}).demoData).toBe(true);
     expect(loadAppConfig({ DAFTAR_DEMO_DATA: 'false' }).demoData).toBe(false);
@@ -141,5 +172,34 @@ describe('document signing keys', () => {
     const env = { ...production, [variable]: ' ' };
     expect(() => loadAppConfig(env)).toThrow(ConfigError);
     expect(() => loadAppConfig(env)).toThrow(new RegExp(`${variable}: is required with NODE_ENV=production`));
+  });
+});
+
+describe('client addresses and blobs', () => {
+  it('trusts no proxy and keeps unused blobs a day by default', () => {
+    expect(loadAppConfig({})).toMatchObject({ trustedProxies: [], blobGraceHours: 24 });
+  });
+
+  it('reads trusted proxies as addresses and CIDR ranges of either family', () => {
+    const config = loadAppConfig({ DAFTAR_TRUSTED_PROXIES: ' 127.0.0.1, 10.0.0.0/8,fd00::/8 ,::1,' });
+    expect(config.trustedProxies).toEqual(['127.0.0.1', '10.0.0.0/8', 'fd00::/8', '::1']);
+  });
+
+  it.each([
+    '10.0.0.0/33',
+    'fd00::/129',
+    'proxy.internal',
+    '10.0.0.0/8/8',
+    '10.0.0/8',
+    '10.0.0.0/',
+    '1.2.3.4/-1',
+  ])('refuses the trusted proxy %p naming DAFTAR_TRUSTED_PROXIES', (entry) => {
+    const env = { DAFTAR_TRUSTED_PROXIES: `127.0.0.1,${entry}` };
+    expect(() => loadAppConfig(env)).toThrow(ConfigError);
+    expect(() => loadAppConfig(env)).toThrow(/DAFTAR_TRUSTED_PROXIES.*must list IP addresses or CIDR ranges/);
+  });
+
+  it('refuses a blob grace period under an hour, naming DAFTAR_BLOB_GRACE_HOURS', () => {
+    expect(() => loadAppConfig({ DAFTAR_BLOB_GRACE_HOURS: '0' })).toThrow(/DAFTAR_BLOB_GRACE_HOURS/);
   });
 });

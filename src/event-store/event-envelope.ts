@@ -6,6 +6,8 @@ export interface Actor {
   readonly office?: string;
   /** The citizen a counter office (دفتر پیشخوان) acts for. */
   readonly onBehalfOf?: string;
+  /** The citizen's consent (رضایت) it acts under. */
+  readonly consent?: string;
 }
 
 export interface EventMetadata {

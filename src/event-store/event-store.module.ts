@@ -12,12 +12,16 @@ import { APP_CONFIG } from '../config/app-config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { StartupTasks } from '../shared/startup-tasks.js';
 import { CommandRunner } from './command-handling/command-runner.js';
+import { DataDirLock } from './data-dir-lock.js';
 import { EVENT_STORE, type EventStore } from './event-store.port.js';
 import { openEventStore, openReadModels } from './open-event-store.js';
 import { ReadModelDatabase } from './subscriptions/read-model-database.js';
 import { SubscriberRunner } from './subscriptions/subscriber-runner.js';
 
-/** Owns the event store, the read-model file and the subscribers; starts them after boot, closes them last. */
+/**
+ * Owns the data directory's lock, the event store, the read-model file and the subscribers; starts them
+ * after boot, closes them last.
+ */
 @Global()
 @Module({})
 export class EventStoreModule implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -26,13 +30,19 @@ export class EventStoreModule implements OnApplicationBootstrap, OnApplicationSh
       module: EventStoreModule,
       providers: [
         {
-          provide: EVENT_STORE,
+          provide: DataDirLock,
           inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => DataDirLock.take(config.dataDir),
+        },
+        // Both stores wait for the lock: a second process is refused before it opens either.
+        {
+          provide: EVENT_STORE,
+          inject: [APP_CONFIG, DataDirLock],
           useFactory: (config: AppConfig) => openEventStore(config),
         },
         {
           provide: ReadModelDatabase,
-          inject: [APP_CONFIG],
+          inject: [APP_CONFIG, DataDirLock],
           useFactory: (config: AppConfig) => openReadModels(config),
         },
         {
@@ -52,6 +62,7 @@ export class EventStoreModule implements OnApplicationBootstrap, OnApplicationSh
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly readModels: ReadModelDatabase,
     private readonly subscribers: SubscriberRunner,
+    private readonly lock: DataDirLock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -62,5 +73,6 @@ export class EventStoreModule implements OnApplicationBootstrap, OnApplicationSh
     await this.subscribers.stop();
     await this.store.close();
     this.readModels.close();
+    this.lock.release();
   }
 }

@@ -1,3 +1,4 @@
+import { isId } from '../shared/ids.js';
 import type { NewEvent } from './event-envelope.js';
 import { InvalidAppend } from './event-store.errors.js';
 import type { ExpectedRevision } from './event-store.port.js';
@@ -5,8 +6,6 @@ import type { ExpectedRevision } from './event-store.port.js';
 // The id may end in a document code's check symbol (Crockford: * ~ $ = U).
 const STREAM_NAME = /^[a-z][a-z0-9]*(-[A-Za-z0-9_.:~$*=-]+)?$/;
 const EVENT_TYPE = /^[A-Z][A-Za-z0-9]*$/;
-// Lower case only: ids are compared as strings, so one id must have one spelling.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Both stores refuse the same malformed appends, before touching storage. */
 export function validateAppend(
@@ -24,7 +23,7 @@ export function validateAppend(
   if (events.length === 0) throw new InvalidAppend('An append needs at least one event');
   const ids = new Set<string>();
   for (const event of events) {
-    if (!UUID.test(event.id))
+    if (!isId(event.id))
       throw new InvalidAppend(`Event id ${JSON.stringify(event.id)} is not a lower-case UUID`);
     if (ids.has(event.id)) throw new InvalidAppend(`Event id ${event.id} appears twice in one append`);
     ids.add(event.id);

@@ -13,9 +13,30 @@ import { IssueTokenHttpController } from './auth/issue-token/issue-token.http.co
 import { JwksHttpController } from './auth/jwks.http.controller.js';
 import { OidcTokenVerifier } from './auth/oidc-token-verifier.js';
 import { TokenSigner } from './auth/token-signer.js';
+import { CredentialsCipher } from './credentials-cipher.js';
 import { LoginThrottle } from './login-throttle.store.js';
+import { PasswordVault } from './password-vault.js';
 import { MeHttpController } from './users/me/me.http.controller.js';
-import { RegisterCitizenHttpController } from './users/register-citizen/register-citizen.http.controller.js';
+import { ConfirmConsentHandler } from './consents/confirm-consent/confirm-consent.handler.js';
+import { ConfirmConsentHttpController } from './consents/confirm-consent/confirm-consent.http.controller.js';
+import { ConsentsReadModel } from './consents/consents.read-model.js';
+import { GetConsentsHttpController } from './consents/get-consents/get-consents.http.controller.js';
+import { RequestConsentHandler } from './consents/request-consent/request-consent.handler.js';
+import { RequestConsentHttpController } from './consents/request-consent/request-consent.http.controller.js';
+import { WithdrawConsentHandler } from './consents/withdraw-consent/withdraw-consent.handler.js';
+import { WithdrawConsentHttpController } from './consents/withdraw-consent/withdraw-consent.http.controller.js';
+import { CodeLimits } from './one-time-codes/code-limits.js';
+import { OneTimeCodes } from './one-time-codes/one-time-codes.js';
+import { DemoIdentityMatch } from './proofing/demo-identity-match.js';
+import { HttpIdentityMatch } from './proofing/http-identity-match.js';
+import { IDENTITY_MATCH } from './proofing/identity-match.port.js';
+import { ConfirmRegistrationHandler } from './registrations/confirm-registration/confirm-registration.handler.js';
+import { ConfirmRegistrationHttpController } from './registrations/confirm-registration/confirm-registration.http.controller.js';
+import { ResendRegistrationCodeHandler } from './registrations/resend-registration-code/resend-registration-code.handler.js';
+import { ResendRegistrationCodeHttpController } from './registrations/resend-registration-code/resend-registration-code.http.controller.js';
+import { StartRegistrationHandler } from './registrations/start-registration/start-registration.handler.js';
+import { StartRegistrationHttpController } from './registrations/start-registration/start-registration.http.controller.js';
+import { demoOwners } from '../parcels/demo-parcels.js';
 import { UserAccounts } from './users/user-accounts.service.js';
 import { UsersReadModel } from './users/users.read-model.js';
 import { GetApiKeysHttpController } from './api-keys/get-api-keys/get-api-keys.http.controller.js';
@@ -40,7 +61,13 @@ import { RevokeRoleHttpController } from './users/revoke-role/revoke-role.http.c
 @Module({
   controllers: [
     IssueTokenHttpController,
-    RegisterCitizenHttpController,
+    StartRegistrationHttpController,
+    ConfirmRegistrationHttpController,
+    ResendRegistrationCodeHttpController,
+    RequestConsentHttpController,
+    ConfirmConsentHttpController,
+    WithdrawConsentHttpController,
+    GetConsentsHttpController,
     MeHttpController,
     JwksHttpController,
     RegisterMunicipalityHttpController,
@@ -65,6 +92,41 @@ import { RevokeRoleHttpController } from './users/revoke-role/revoke-role.http.c
       useFactory: (config: AppConfig) => TokenSigner.open(join(config.dataDir, 'keys'), config.publicUrl),
     },
     { provide: LoginThrottle, useFactory: () => new LoginThrottle() },
+    {
+      provide: OneTimeCodes,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => OneTimeCodes.open(join(config.dataDir, 'keys')),
+    },
+    {
+      provide: CodeLimits,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new CodeLimits(config.codeSendsPerAddressPerHour),
+    },
+    {
+      provide: IDENTITY_MATCH,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        config.identityMatch
+          ? new HttpIdentityMatch(config.identityMatch)
+          : new DemoIdentityMatch(demoOwners),
+    },
+    StartRegistrationHandler,
+    ConfirmRegistrationHandler,
+    ResendRegistrationCodeHandler,
+    ConsentsReadModel,
+    RequestConsentHandler,
+    ConfirmConsentHandler,
+    WithdrawConsentHandler,
+    {
+      provide: PasswordVault,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        new PasswordVault(
+          config.credentialsKeyPath === undefined
+            ? CredentialsCipher.open(join(config.dataDir, 'keys', 'credentials.keys'), { create: true })
+            : CredentialsCipher.open(config.credentialsKeyPath, { create: false }),
+        ),
+    },
     UsersReadModel,
     ApiKeysReadModel,
     { provide: API_KEY_AUTHENTICATOR, useExisting: ApiKeysReadModel },

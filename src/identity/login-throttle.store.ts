@@ -1,4 +1,4 @@
-import { isIPv6 } from 'node:net';
+import { addressKey } from '../shared/http/client-address.js';
 import {
   ADDRESS_POLICY,
   USERNAME_POLICY,
@@ -8,6 +8,15 @@ import {
   type ThrottlePolicy,
   type ThrottleVerdict,
 } from './login-throttle.js';
+
+export type BeginVerdict =
+  Extract<ThrottleVerdict, { allowed: false }> | { readonly allowed: true; readonly attempt: PendingAttempt };
+
+/** A password check under way, counted against its username and address until it is settled. */
+export interface PendingAttempt {
+  /** A failure counts against both keys, a success clears the username; only the first call counts. */
+  settle(outcome: 'failed' | 'succeeded' | 'abandoned'): void;
+}
 
 export interface LoginThrottleOptions {
   readonly now?: () => number;
@@ -44,6 +53,33 @@ export class LoginThrottle {
     );
   }
 
+  /** Whether this address alone may try now: answerable before anything about the username is read. */
+  checkAddress(address: string): ThrottleVerdict {
+    return this.addresses.verdict(addressKey(address), this.now());
+  }
+
+  /**
+   * `check`, and when allowed, counts the attempt as pending until it is settled, before the password
+   * is checked: concurrent attempts then see each other, as attempts one after another see the failures.
+   */
+  begin(username: string, address: string): BeginVerdict {
+    const verdict = this.check(username, address);
+    if (!verdict.allowed) return verdict;
+    const key = addressKey(address);
+    this.usernames.begin(username);
+    this.addresses.begin(key);
+    let open = true;
+    const settle = (outcome: 'failed' | 'succeeded' | 'abandoned') => {
+      if (!open) return;
+      open = false;
+      this.usernames.end(username);
+      this.addresses.end(key);
+      if (outcome === 'failed') this.recordFailure(username, address);
+      if (outcome === 'succeeded') this.recordSuccess(username);
+    };
+    return { allowed: true, attempt: { settle } };
+  }
+
   recordFailure(username: string, address: string): void {
     const now = this.now();
     this.usernames.record(username, now);
@@ -68,6 +104,8 @@ export class LoginThrottle {
 class FailureLog {
   // Map order is insertion order; a key is re-inserted on each failure, so the first is the stalest.
   private readonly failures = new Map<string, number[]>();
+  // Checks under way; a key leaves when its last ends, so this holds no more than the requests in flight.
+  private readonly pending = new Map<string, number>();
 
   constructor(
     private readonly policy: ThrottlePolicy,
@@ -75,7 +113,17 @@ class FailureLog {
   ) {}
 
   verdict(key: string, now: number): ThrottleVerdict {
-    return throttleVerdict(this.prune(key, now), now, this.policy);
+    return throttleVerdict(this.prune(key, now), now, this.policy, this.pending.get(key) ?? 0);
+  }
+
+  begin(key: string): void {
+    this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
+  }
+
+  end(key: string): void {
+    const left = (this.pending.get(key) ?? 1) - 1;
+    if (left > 0) this.pending.set(key, left);
+    else this.pending.delete(key);
   }
 
   record(key: string, now: number): void {
@@ -128,27 +176,4 @@ class FailureLog {
     else if (recent.length < times.length) this.failures.set(key, recent);
     return recent;
   }
-}
-
-/**
- * The key an address is counted under. An IPv6 client usually holds a whole /64 and can pick any
- * address in it, so IPv6 addresses count per /64; IPv4-mapped IPv6 addresses count as the IPv4 address.
- */
-export function addressKey(address: string): string {
-  const lower = address.trim().toLowerCase();
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(lower);
-  if (mapped) return mapped[1]!;
-  const withoutZone = lower.split('%')[0]!;
-  if (!isIPv6(withoutZone)) return lower;
-  const [head = '', tail] = withoutZone.split('::');
-  const groups = (part: string | undefined) =>
-    // An embedded IPv4 address fills the last two groups, which the /64 prefix never reaches.
-    part ? part.split(':').flatMap((group) => (group.includes('.') ? ['0', '0'] : [group])) : [];
-  const before = groups(head);
-  const after = groups(tail);
-  const full = [...before, ...Array<string>(8 - before.length - after.length).fill('0'), ...after];
-  return `${full
-    .slice(0, 4)
-    .map((group) => parseInt(group, 16).toString(16))
-    .join(':')}::/64`;
 }

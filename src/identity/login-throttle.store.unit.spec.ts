@@ -1,4 +1,4 @@
-import { addressKey, LoginThrottle } from './login-throttle.store.js';
+import { LoginThrottle } from './login-throttle.store.js';
 
 const T0 = Date.UTC(2025, 0, 1, 8, 0, 0);
 const MINUTE = 60_000;
@@ -163,21 +163,41 @@ describe('LoginThrottle', () => {
     expect(throttle.check('second', '198.51.100.1')).toEqual({ allowed: true });
     expect(throttle.check('third', '198.51.100.1')).toMatchObject({ allowed: false });
   });
-});
 
-describe('addressKey', () => {
-  it.each([
-    ['203.0.113.7', '203.0.113.7'],
-    ['::ffff:203.0.113.7', '203.0.113.7'],
-    ['2001:db8:85a3:1234:0:8a2e:370:7334', '2001:db8:85a3:1234::/64'],
-    ['2001:DB8:85A3:1234:ffff::1', '2001:db8:85a3:1234::/64'],
-    ['2001:db8::1', '2001:db8:0:0::/64'],
-    ['2001:0db8:0000:0000::2', '2001:db8:0:0::/64'],
-    ['fe80::1%eth0', 'fe80:0:0:0::/64'],
-    ['::1', '0:0:0:0::/64'],
-    ['64:ff9b::192.0.2.33', '64:ff9b:0:0::/64'],
-    ['not an address', 'not an address'],
-  ])('counts %s as %s', (address, key) => {
-    expect(addressKey(address)).toBe(key);
+  it('counts an IPv6 /64 as one address, and tracks a bounded number of addresses', () => {
+    const { throttle } = throttleWithClock({ maxKeys: 3 });
+    for (let i = 0; i < 12; i++) throttle.recordFailure(`user${i}`, `2001:db8:1:2::${i.toString(16)}`);
+    expect(throttle.check('fresh-user', '2001:db8:1:2:ffff::1')).toMatchObject({ allowed: false });
+    expect(throttle.check('fresh-user', '2001:db8:1:3::1')).toEqual({ allowed: true });
+
+    // Thousands of addresses from elsewhere: only the latest three are kept, the /64 is forgotten.
+    for (let i = 0; i < 5000; i++) throttle.recordFailure('someone', `198.51.${i >> 8}.${i & 255}`);
+    expect(throttle.check('fresh-user', '2001:db8:1:2:ffff::1')).toEqual({ allowed: true });
+    expect(throttle.check('fresh-user', '198.51.19.135')).toEqual({ allowed: true });
+  });
+
+  it('counts attempts under way as failures and caps how many run at once', () => {
+    const { throttle } = throttleWithClock();
+    const begin = (address: string) => throttle.begin('sara', address);
+    const first = begin('192.0.2.1');
+    const second = begin('192.0.2.2');
+    expect([first.allowed, second.allowed]).toEqual([true, true]);
+    // Two checks are running for sara: a third waits, though no failure is known yet.
+    expect(begin('192.0.2.3')).toEqual({ allowed: false, retryAfterMs: 1000, locked: false });
+    if (!first.allowed || !second.allowed) throw new Error('unreachable');
+    first.attempt.settle('failed');
+    first.attempt.settle('failed'); // counted once
+    second.attempt.settle('abandoned');
+    expect(throttle.check('sara', '192.0.2.9')).toEqual({ allowed: true });
+
+    // The free three and one more run; the fifth would be past the free failures even if all fail.
+    const running = [begin('192.0.2.4'), begin('192.0.2.5')];
+    expect(running.every((r) => r.allowed)).toBe(true);
+    for (const r of running) if (r.allowed) r.attempt.settle('failed');
+    const fourth = begin('192.0.2.6');
+    expect(fourth.allowed).toBe(true);
+    expect(begin('192.0.2.7')).toMatchObject({ allowed: false, retryAfterMs: 1000, locked: false });
+    if (fourth.allowed) fourth.attempt.settle('succeeded');
+    expect(throttle.check('sara', '198.51.100.1')).toEqual({ allowed: true });
   });
 });

@@ -17,6 +17,8 @@ export interface ThrottlePolicy {
   readonly lockMs: number;
   /** The first delay after the free failures; it doubles with each further failure. */
   readonly baseDelayMs: number;
+  /** Password checks for one key that may run at once; more are refused, whatever the failures. */
+  readonly maxInFlight: number;
 }
 
 export const USERNAME_POLICY: ThrottlePolicy = {
@@ -25,6 +27,7 @@ export const USERNAME_POLICY: ThrottlePolicy = {
   lockAfter: 10,
   lockMs: 15 * 60_000,
   baseDelayMs: 1000,
+  maxInFlight: 2,
 };
 
 // An office or NAT shares one address among many honest users, so addresses get more room.
@@ -34,9 +37,12 @@ export const ADDRESS_POLICY: ThrottlePolicy = {
   lockAfter: 50,
   lockMs: 15 * 60_000,
   baseDelayMs: 500,
+  maxInFlight: 16,
 };
 
 export const MAX_DELAY_MS = 60_000;
+/** The wait asked of an attempt refused because enough checks for its key are already running. */
+export const IN_FLIGHT_RETRY_MS = 1000;
 
 export type ThrottleVerdict =
   | { readonly allowed: true }
@@ -57,12 +63,25 @@ export function stillRelevant(time: number, now: number, policy: ThrottlePolicy)
  * window locks the key for lockMs after it, so the lock lasts its full time even once the older of those
  * failures have left the window (otherwise spreading guesses out would shorten every lock). Outside a
  * lock, the failures within the window before `now` beyond the free ones each double the wait.
+ *
+ * `pending` checks are still running: each counts as a failure at `now`, since it may yet be one, so that
+ * concurrent guesses get no more password checks than the same guesses one after another; and no more
+ * than maxInFlight may run at once.
  */
 export function throttleVerdict(
   failures: readonly number[],
   now: number,
   policy: ThrottlePolicy,
+  pending = 0,
 ): ThrottleVerdict {
+  const verdict = failureVerdict([...failures, ...Array<number>(pending).fill(now)], now, policy);
+  if (verdict.allowed && pending >= policy.maxInFlight) {
+    return { allowed: false, retryAfterMs: IN_FLIGHT_RETRY_MS, locked: false };
+  }
+  return verdict;
+}
+
+function failureVerdict(failures: readonly number[], now: number, policy: ThrottlePolicy): ThrottleVerdict {
   const sorted = [...failures].sort((a, b) => a - b);
   let lockedUntil = -Infinity;
   for (let end = 0, start = 0; end < sorted.length; end++) {

@@ -23,13 +23,18 @@ export function actingGrant(principal: Principal, roles: readonly Role[]): Grant
   return principal.grants.find((g) => roles.includes(g.role));
 }
 
-export function actorOf(principal: Principal, grant: Grant, onBehalfOf?: string): Actor {
+export function actorOf(
+  principal: Principal,
+  grant: Grant,
+  behalf?: { readonly citizen: string; readonly consent?: string },
+): Actor {
   return {
     id: principal.id,
     role: grant.role,
     ...(grant.municipality ? { municipality: grant.municipality } : {}),
     ...(grant.organisation ? { office: grant.organisation } : {}),
-    ...(onBehalfOf ? { onBehalfOf } : {}),
+    ...(behalf ? { onBehalfOf: behalf.citizen } : {}),
+    ...(behalf?.consent ? { consent: behalf.consent } : {}),
   };
 }
 

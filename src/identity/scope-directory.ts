@@ -34,8 +34,24 @@ export class ScopeDirectory {
 
   /** Refuses a grant whose scope does not exist or does not fit its role. */
   checkGrant(grant: Grant): void {
+    const refusal = this.grantRefusal(grant);
+    if (refusal) throw refusal;
+  }
+
+  /** Why a grant's scope does not exist or does not fit its role, or undefined when it does. */
+  grantRefusal(grant: Grant): DomainError | undefined {
     const problem = grantProblem(grant);
-    if (problem) throw new DomainError('USER.INVALID_GRANT', problem, 'invalid');
+    if (problem) return new DomainError('USER.INVALID_GRANT', problem, 'invalid');
+    try {
+      this.checkScope(grant);
+      return undefined;
+    } catch (error) {
+      if (error instanceof DomainError) return error;
+      throw error;
+    }
+  }
+
+  private checkScope(grant: Grant): void {
     if (grant.municipality) {
       const known = this.municipality(grant.municipality).regions.map((r) => r.code);
       const unknown = (grant.regions ?? []).filter((r) => !known.includes(r));

@@ -52,6 +52,23 @@ const ownerNames: Readonly<Record<string, string>> = {
   '3872136593': 'اکبر نیک‌نام',
 };
 
+/** The demo citizen's national id and mobile, as the demo user `citizen` has them. */
+const DEMO_CITIZEN = { nationalId: '0013542419', mobile: '09120000001' } as const;
+
+/**
+ * The mobile the demo identity registry holds for each demo owner (listed in the README): the demo
+ * citizen's is 09120000001, the others' are 0918 followed by the last seven digits of their national id.
+ */
+export const demoOwners: readonly {
+  readonly nationalId: string;
+  readonly name: string;
+  readonly mobile: string;
+}[] = Object.entries(ownerNames).map(([nationalId, name]) => ({
+  nationalId,
+  name,
+  mobile: nationalId === DEMO_CITIZEN.nationalId ? DEMO_CITIZEN.mobile : `0918${nationalId.slice(3)}`,
+}));
+
 function owner(nationalId: string, sharePct: number): ParcelOwner {
   return { nationalId, name: ownerNames[nationalId] ?? '', sharePct };
 }

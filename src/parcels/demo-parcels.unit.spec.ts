@@ -3,7 +3,8 @@ import { isValidIranianNationalId } from '../identity/national-id.js';
 import { demoRuleSet } from '../rule-sets/demo-rule-set.js';
 import { zoningLimits } from '../rule-sets/zoning-limits.js';
 import { toScaled } from '../shared/scaled-decimal.js';
-import { demoParcels } from './demo-parcels.js';
+import { demoUsers } from '../identity/demo/demo-data.js';
+import { demoOwners, demoParcels } from './demo-parcels.js';
 import { municipalRegionOf, parseRenewalCode } from './renewal-code.js';
 
 const DEMO_CITIZEN = '0013542419';
@@ -79,5 +80,14 @@ describe('demoParcels', () => {
   it('has 1-1-1-1-0-0-0 owing nothing and 1-1-1-2-0-0-0 owing this year’s renewal dues', () => {
     expect(byCode.get('1-1-1-1-0-0-0')!.unpaidDuesYears).toEqual([]);
     expect(byCode.get('1-1-1-2-0-0-0')!.unpaidDuesYears).toEqual([1405]);
+  });
+});
+
+describe('demoOwners', () => {
+  it('gives every demo owner a distinct valid mobile, the demo citizen the demo user’s', () => {
+    const citizen = demoUsers.find((u) => u.username === 'citizen')!;
+    expect(demoOwners.find((o) => o.nationalId === citizen.nationalId)?.mobile).toBe(citizen.mobile);
+    expect(new Set(demoOwners.map((o) => o.mobile)).size).toBe(demoOwners.length);
+    for (const o of demoOwners) expect(o.mobile).toMatch(/^09\d{9}$/);
   });
 });

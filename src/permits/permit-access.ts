@@ -23,14 +23,31 @@ function isApplicantOrStaff(caller: Caller, permit: PermitDocument): boolean {
 
 /**
  * The applicant (or a counter office acting for them) and the municipality's staff read a file; an
- * engineer reads the files awaiting a design (they design against its map order) and those whose
- * design they submitted.
+ * engineer reads the files the applicant nominated their engineering office for, and a file nominated
+ * to nobody whose design they submitted (made before nominations were asked for).
  */
 export function mayRead(caller: Caller, permit: PermitDocument): boolean {
   if (isApplicantOrStaff(caller, permit)) return true;
   const principal = caller.principal;
-  if (!principal?.grants.some((g) => g.role === 'engineer')) return false;
-  return permit.status === 'awaiting_design' || permit.design?.engineerId === principal.id;
+  const offices = principal?.grants.filter((g) => g.role === 'engineer').map((g) => g.organisation);
+  if (!principal || !offices?.length) return false;
+  return permit.nominee
+    ? offices.includes(permit.nominee.organisation)
+    : permit.design?.engineerId === principal.id;
+}
+
+/**
+ * The file as the caller may see it: an engineer, who designs for it without being its applicant's
+ * agent, sees the map order and the design but not who applies, their papers or their payments.
+ */
+export function seenBy(caller: Caller, permit: PermitDocument): PermitDocument {
+  if (isApplicantOrStaff(caller, permit)) return permit;
+  return {
+    ...permit,
+    applicantNationalId: maskNationalId(permit.applicantNationalId),
+    attachments: [],
+    payments: [],
+  };
 }
 
 @Injectable()
@@ -51,18 +68,8 @@ export class PermitAccess {
     return permit;
   }
 
-  /**
-   * The file as the caller may see it: an engineer, who designs for it without being its applicant's
-   * agent, sees the map order and the design but not who applies, their papers or their payments.
-   */
+  /** The file as the caller may see it (see `seenBy`). */
   view(caller: Caller, permitId: string): PermitDocument {
-    const permit = this.readable(caller, permitId);
-    if (isApplicantOrStaff(caller, permit)) return permit;
-    return {
-      ...permit,
-      applicantNationalId: maskNationalId(permit.applicantNationalId),
-      attachments: [],
-      payments: [],
-    };
+    return seenBy(caller, this.readable(caller, permitId));
   }
 }

@@ -1,9 +1,11 @@
 import { given } from '../../test/support/given.js';
 import { checkDesign } from './design-check.js';
 import { permitDecider } from './permit.decider.js';
+import type { PermitEvent } from './permit.events.js';
 import {
   command,
   compliantDesign,
+  engineeringOffice,
   events,
   history,
   limits,
@@ -32,9 +34,13 @@ describe('permit design', () => {
       ]);
     });
 
-    it('takes a new design after one was returned, from another engineer', () => {
+    it('takes a new design after one was returned, from another engineer the applicant nominated', () => {
       const submit = withData(command.SubmitDesign, { engineerId: 'engineer-2' });
-      expect(given(permitDecider, ...history.design_returned).when(submit)).toEqual([
+      const renominated: PermitEvent = {
+        type: 'EngineerNominated',
+        data: { permitId, nominee: { organisation: engineeringOffice, engineerId: 'engineer-2' } },
+      };
+      expect(given(permitDecider, ...history.design_returned, renominated).when(submit)).toEqual([
         { type: 'DesignSubmitted', data: { ...events.designSubmitted.data, engineerId: 'engineer-2' } },
       ]);
     });

@@ -7,6 +7,7 @@ import { toScaled } from '../shared/scaled-decimal.js';
 import type {
   Attachment,
   CommissionRuling,
+  EngineerNominee,
   InspectionViolation,
   Payment,
   SiteSurvey,
@@ -67,6 +68,18 @@ export function attachmentProblem(attachment: Attachment): DomainError | undefin
 }
 
 /** PERMIT.REASON_REQUIRED unless every reason is written out, and there is at least one. */
+/** Directory ids: an organisation's, a user's. */
+const MAX_ID = 128;
+
+export function nomineeProblem(nominee: EngineerNominee): DomainError | undefined {
+  const problem = (message: string, field: string) => invalid('PERMIT.INVALID_NOMINEE', message, field);
+  if (!isText(nominee.organisation, MAX_ID))
+    return problem('Name the engineering office', 'nominee.organisation');
+  if (nominee.engineerId !== undefined && !isText(nominee.engineerId, MAX_ID))
+    return problem('An engineer is named by their user id', 'nominee.engineerId');
+  return undefined;
+}
+
 export function reasonsProblem(reasons: readonly string[], field = 'reason'): DomainError | undefined {
   return reasons.length > 0 && reasons.every((r) => isText(r))
     ? undefined

@@ -11,8 +11,8 @@ const ALL_COMMANDS = Object.keys(command) as PermitCommandType[];
 describe('permit lifecycle', () => {
   it('names the stream and every event type', () => {
     expect(permitStream('p-1')).toBe('permit-p-1');
-    expect(PERMIT_EVENT_TYPES).toHaveLength(24);
-    expect(new Set(PERMIT_EVENT_TYPES).size).toBe(24);
+    expect(PERMIT_EVENT_TYPES).toHaveLength(25);
+    expect(new Set(PERMIT_EVENT_TYPES).size).toBe(25);
   });
 
   it.each(STAGES)('folds the %s history to its status', (stage) => {

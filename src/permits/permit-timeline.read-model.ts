@@ -3,13 +3,13 @@ import {
   permitTimelineProjection,
   type PermitTimelineEntry,
 } from '../../projections/permits/permit-timeline.projection.js';
-import { Documents } from '../event-store/subscriptions/documents.js';
+import { Documents, type ListQuery, type Page } from '../event-store/subscriptions/documents.js';
 import { ReadModelDatabase } from '../event-store/subscriptions/read-model-database.js';
 
 export type { PermitTimelineEntry };
 
-/** A file holds a few dozen events; this bounds a runaway one. */
-const MAX_ENTRIES = 10_000;
+/** The field a file's entries are ordered by. */
+export const TIMELINE_ORDER = 'revision';
 
 @Injectable()
 export class PermitTimelineReadModel extends Documents<PermitTimelineEntry> {
@@ -17,8 +17,8 @@ export class PermitTimelineReadModel extends Documents<PermitTimelineEntry> {
     super(readModels, permitTimelineProjection.name);
   }
 
-  /** Every event of the file, in the order it happened. */
-  of(permitId: string): readonly PermitTimelineEntry[] {
-    return this.list({ where: { permitId }, orderBy: 'revision', limit: MAX_ENTRIES, offset: 0 }).items;
+  /** A page of the file's events, in the order they happened. */
+  of(permitId: string, window: Pick<ListQuery, 'limit' | 'offset' | 'after'>): Page<PermitTimelineEntry> {
+    return this.list({ where: { permitId }, orderBy: TIMELINE_ORDER, ...window });
   }
 }

@@ -30,7 +30,9 @@ export type PermitCommand =
   | { readonly type: 'ReportSiteVisit'; readonly data: DataOf<'SiteVisitReported'> }
   /** Clerk: `limits` from `mapOrderLimits(ruleSet, zone, survey)`, on the measured area. */
   | { readonly type: 'IssueMapOrder'; readonly data: DataOf<'MapOrderIssued'> }
-  /** Engineer: the decider checks the design against the map order. */
+  /** Applicant: the engineering office, and optionally its engineer, who alone may submit the design. */
+  | { readonly type: 'NominateEngineer'; readonly data: DataOf<'EngineerNominated'> }
+  /** Engineer: `engineerId` and `organisation` are the caller's; the decider checks the nomination and the map order. */
   | {
       readonly type: 'SubmitDesign';
       readonly data: Omit<DataOf<'DesignSubmitted'>, 'violations'>;

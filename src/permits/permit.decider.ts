@@ -2,7 +2,7 @@ import type { Decider } from '../event-store/command-handling/decider.js';
 import { DomainError } from '../shared/domain-error.js';
 import { checkDesign, designProblem } from './design-check.js';
 import type { PermitCommand } from './permit.commands.js';
-import type { PermitEvent } from './permit.events.js';
+import type { EngineerNominee, PermitEvent } from './permit.events.js';
 import {
   applicationProblem,
   attachmentProblem,
@@ -11,6 +11,7 @@ import {
   instantProblem,
   invalidTime,
   isRials,
+  nomineeProblem,
   paymentProblem,
   reasonsProblem,
   rulingProblem,
@@ -144,6 +145,8 @@ function decideLive(
     }
     case 'IssueMapOrder':
       return issueMapOrder(command, state);
+    case 'NominateEngineer':
+      return nominateEngineer(command, state);
     case 'SubmitDesign': {
       const { engineerId, organisation, design } = command.data;
       const problem = designProblem(design);
@@ -153,6 +156,8 @@ function decideLive(
           ? conflict('PERMIT.DESIGN_NOT_EXPECTED', 'A design is under review or approved', state)
           : conflict('PERMIT.NO_MAP_ORDER', 'A design answers a map order, which is not issued yet', state);
       }
+      const refusal = notNominated(state.nominee, engineerId, organisation);
+      if (refusal) return refusal;
       const violations = checkDesign(design, state.mapOrder.limits);
       return [{ type: 'DesignSubmitted', data: { permitId, engineerId, organisation, design, violations } }];
     }
@@ -294,6 +299,39 @@ function issueMapOrder(command: Command<'IssueMapOrder'>, state: LiveState): Dec
     );
   }
   return [{ type: 'MapOrderIssued', data: { permitId, limits, ruleSetVersion } }];
+}
+
+function nominateEngineer(command: Command<'NominateEngineer'>, state: LiveState): Decision {
+  const { permitId } = command.data;
+  const { organisation, engineerId } = command.data.nominee;
+  const problem = nomineeProblem(command.data.nominee);
+  if (problem) return problem;
+  // A design under review or approved was made by the engineer nominated then.
+  if ('design' in state && state.status !== 'design_returned') {
+    return conflict(
+      'PERMIT.NOMINATION_CLOSED',
+      'The engineer is nominated before a design is submitted',
+      state,
+    );
+  }
+  if (state.nominee?.organisation === organisation && state.nominee.engineerId === engineerId) return [];
+  const nominee = { organisation, ...(engineerId === undefined ? {} : { engineerId }) };
+  return [{ type: 'EngineerNominated', data: { permitId, nominee } }];
+}
+
+/** Only the nominee submits the design: the engineer named, or any engineer of the office named. */
+function notNominated(
+  nominee: EngineerNominee | undefined,
+  engineerId: string,
+  organisation: string,
+): DomainError | undefined {
+  if (nominee?.organisation === organisation && (nominee.engineerId ?? engineerId) === engineerId) {
+    return undefined;
+  }
+  const message = nominee
+    ? 'Only the engineer the applicant nominated submits the design'
+    : 'The applicant has not nominated an engineer for this file yet';
+  return new DomainError('PERMIT.NOT_NOMINATED_ENGINEER', message, 'forbidden');
 }
 
 function approveDesign(command: Command<'ApproveDesign'>, state: LiveState): Decision {
@@ -483,7 +521,8 @@ const notInspected = (state: ExistingPermitState) =>
  * | AssignSurveyor             | under_review, surveying          | NOT_SUBMITTED, NOT_TAKEN, NOT_UNDER_REVIEW; the same surveyor: [] |
  * | ReportSiteVisit            | surveying                        | NOT_SURVEYING, NOT_ASSIGNED_SURVEYOR (forbidden), INVALID_SURVEY (invalid) |
  * | IssueMapOrder              | surveyed                         | NOT_SURVEYED, MAP_ORDER_ALREADY_ISSUED, INVALID_MAP_ORDER (invalid) |
- * | SubmitDesign               | awaiting_design, design_returned | NO_MAP_ORDER, DESIGN_NOT_EXPECTED, INVALID_DESIGN (invalid) |
+ * | NominateEngineer           | draft to awaiting_design, design_returned | NOMINATION_CLOSED, INVALID_NOMINEE (invalid); the same nominee: [] |
+ * | SubmitDesign               | awaiting_design, design_returned | NO_MAP_ORDER, DESIGN_NOT_EXPECTED, NOT_NOMINATED_ENGINEER (forbidden), INVALID_DESIGN (invalid) |
  * | ReturnDesign               | design_submitted                 | NO_DESIGN_TO_REVIEW, REASON_REQUIRED (invalid) |
  * | ApproveDesign              | design_submitted                 | NO_DESIGN_TO_REVIEW, DESIGN_VIOLATES_LIMITS (details.violations) |
  * | AssessFees                 | design_approved                  | DESIGN_NOT_APPROVED, INVALID_FEES (invalid); assessed already: [] |

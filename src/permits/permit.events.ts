@@ -37,6 +37,12 @@ export type SiteSurvey = {
 /** Approving a design that violates its map order, with the clerk's written reason, kept for oversight. */
 export type DesignOverride = { readonly violations: readonly DesignViolation[]; readonly reason: string };
 
+/**
+ * Who may design the file: an engineering office (نظام مهندسی), and within it one engineer when the
+ * applicant names one; then only that engineer submits the design, otherwise any engineer of the office.
+ */
+export type EngineerNominee = { readonly organisation: string; readonly engineerId?: string };
+
 /** Fees are the permit's fees (عوارض); a fine is the one an Article 100 commission ruled. */
 export type PaymentPurpose = 'fees' | 'fine';
 
@@ -104,6 +110,7 @@ export type PermitEvent =
       readonly type: 'MapOrderIssued';
       readonly data: Of<{ readonly limits: MapOrderLimits; readonly ruleSetVersion: number }>;
     }
+  | { readonly type: 'EngineerNominated'; readonly data: Of<{ readonly nominee: EngineerNominee }> }
   | {
       readonly type: 'DesignSubmitted';
       readonly data: Of<{
@@ -173,6 +180,7 @@ const EVENT_TYPES: { readonly [type in PermitEventType]: true } = {
   SurveyorAssigned: true,
   SiteVisitReported: true,
   MapOrderIssued: true,
+  EngineerNominated: true,
   DesignSubmitted: true,
   DesignReturned: true,
   DesignApproved: true,

@@ -16,6 +16,7 @@ export const clerkId = 'clerk-1';
 export const surveyorId = 'surveyor-1';
 export const engineerId = 'engineer-1';
 export const inspectorId = 'surveyor-2';
+export const engineeringOffice = 'hamedan-engineers';
 export const requiredDocuments = demoRuleSet.requiredDocuments.NewConstruction;
 
 export const attachment = (kind: string, n = 1): Attachment => ({
@@ -97,12 +98,16 @@ export const events = {
   surveyorAssigned: { type: 'SurveyorAssigned', data: { permitId, surveyorId } },
   siteVisitReported: { type: 'SiteVisitReported', data: { permitId, surveyorId, survey } },
   mapOrderIssued: { type: 'MapOrderIssued', data: { permitId, limits, ruleSetVersion: 1 } },
+  engineerNominated: {
+    type: 'EngineerNominated',
+    data: { permitId, nominee: { organisation: engineeringOffice, engineerId } },
+  },
   designSubmitted: {
     type: 'DesignSubmitted',
     data: {
       permitId,
       engineerId,
-      organisation: 'hamedan-engineers',
+      organisation: engineeringOffice,
       design: compliantDesign,
       violations: [],
     },
@@ -112,7 +117,7 @@ export const events = {
     data: {
       permitId,
       engineerId,
-      organisation: 'hamedan-engineers',
+      organisation: engineeringOffice,
       design: violatingDesign,
       violations: checkDesign(violatingDesign, limits),
     },
@@ -189,7 +194,13 @@ export const events = {
 const e = events;
 const draft = [e.opened, ...documents.map(attached)];
 const underReview = [...draft, e.submitted, e.taken];
-const awaitingDesign = [...underReview, e.surveyorAssigned, e.siteVisitReported, e.mapOrderIssued];
+const awaitingDesign = [
+  ...underReview,
+  e.surveyorAssigned,
+  e.siteVisitReported,
+  e.mapOrderIssued,
+  e.engineerNominated,
+];
 const designApproved = [...awaitingDesign, e.designSubmitted, e.designApproved];
 const issued = [...designApproved, e.feesAssessed, e.feesPaid, e.issued];
 const inCommission = [...issued, e.completionRequested, e.inspectedWithViolations, e.referred];
@@ -255,9 +266,10 @@ export const command: { readonly [T in PermitCommandType]: CommandOf<T> } = {
   AssignSurveyor: { type: 'AssignSurveyor', data: events.surveyorAssigned.data },
   ReportSiteVisit: { type: 'ReportSiteVisit', data: events.siteVisitReported.data },
   IssueMapOrder: { type: 'IssueMapOrder', data: events.mapOrderIssued.data },
+  NominateEngineer: { type: 'NominateEngineer', data: events.engineerNominated.data },
   SubmitDesign: {
     type: 'SubmitDesign',
-    data: { permitId, engineerId, organisation: 'hamedan-engineers', design: compliantDesign },
+    data: { permitId, engineerId, organisation: engineeringOffice, design: compliantDesign },
   },
   ReturnDesign: { type: 'ReturnDesign', data: events.designReturned.data },
   ApproveDesign: { type: 'ApproveDesign', data: { permitId } },

@@ -5,6 +5,7 @@ import type { MapOrderLimits } from './map-order-limits.js';
 import type {
   Attachment,
   CommissionRuling,
+  EngineerNominee,
   InspectionViolation,
   Payment,
   PermitEvent,
@@ -23,6 +24,8 @@ export type PermitFile = {
   readonly attachments: readonly Attachment[];
   /** The clerk (کارشناس) handling the file, once taken. */
   readonly clerkId?: string;
+  /** Who the applicant nominated to design the building, the latest nomination. */
+  readonly nominee?: EngineerNominee;
   /** Every payment recorded, fees and fines: a reference seen here is a payment already made. */
   readonly payments: readonly Payment[];
 };
@@ -151,6 +154,8 @@ function evolveFile(
         ? { ...s, status: 'awaiting_design', mapOrder: { limits, ruleSetVersion } }
         : s;
     }
+    case 'EngineerNominated':
+      return { ...s, nominee: event.data.nominee };
     case 'DesignSubmitted': {
       const { engineerId, organisation, design, violations } = event.data;
       return s.status === 'awaiting_design' || s.status === 'design_returned'

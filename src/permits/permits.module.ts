@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { join } from 'node:path';
+import { BlobCollector } from '../attachments/blob-collector.js';
 import { BlobStore } from '../attachments/blob-store.js';
 import { APP_CONFIG } from '../config/app-config.module.js';
 import type { AppConfig } from '../config/app-config.js';
 import { DocumentsModule } from '../documents/documents.module.js';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { ParcelsModule } from '../parcels/parcels.module.js';
 import { RuleSetsModule } from '../rule-sets/rule-sets.module.js';
@@ -14,9 +16,11 @@ import { GetPermitHttpController } from './get-permit/get-permit.http.controller
 import { IssueMapOrderHttpController } from './issue-map-order/issue-map-order.http.controller.js';
 import { IssuePermitHttpController } from './issue-permit/issue-permit.http.controller.js';
 import { ListPermitsHttpController } from './list-permits/list-permits.http.controller.js';
+import { NominateEngineerHttpController } from './nominate-engineer/nominate-engineer.http.controller.js';
 import { OpenPermitHttpController } from './open-permit/open-permit.http.controller.js';
 import { OverrideFeeHttpController } from './override-fee/override-fee.http.controller.js';
 import { PermitAccess } from './permit-access.js';
+import { permitBlobReferences } from './permit-blob-references.js';
 import { PermitCommands } from './permit-commands.js';
 import { PermitFees } from './permit-fees.js';
 import { PermitTimelineReadModel } from './permit-timeline.read-model.js';
@@ -49,6 +53,7 @@ import { SubmitPermitHttpController } from './submit-permit/submit-permit.http.c
     ReviewPermitHttpController,
     ReportSiteVisitHttpController,
     IssueMapOrderHttpController,
+    NominateEngineerHttpController,
     SubmitDesignHttpController,
     ReviewDesignHttpController,
     OverrideFeeHttpController,
@@ -70,6 +75,12 @@ import { SubmitPermitHttpController } from './submit-permit/submit-permit.http.c
       provide: BlobStore,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => new BlobStore(join(config.dataDir, 'blobs')),
+    },
+    {
+      provide: BlobCollector,
+      inject: [EVENT_STORE, BlobStore, APP_CONFIG],
+      useFactory: (store: EventStore, blobs: BlobStore, config: AppConfig) =>
+        new BlobCollector(store, blobs, permitBlobReferences, config.blobGraceHours * 3600_000),
     },
   ],
   exports: [PermitsReadModel, PermitTimelineReadModel, PermitAccess, PermitCommands],

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  ruleSetDocumentId,
   ruleSetsProjection,
   type RuleSetDocument,
 } from '../../projections/rule-sets/rule-sets.projection.js';
@@ -17,7 +18,8 @@ export interface RuleSetVersionSummary {
   readonly publishedAt: string;
 }
 
-const MAX_VERSIONS = 10_000;
+/** A municipality publishes a version or two a year; this bounds the unversioned list. */
+const MAX_VERSIONS = 1_000;
 
 /**
  * Published rule sets by municipality and version. The rule set in force is read on every public
@@ -34,11 +36,12 @@ export class RuleSetsReadModel extends Documents<RuleSetDocument> {
    * highest version whose `effectiveFrom` is not after it, or undefined when none is.
    */
   inForce(municipality: string, onDate: string): RuleSetDocument | undefined {
-    const versions = this.all(municipality);
-    for (let i = versions.length - 1; i >= 0; i -= 1) {
-      if (versions[i]!.effectiveFrom <= onDate) return versions[i];
-    }
-    return undefined;
+    return this.list({
+      where: { municipality, effectiveFrom: { op: '<=', value: onDate } },
+      orderBy: 'version',
+      descending: true,
+      limit: 1,
+    }).items[0];
   }
 
   /** The rule set in force at an instant (UTC ISO-8601), by Tehran's calendar; RULESET.NOT_IN_FORCE when none is. */
@@ -56,23 +59,12 @@ export class RuleSetsReadModel extends Documents<RuleSetDocument> {
 
   /** One version, in force or not: calculations record the version they used. */
   version(municipality: string, version: number): RuleSetDocument | undefined {
-    const versions = this.all(municipality);
-    // Versions are published 1, 2, 3, … without gaps.
-    const candidate = versions[version - 1];
-    return candidate?.version === version ? candidate : versions.find((v) => v.version === version);
+    return this.get(ruleSetDocumentId(municipality, version));
   }
 
-  /** Every published version of the municipality, oldest first. */
+  /** Every published version of the municipality, oldest first, at most MAX_VERSIONS. */
   versions(municipality: string): RuleSetVersionSummary[] {
-    return this.all(municipality).map(({ version, effectiveFrom, publishedAt }) => ({
-      version,
-      effectiveFrom,
-      publishedAt,
-    }));
-  }
-
-  /** The municipality's documents by ascending version, from the read-model cache. */
-  private all(municipality: string): readonly RuleSetDocument[] {
-    return this.list({ where: { municipality }, orderBy: 'version', limit: MAX_VERSIONS, offset: 0 }).items;
+    const { items } = this.list({ where: { municipality }, orderBy: 'version', limit: MAX_VERSIONS });
+    return items.map(({ version, effectiveFrom, publishedAt }) => ({ version, effectiveFrom, publishedAt }));
   }
 }

@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import { runDemo } from '../demo/walkthrough/demo-walkthrough.js';
 
 /**
@@ -6,7 +7,8 @@ import { runDemo } from '../demo/walkthrough/demo-walkthrough.js';
  */
 async function main(): Promise<void> {
   const baseUrl = process.env['DAFTAR_URL'] ?? `http://localhost:${process.env['PORT'] ?? '3000'}`;
-  const result = await runDemo(baseUrl, (line) => process.stdout.write(`${line}\n`));
+  const outbox = join(resolve(process.env['DAFTAR_DATA_DIR'] ?? './data'), 'outbox', 'sms.jsonl');
+  const result = await runDemo(baseUrl, (line) => process.stdout.write(`${line}\n`), outbox);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

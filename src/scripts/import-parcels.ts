@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const app = await NestFactory.createApplicationContext(
     AppModule.forConfig({ ...config, demoData: false }),
-    { logger: new PinoNestLogger(logger) },
+    { logger: new PinoNestLogger(logger), abortOnError: false },
   );
   try {
     const importId = newId();

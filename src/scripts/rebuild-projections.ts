@@ -1,11 +1,13 @@
 import { allProjections } from '../../projections/index.js';
 import { loadAppConfig } from '../config/app-config.js';
+import { DataDirLock } from '../event-store/data-dir-lock.js';
 import { openEventStore, openReadModels } from '../event-store/open-event-store.js';
 import { rebuildProjections } from '../event-store/subscriptions/subscriber-runner.js';
 
-/** Drops every read model and replays the whole log into it. Stop the server first. */
+/** Drops every read model and replays the whole log into it; refused while a server holds the data dir. */
 async function main(): Promise<void> {
   const config = loadAppConfig(process.env);
+  const lock = DataDirLock.take(config.dataDir);
   const store = openEventStore(config);
   const readModels = openReadModels(config);
   const started = Date.now();
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
   } finally {
     await store.close();
     readModels.close();
+    lock.release();
   }
 }
 

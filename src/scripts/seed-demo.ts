@@ -12,9 +12,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const app = await NestFactory.createApplicationContext(
     AppModule.forConfig({ ...config, demoData: false }),
-    {
-      logger: new PinoNestLogger(logger),
-    },
+    // A refused start (a server holds the data directory's lock) ends in main's catch, with its message.
+    { logger: new PinoNestLogger(logger), abortOnError: false },
   );
   try {
     const { created, skipped } = await app.get(DemoData).seed(new Date().toISOString());

@@ -1,6 +1,8 @@
 /** What went wrong, in terms the HTTP layer maps to a status in one place. */
 export type DomainErrorKind =
   | 'invalid'
+  /** Well-formed but refused on its merits (422). */
+  | 'unprocessable'
   | 'unauthenticated'
   | 'forbidden'
   | 'not_found'

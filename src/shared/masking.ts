@@ -11,3 +11,8 @@ export function maskName(name: string): string {
 export function maskNationalId(nationalId: string): string {
   return `${'*'.repeat(Math.max(0, nationalId.length - 2))}${nationalId.slice(-2)}`;
 }
+
+/** "09121234567" → "0912***4567". */
+export function maskMobile(mobile: string): string {
+  return mobile.length > 8 ? `${mobile.slice(0, 4)}***${mobile.slice(-4)}` : '***';
+}

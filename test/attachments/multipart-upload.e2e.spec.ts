@@ -79,7 +79,6 @@ describe('multipart uploads (a test route on the real HTTP stack)', () => {
       sha256,
       size: samplePdf.length,
       mediaType: 'application/pdf',
-      created: true,
       fileName: 'سند.pdf',
       fields: { kind: 'ownership-deed' },
     });

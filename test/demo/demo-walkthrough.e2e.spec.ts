@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { runDemo } from '../../src/demo/walkthrough/demo-walkthrough.js';
 import { call } from '../support/http.js';
 import { startTestApp, untilReady, type TestApp } from '../support/test-app.js';
@@ -16,7 +17,11 @@ describe('npm run demo', () => {
 
   it('walks an application to its permit and completion certificate, all of them verifiable', async () => {
     const lines: string[] = [];
-    const result = await runDemo(url, (line) => lines.push(line));
+    const result = await runDemo(
+      url,
+      (line) => lines.push(line),
+      join(t.config.dataDir, 'outbox', 'sms.jsonl'),
+    );
     expect(result).toEqual({
       permitId: expect.any(String),
       mapOrderDocument: expect.any(String),
@@ -24,6 +29,7 @@ describe('npm run demo', () => {
       completionDocument: expect.any(String),
       inquiryDocument: expect.stringMatching(/^[0-9A-Z*~$=]{11}$/),
       verifyUrl: `${url}/v/${encodeURIComponent(result.permitDocument)}`,
+      registeredNationalId: expect.stringMatching(/^\d{10}$/),
     });
     const codes = [
       result.mapOrderDocument,
@@ -37,5 +43,6 @@ describe('npm run demo', () => {
       });
     }
     expect(lines.some((line) => line.startsWith('signatory POST'))).toBe(true);
+    expect(lines.some((line) => /^citizen POST \/permits\/[^/]+\/engineer/.test(line))).toBe(true);
   });
 });

@@ -3,7 +3,11 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'j
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Roles } from '../../src/identity/auth/access.decorators.js';
-import { call, signIn } from '../support/http.js';
+import { CurrentCaller, type Caller } from '../../src/identity/auth/caller.decorator.js';
+import { bootstrapAdmin } from '../support/bootstrap-admin.js';
+import { registeredCitizen } from '../support/citizens.js';
+import { hamedan, registerAll } from '../support/directory.js';
+import { call } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /** An endpoint only clerks may call, to see the roles an external token carries at work. */
@@ -13,6 +17,13 @@ class ClerkOnlyHttpController {
   @Roles(['clerk'])
   clerkOnly() {
     return { ok: true };
+  }
+
+  /** How a signatory stands to a record of Hamedan: staff may sign there, anyone else not. */
+  @Get('signatory-in-hamedan')
+  @Roles(['signatory'])
+  signatoryInHamedan(@CurrentCaller() caller: Caller) {
+    return { access: caller.accessTo({ municipality: 'hamedan' }) };
   }
 }
 @Module({ controllers: [ClerkOnlyHttpController] })
@@ -95,6 +106,13 @@ describe('external identity (OpenID Connect)', () => {
       },
       extraModules: [ClerkOnlyTestModule],
     });
+    await registerAll(t.app, await bootstrapAdmin(t.app), {
+      municipalities: [hamedan, { code: 'malayer', name: 'Malayer', nameFa: 'ملایر', regions: [] }],
+      organisations: [
+        { id: 'notary-12', kind: 'notary_office', name: 'Notary office 12', officeNumber: '12' },
+        { id: 'engineers-1', kind: 'engineering_org', name: 'Engineers 1' },
+      ],
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -132,6 +150,42 @@ describe('external identity (OpenID Connect)', () => {
     expect(work.json().code).toBe('AUTH.FORBIDDEN');
   });
 
+  it('keeps only the grants whose scope the directory knows and fits the role', async () => {
+    const bearer = await token({
+      roles: [
+        'municipal-clerk@hamedan',
+        'signatory@atlantis',
+        'notary@notary-12',
+        'notary@engineers-1',
+        'bank@no-such-bank',
+        'citizen',
+      ],
+    });
+    const me = await call(t.app, 'GET', '/me', { token: bearer });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().grants).toEqual([
+      { role: 'clerk', municipality: 'hamedan' },
+      { role: 'notary', organisation: 'notary-12' },
+      { role: 'citizen' },
+    ]);
+  });
+
+  it('lets a clerk of Hamedan who is a signatory of Malayer sign in Malayer only', async () => {
+    const scoped = await token({ roles: ['clerk@hamedan', 'signatory@malayer'] });
+    const me = await call(t.app, 'GET', '/me', { token: scoped });
+    expect(me.json().grants).toEqual([
+      { role: 'clerk', municipality: 'hamedan' },
+      { role: 'signatory', municipality: 'malayer' },
+    ]);
+    const here = await call(t.app, 'GET', '/test-oidc/signatory-in-hamedan', { token: scoped });
+    expect(here.json()).toEqual({ access: 'none' });
+    // Roles and municipalities in separate lists are never paired up.
+    const unpaired = await token({ roles: ['clerk', 'signatory'], municipality: ['hamedan', 'malayer'] });
+    expect((await call(t.app, 'GET', '/me', { token: unpaired })).json().grants).toEqual([]);
+    const refused = await call(t.app, 'GET', '/test-oidc/signatory-in-hamedan', { token: unpaired });
+    expect(refused.statusCode).toBe(403);
+  });
+
   it.each([
     ['for another audience', () => token({ roles: ['clerk'] }, { aud: 'another-api' })],
     [
@@ -154,21 +208,12 @@ describe('external identity (OpenID Connect)', () => {
   });
 
   it('keeps Daftar password tokens working alongside', async () => {
-    const registered = await call(t.app, 'POST', '/auth/register', {
-      body: {
-        nationalId: '0790419904',
-        mobile: '09121234567',
-        fullName: 'علی محمدی',
-        password: 'a-long-secret-1',
-      },
-    });
-    expect(registered.statusCode).toBe(201);
     const me = await call(t.app, 'GET', '/me', {
-      token: await signIn(t.app, '0790419904', 'a-long-secret-1'),
+      token: await registeredCitizen(t.app, '0790419904', 'علی محمدی'),
     });
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({
-      id: registered.json().userId,
+      username: '0790419904',
       authenticatedBy: 'password_token',
       grants: [{ role: 'citizen' }],
     });

@@ -1,7 +1,7 @@
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import { parcelStream } from '../../src/parcels/parcel.events.js';
 import { bootstrapAdmin, signedInUser } from '../support/bootstrap-admin.js';
-import { registeredCitizen } from '../support/citizens.js';
+import { consentFor, registeredCitizen } from '../support/citizens.js';
 import { hamedan, registerAll } from '../support/directory.js';
 import { call } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -58,6 +58,7 @@ describe('parcels: staff register and change them, bill and take renewal dues; o
     ).token;
     owner = await registeredCitizen(t.app, OWNER);
     stranger = await registeredCitizen(t.app, STRANGER);
+    for (const nationalId of [BUYER, STRANGER]) await consentFor(t.app, counterOffice, nationalId);
   }, 60_000);
   afterAll(() => t.close());
 

@@ -1,6 +1,7 @@
 import { DEMO_PASSWORD } from '../../src/identity/demo/demo-data.js';
 import { demoParcels } from '../../src/parcels/demo-parcels.js';
 import { demoRuleSet } from '../../src/rule-sets/demo-rule-set.js';
+import { consentFor } from '../support/citizens.js';
 import { call, signIn } from '../support/http.js';
 import { startTestApp, untilReady, type TestApp } from '../support/test-app.js';
 
@@ -13,6 +14,7 @@ describe('public parcel lookup and fee estimate over the demo data', () => {
     await untilReady(t.app);
     for (const user of ['citizen', 'clerk', 'counter_office', 'notary'])
       tokens[user] = await signIn(t.app, user, DEMO_PASSWORD);
+    await consentFor(t.app, tokens['counter_office']!, '0013542419');
   }, 60_000);
   afterAll(() => t.close());
 

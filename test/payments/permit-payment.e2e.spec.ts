@@ -10,7 +10,7 @@ import { demoRuleSet } from '../../src/rule-sets/demo-rule-set.js';
 import { newId } from '../../src/shared/ids.js';
 import { persianDigits } from '../../src/shared/jalali.js';
 import { bootstrapAdmin, signedInUser } from '../support/bootstrap-admin.js';
-import { registeredCitizen } from '../support/citizens.js';
+import { consentFor, registeredCitizen } from '../support/citizens.js';
 import { hamedan, registerAll } from '../support/directory.js';
 import { call } from '../support/http.js';
 import { writeProductionPki } from '../support/test-pki.js';
@@ -124,6 +124,7 @@ describe('paying a permit file’s fees online through the sandbox gateway', () 
       await signedInUser(t.app, 'counter', [{ role: 'counter_office', organisation: 'counter-office-9' }])
     ).token;
     clerk = (await signedInUser(t.app, 'clerk', [{ role: 'clerk', municipality: 'hamedan' }])).token;
+    await consentFor(t.app, counter, OWNER);
   });
   afterAll(() => t.close());
 
@@ -352,7 +353,8 @@ describe('online payment in production', () => {
       expect(res.statusCode).toBe(404);
       expect(res.json()).toMatchObject({ code: 'HTTP.NOT_FOUND' });
     }
-    const citizen = await registeredCitizen(t.app, OWNER);
+    // Production registers citizens through the real identity registry; this one is made directly.
+    const citizen = (await signedInUser(t.app, OWNER, [{ role: 'citizen' }])).token;
     const start = await call(t.app, 'POST', `/permits/${newId()}/payments/online`, {
       token: citizen,
       body: {},

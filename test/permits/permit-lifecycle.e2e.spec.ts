@@ -15,6 +15,7 @@ describe('the building-permit lifecycle over HTTP, as the demo users', () => {
   let t: TestApp;
   const token: Record<string, string> = {};
   let surveyorId: string;
+  let engineerId: string;
 
   const as = (user: string, method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown, headers = {}) =>
     call(t.app, method, url, { token: token[user]!, ...(body === undefined ? {} : { body }), headers });
@@ -57,6 +58,7 @@ describe('the building-permit lifecycle over HTTP, as the demo users', () => {
       photos: [],
     });
     await step('clerk', `/permits/${permitId}/map-order`);
+    await step('citizen', `/permits/${permitId}/engineer`, { engineerId });
     await step('engineer', `/permits/${permitId}/design`, design);
     return permitId;
   }
@@ -68,6 +70,7 @@ describe('the building-permit lifecycle over HTTP, as the demo users', () => {
       token[user] = await signIn(t.app, user, DEMO_PASSWORD);
     }
     surveyorId = (await as('surveyor', 'GET', '/me')).json().id;
+    engineerId = (await as('engineer', 'GET', '/me')).json().id;
   });
   afterAll(() => t.close());
 
@@ -96,6 +99,14 @@ describe('the building-permit lifecycle over HTTP, as the demo users', () => {
     expect(mapOrdered).toMatchObject({ status: 'awaiting_design', mapOrder: { limits: { maxFloors: 3 } } });
     expect(mapOrdered.documents.mapOrder).toEqual(expect.any(String));
 
+    // Only the engineer the applicant nominates designs: before, the file is not the engineer's to see.
+    const unnominated = await as('engineer', 'POST', `/permits/${permitId}/design`, COMPLIANT_DESIGN);
+    expect(unnominated.statusCode).toBe(404);
+    expect((await as('engineer', 'GET', '/permits')).json().items).toEqual([]);
+    const nominated = await step('citizen', `/permits/${permitId}/engineer`, { engineerId });
+    expect(nominated.nominee).toMatchObject({ organisation: 'engineering-org-hamedan', engineerId });
+    const [row] = (await as('engineer', 'GET', '/permits')).json().items;
+    expect(row).toMatchObject({ permitId, applicantNationalId: expect.stringMatching(/^\*{8}\d{2}$/) });
     const designed = await step('engineer', `/permits/${permitId}/design`, COMPLIANT_DESIGN);
     expect(designed.design.violations).toEqual([]);
     const approved = await step('clerk', `/permits/${permitId}/design/approval`);

@@ -7,7 +7,7 @@ import { attached, documents, events as e } from '../../src/permits/permit.fixtu
 import { demoRuleSet } from '../../src/rule-sets/demo-rule-set.js';
 import { newId } from '../../src/shared/ids.js';
 import { bootstrapAdmin, signedInUser } from '../support/bootstrap-admin.js';
-import { registeredCitizen } from '../support/citizens.js';
+import { consentFor, registeredCitizen } from '../support/citizens.js';
 import { hamedan, registerAll } from '../support/directory.js';
 import { call } from '../support/http.js';
 import { startTestApp, type TestApp, untilProjected } from '../support/test-app.js';
@@ -41,6 +41,7 @@ describe('permit files: the file, the worklists and the timeline', () => {
       case 'PermitDraftOpened':
       case 'PermitDocumentAttached':
       case 'PermitSubmitted':
+      case 'EngineerNominated':
         return {
           id: userId['counter']!,
           role: 'counter_office',
@@ -101,6 +102,7 @@ describe('permit files: the file, the worklists and the timeline', () => {
       organisations: [
         { id: 'counter-office-9', kind: 'counter_office', name: 'Counter office 9' },
         { id: 'engineers-hamedan', kind: 'engineering_org', name: 'Hamedan engineers' },
+        { id: 'engineers-malayer', kind: 'engineering_org', name: 'Malayer engineers' },
       ],
     });
     const ruleSet = await call(t.app, 'POST', '/rule-sets/hamedan', {
@@ -122,6 +124,7 @@ describe('permit files: the file, the worklists and the timeline', () => {
       counter: [{ role: 'counter_office', organisation: 'counter-office-9' }],
       engineer: [{ role: 'engineer', organisation: 'engineers-hamedan' }],
       otherEngineer: [{ role: 'engineer', organisation: 'engineers-hamedan' }],
+      strangerEngineer: [{ role: 'engineer', organisation: 'engineers-malayer' }],
     };
     for (const [name, grants] of Object.entries(users)) {
       const username = name.replace(/[A-Z0-9]+/g, (part) => `-${part.toLowerCase()}`);
@@ -129,6 +132,8 @@ describe('permit files: the file, the worklists and the timeline', () => {
       token[name] = user.token;
       userId[name] = user.userId;
     }
+    // The counter office acts for both citizens, each under their consent.
+    for (const nationalId of [OWNER, OTHER]) await consentFor(t.app, token['counter']!, nationalId);
 
     const surveyorId = userId['surveyor']!;
     const engineerId = userId['engineer']!;
@@ -148,12 +153,16 @@ describe('permit files: the file, the worklists and the timeline', () => {
       e.mapOrderIssued,
     ];
     const designed = { ...e.designSubmitted, data: { ...e.designSubmitted.data, engineerId } };
+    const nominated: PermitEvent = {
+      type: 'EngineerNominated',
+      data: { permitId: '', nominee: { organisation: 'engineers-hamedan', engineerId } },
+    };
     const paid = [...awaitingDesign, designed, e.designApproved, e.feesAssessed, e.feesPaid];
 
     await seed('draft', draft, {});
     await seed('submittedLongAgo', [...draft, e.submitted], {}, LONG_AGO);
     await seed('surveying', surveying, {});
-    await seed('awaitingDesign', awaitingDesign, {
+    await seed('awaitingDesign', [...awaitingDesign, nominated], {
       applicantNationalId: OTHER,
       renewalCode: '2-1-1-1-0-0-0',
     });
@@ -224,8 +233,11 @@ describe('permit files: the file, the worklists and the timeline', () => {
       expect(hidden.json().code).toBe('PERMIT.NOT_FOUND');
     });
 
-    it('shows an engineer the files awaiting a design and those they designed', async () => {
+    it('shows an engineer the files their office is nominated for, and those they designed before', async () => {
       expect((await get(`/permits/${files['awaitingDesign']}`, token['otherEngineer'])).statusCode).toBe(200);
+      expect((await get(`/permits/${files['awaitingDesign']}`, token['strangerEngineer'])).statusCode).toBe(
+        404,
+      );
       expect((await get(`/permits/${files['paid']}`, token['engineer'])).statusCode).toBe(200);
       expect((await get(`/permits/${files['paid']}`, token['otherEngineer'])).statusCode).toBe(404);
       expect((await get(`/permits/${files['surveying']}`, token['engineer'])).statusCode).toBe(404);
@@ -267,6 +279,15 @@ describe('permit files: the file, the worklists and the timeline', () => {
       );
       expect(await worklist(token['engineer']!)).toEqual(idsOf('awaitingDesign', 'paid'));
       expect(await worklist(token['otherEngineer']!)).toEqual(idsOf('awaitingDesign'));
+      expect(await worklist(token['strangerEngineer']!)).toEqual([]);
+    });
+
+    it('never shows an engineer the applicant’s national id in a worklist row', async () => {
+      const rows = (await get('/permits', token['engineer'])).json().items;
+      expect(rows).toHaveLength(2);
+      for (const row of rows) expect(row.applicantNationalId).toMatch(/^\*{8}\d{2}$/);
+      const staff = (await get('/permits?status=awaiting_design', token['clerk'])).json().items;
+      expect(staff[0].applicantNationalId).toBe(OTHER);
     });
 
     it('asks a counter office whom it acts for, and refuses the anonymous', async () => {
@@ -319,6 +340,29 @@ describe('permit files: the file, the worklists and the timeline', () => {
         5,
       );
     });
+
+    it('pages by cursor, every file once in the same order, and refuses bad cursors and deep pages with 400', async () => {
+      const all = 'status=draft,submitted,surveying,awaiting_design,paid';
+      const byPage = (await get(`/permits?${all}&pageSize=5`, token['clerk'])).json();
+      const seen: string[] = [];
+      let next: string | undefined;
+      do {
+        const cursor = next ? `&cursor=${next}` : '';
+        const res = await get(`/permits?${all}&pageSize=2${cursor}`, token['clerk']);
+        expect(res.statusCode).toBe(200);
+        seen.push(...res.json().items.map((i: { permitId: string }) => i.permitId));
+        next = res.json().nextCursor;
+      } while (next);
+      expect(seen).toEqual(byPage.items.map((i: { permitId: string }) => i.permitId));
+      for (const [query, code] of [
+        ['cursor=bm90LWEtY3Vyc29y', 'REQUEST.INVALID_CURSOR'],
+        ['cursor=%F0%9F%98%80', 'REQUEST.INVALID_CURSOR'],
+        ['page=100000&pageSize=100', 'REQUEST.PAGE_TOO_DEEP'],
+      ]) {
+        const res = await get(`/permits?${all}&${query}`, token['clerk']);
+        expect([res.statusCode, res.json().code]).toEqual([400, code]);
+      }
+    });
   });
 
   describe('GET /permits/:id/timeline', () => {
@@ -363,6 +407,25 @@ describe('permit files: the file, the worklists and the timeline', () => {
       expect((await get(url, other)).statusCode).toBe(404);
       expect((await get(url, token['clerkOfTehran'])).statusCode).toBe(404);
       expect((await get(url)).statusCode).toBe(401);
+    });
+  });
+
+  // Last: it moves the file on.
+  describe('POST /permits/:id/design', () => {
+    it('takes the design of the engineer the applicant nominated, and of nobody else', async () => {
+      const url = `/permits/${files['awaitingDesign']}/design`;
+      const design = (who: string) =>
+        call(t.app, 'POST', url, { token: token[who]!, body: e.designSubmitted.data.design });
+      expect((await design('strangerEngineer')).statusCode).toBe(404);
+      const colleague = await design('otherEngineer');
+      expect(colleague.statusCode).toBe(403);
+      expect(colleague.json().code).toBe('PERMIT.NOT_NOMINATED_ENGINEER');
+      const nominee = await design('engineer');
+      expect(nominee.statusCode).toBe(201);
+      expect(nominee.json()).toMatchObject({
+        status: 'design_submitted',
+        design: { engineerId: userId['engineer'] },
+      });
     });
   });
 });

@@ -1,16 +1,53 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { demoOwners } from '../../src/parcels/demo-parcels.js';
 import { call, signIn } from './http.js';
+import { lastCodeSentTo } from './sms-outbox.js';
 
-/** Registers a citizen as they would themselves (POST /auth/register) and answers their token. */
+/** The mobile the demo identity registry accepts for a national id: a demo owner's own, else any. */
+export function mobileOf(nationalId: string): string {
+  return demoOwners.find((o) => o.nationalId === nationalId)?.mobile ?? `0912${nationalId.slice(3)}`;
+}
+
+/**
+ * Registers a citizen as they would themselves: POST /auth/register, then the code from the demo SMS
+ * outbox to POST /auth/register/confirm. Answers their token.
+ */
 export async function registeredCitizen(
   app: NestFastifyApplication,
   nationalId: string,
   fullName = 'شهروند آزمایشی',
 ): Promise<string> {
   const password = 'a-long-secret-1';
-  const res = await call(app, 'POST', '/auth/register', {
-    body: { nationalId, mobile: '09121234567', fullName, password },
+  const mobile = mobileOf(nationalId);
+  const started = await call(app, 'POST', '/auth/register', {
+    body: { nationalId, mobile, fullName, password },
   });
-  if (res.statusCode !== 201) throw new Error(`registration failed: ${res.body}`);
+  if (started.statusCode !== 202) throw new Error(`registration failed: ${started.body}`);
+  const { registrationId } = started.json() as { registrationId: string };
+  const confirmed = await call(app, 'POST', '/auth/register/confirm', {
+    body: { registrationId, code: lastCodeSentTo(app, mobile) },
+  });
+  if (confirmed.statusCode !== 201) throw new Error(`confirmation failed: ${confirmed.body}`);
   return signIn(app, nationalId, password);
+}
+
+/**
+ * A counter office gets a citizen's consent as it would at the desk: asks for it, reads the code off the
+ * citizen's phone (the demo SMS outbox) and confirms it. Answers the consent id.
+ */
+export async function consentFor(
+  app: NestFastifyApplication,
+  counterToken: string,
+  nationalId: string,
+): Promise<string> {
+  const mobile = mobileOf(nationalId);
+  const asked = await call(app, 'POST', '/consents', { token: counterToken, body: { nationalId, mobile } });
+  if (asked.statusCode !== 202) throw new Error(`consent request failed: ${asked.body}`);
+  const { consentId } = asked.json() as { consentId: string };
+  const given = await call(app, 'POST', `/consents/${consentId}/confirm`, {
+    token: counterToken,
+    body: { code: lastCodeSentTo(app, mobile) },
+  });
+  if (given.statusCode !== 200) throw new Error(`consent confirmation failed: ${given.body}`);
+  return consentId;
 }

@@ -40,7 +40,9 @@ export async function startTestApp(
     ...root,
     imports: [...(root.imports ?? []), ...(options.extraModules ?? [])],
   };
-  const app = await createApp(module, createLogger(config.logLevel));
+  const app = await createApp(module, createLogger(config.logLevel), {
+    trustedProxies: config.trustedProxies,
+  });
   try {
     await app.init();
   } catch (error) {

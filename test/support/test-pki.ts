@@ -7,6 +7,7 @@ import {
   type PemKeyPair,
 } from '../../signing/certificates.js';
 import { generateRsaKeyPair, randomSerialHex } from '../../src/documents/signing-keys/signing-keys.js';
+import { newKeyLine } from '../../src/identity/credentials-cipher.js';
 
 export { generateRsaKeyPair };
 
@@ -56,7 +57,19 @@ export function issueTestSigner(
   return { keyPair, certificatePem, keyId: describeCertificate(certificatePem).keyId };
 }
 
-/** Writes a test CA and signer as PEM files and answers the environment that makes production load them. */
+/** Production refuses the demo stand-ins; these point at nothing, for tests that never reach them. */
+export const PRODUCTION_PROVIDERS = {
+  DAFTAR_IDENTITY_MATCH_URL: 'http://127.0.0.1:9/match',
+  DAFTAR_IDENTITY_MATCH_KEY: 'test-registry-key',
+  DAFTAR_SMS_URL: 'http://127.0.0.1:9',
+  DAFTAR_SMS_KEY: 'test-sms-key',
+  DAFTAR_SMS_SENDER: '10004346',
+} as const;
+
+/**
+ * Writes a test CA and signer as PEM files, and a credentials key file, and answers the environment that
+ * makes production load them (with the providers it requires).
+ */
 export function writeProductionPki(dir: string): Record<string, string> {
   const ca = createTestCa();
   const signer = issueTestSigner(ca);
@@ -64,7 +77,11 @@ export function writeProductionPki(dir: string): Record<string, string> {
     DAFTAR_CA_CERT: [join(dir, 'ca.pem'), ca.certificatePem],
     DAFTAR_SIGNING_CERT: [join(dir, 'signing.pem'), signer.certificatePem],
     DAFTAR_SIGNING_KEY: [join(dir, 'signing.key.pem'), signer.keyPair.privateKeyPem],
+    DAFTAR_CREDENTIALS_KEY: [join(dir, 'credentials.keys'), `${newKeyLine()}\n`],
   } as const;
   for (const [path, pem] of Object.values(files)) writeFileSync(path, pem, { mode: 0o600 });
-  return Object.fromEntries(Object.entries(files).map(([name, [path]]) => [name, path]));
+  return {
+    ...Object.fromEntries(Object.entries(files).map(([name, [path]]) => [name, path])),
+    ...PRODUCTION_PROVIDERS,
+  };
 }

@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD } from '../../identity/demo/demo-data.js';
+import { codeFromOutbox, freshNationalId } from './demo-registration.js';
 
 /** What `npm run demo` prints as its last line. */
 export interface DemoResult {
@@ -9,6 +10,8 @@ export interface DemoResult {
   /** The answer to a notary office's transfer inquiry (استعلام نقل و انتقال) on the same parcel. */
   readonly inquiryDocument: string;
   readonly verifyUrl: string;
+  /** A citizen who registered during the demo, confirmed with the code from the SMS outbox. */
+  readonly registeredNationalId: string;
 }
 
 type Json = Record<string, unknown> & {
@@ -46,11 +49,8 @@ class DemoClient {
     private readonly log: (line: string) => void,
   ) {}
 
-  async signIn(username: string): Promise<void> {
-    const { accessToken } = await this.request('POST', '/auth/token', undefined, {
-      username,
-      password: DEMO_PASSWORD,
-    });
+  async signIn(username: string, password = DEMO_PASSWORD): Promise<void> {
+    const { accessToken } = await this.request('POST', '/auth/token', undefined, { username, password });
     this.tokens.set(username, String(accessToken));
   }
 
@@ -102,12 +102,19 @@ class DemoClient {
  * Walks one building-permit application from the draft to the permit and the completion certificate
  * over HTTP, each step by the demo user whose role takes it, and answers the documents issued.
  */
-export async function runDemo(baseUrl: string, log: (line: string) => void): Promise<DemoResult> {
+export async function runDemo(
+  baseUrl: string,
+  log: (line: string) => void,
+  /** The demo SMS outbox of the server (`$DAFTAR_DATA_DIR/outbox/sms.jsonl`). */
+  smsOutbox: string,
+): Promise<DemoResult> {
   const client = new DemoClient(baseUrl.replace(/\/+$/, ''), log);
+  const registeredNationalId = await registerCitizen(client, smsOutbox, log);
   for (const user of ['citizen', 'clerk', 'surveyor', 'engineer', 'signatory', 'notary']) {
     await client.signIn(user);
   }
   const surveyor = await client.step('surveyor', 'GET', '/me');
+  const engineer = await client.step('engineer', 'GET', '/me');
 
   const { permitId } = await client.step('citizen', 'POST', '/permits', {
     renewalCode: DEMO_PERMIT_PARCEL,
@@ -127,6 +134,8 @@ export async function runDemo(baseUrl: string, log: (line: string) => void): Pro
     photos: [],
   });
   const mapOrdered = await client.step('clerk', 'POST', `${file}/map-order`);
+  // The applicant chooses who designs; only that engineer may submit the design.
+  await client.step('citizen', 'POST', `${file}/engineer`, { engineerId: engineer.id });
   await client.step('engineer', 'POST', `${file}/design`, DEMO_COMPLIANT_DESIGN);
   await client.step('clerk', 'POST', `${file}/design/approval`);
   const payment = await client.step('citizen', 'POST', `${file}/payments/online`, { purpose: 'fees' });
@@ -154,7 +163,31 @@ export async function runDemo(baseUrl: string, log: (line: string) => void): Pro
     completionDocument: completed.documents?.['completionCertificate'] ?? '',
     inquiryDocument: inquiry.document?.code ?? '',
     verifyUrl: `${baseUrl.replace(/\/+$/, '')}/v/${encodeURIComponent(permitDocument)}`,
+    registeredNationalId,
   };
+}
+
+/** A new citizen registers: the mobile must be theirs, and the code from the SMS confirms it. */
+async function registerCitizen(
+  client: DemoClient,
+  outbox: string,
+  log: (line: string) => void,
+): Promise<string> {
+  const nationalId = freshNationalId();
+  const mobile = `0912${nationalId.slice(3)}`;
+  const password = 'a-demo-citizen-1';
+  const { registrationId } = await client.step(undefined, 'POST', '/auth/register', {
+    nationalId,
+    mobile,
+    fullName: 'شهروند تازه',
+    password,
+  });
+  const code = await codeFromOutbox(outbox, mobile);
+  log(`the code sent to ${mobile.slice(0, 4)}***${mobile.slice(-4)} is read from the SMS outbox`);
+  await client.step(undefined, 'POST', '/auth/register/confirm', { registrationId, code });
+  await client.signIn(nationalId, password);
+  await client.step(nationalId, 'GET', '/me');
+  return nationalId;
 }
 
 /** The gateway's callback records the payment through a reaction, a moment after the bank answers. */

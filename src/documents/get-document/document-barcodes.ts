@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DocumentRecord } from '../../../projections/documents/documents.projection.js';
 import { renderCode128Png, renderQrPng, renderQrSvg } from '../../../signing/barcodes.js';
 import { APP_CONFIG } from '../../config/app-config.module.js';
+import { remember } from '../../shared/bounded-map.js';
 import type { AppConfig } from '../../config/app-config.js';
 
 const CACHED_IMAGES = 2_000;
@@ -40,8 +41,7 @@ export class DocumentBarcodes {
     const known = this.images.get(key);
     if (known !== undefined) return known as T;
     const image = draw();
-    if (this.images.size >= CACHED_IMAGES) this.images.delete(this.images.keys().next().value as string);
-    this.images.set(key, image);
+    remember(this.images, key, image, CACHED_IMAGES);
     if (image instanceof Promise) image.catch(() => this.images.delete(key));
     return image;
   }

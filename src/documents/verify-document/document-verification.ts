@@ -9,6 +9,7 @@ import { canonicalJson } from '../../../signing/canonical-json.js';
 import { describeCertificate } from '../../../signing/certificates.js';
 import { parseDocumentCode } from '../../../signing/document-code.js';
 import { MunicipalitiesReadModel } from '../../identity/municipalities/municipalities.read-model.js';
+import { remember } from '../../shared/bounded-map.js';
 import { DomainError } from '../../shared/domain-error.js';
 import { jalaliDate } from '../../shared/jalali.js';
 import { DocumentAccess } from '../document-access.js';
@@ -46,6 +47,9 @@ export interface DocumentVerification {
   readonly revocation?: { readonly reason: string; readonly at: string };
   readonly supersededBy?: string;
 }
+
+/** Signature checks kept: every document ever issued would not fit in memory. */
+const CACHED_CHECKS = 10_000;
 
 /** One answer for a malformed code, a wrong check character and an unknown code alike. */
 export const documentNotVerifiable = () =>
@@ -101,7 +105,7 @@ export class DocumentVerifier {
       keyId: record.keyId,
       ...(await this.check(record)),
     } as const;
-    this.checks.set(record.code, check);
+    remember(this.checks, record.code, check, CACHED_CHECKS);
     return check;
   }
 

@@ -12,6 +12,7 @@ import { APP_CONFIG } from '../../config/app-config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { Public } from '../../identity/auth/access.decorators.js';
 import { DomainError } from '../../shared/domain-error.js';
+import { addressKey } from '../../shared/http/client-address.js';
 import { prefersHtml } from '../../shared/http/html.js';
 import { RateLimiter } from '../../shared/http/rate-limiter.js';
 import { DocumentVerifier, type DocumentVerification } from './document-verification.js';
@@ -45,7 +46,7 @@ export class VerifyDocumentHttpController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DocumentVerification | string> {
-    this.limiter.take(request.ip, Date.now());
+    this.limiter.take(addressKey(request.ip), Date.now());
     const html = prefersHtml(request.headers.accept);
     if (html) void reply.type('text/html; charset=utf-8').header('vary', 'Accept');
     try {

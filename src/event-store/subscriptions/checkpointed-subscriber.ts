@@ -5,8 +5,8 @@ import type { Subscriber, SubscriberFailure, SubscriberState, SubscriberStatus }
 
 /**
  * What every subscriber of the log shares: it resumes from its checkpoint, reports its state and
- * position, and stops at an event its handler throws on, naming it. Subclasses say what they do with
- * the events and save the checkpoint as they go.
+ * position, and stops at an event its handler throws on, naming it (a reaction parks most such
+ * events instead). Subclasses say what they do with the events and save the checkpoint as they go.
  */
 export abstract class CheckpointedSubscriber implements Subscriber {
   readonly caughtUp: Promise<void>;
@@ -16,7 +16,7 @@ export abstract class CheckpointedSubscriber implements Subscriber {
   private position: string | undefined;
   private failure: SubscriberFailure | undefined;
   private subscription: Subscription | undefined;
-  private store: EventStore | undefined;
+  protected store: EventStore | undefined;
 
   protected constructor(
     readonly name: string,

@@ -1,29 +1,52 @@
 import type Database from 'better-sqlite3';
+import { remember } from '../../shared/bounded-map.js';
 import { deepFreeze } from '../../shared/deep-freeze.js';
 import { documentTable, JSON_PATH, type ReadModelDatabase } from './read-model-database.js';
 
 export type FieldValue = string | number | boolean | null;
-/** Exact matches by JSON path; undefined values are ignored, null matches a missing field. */
-export type Filters = Readonly<Record<string, FieldValue | undefined>>;
+/** A field compared with a value rather than matched exactly; a missing field never compares. */
+export interface Comparison {
+  readonly op: '<' | '<=' | '>=' | '<>';
+  readonly value: string | number;
+}
+/** Matches by JSON path; undefined values are ignored, null matches a missing field. */
+export type Filters = Readonly<Record<string, FieldValue | Comparison | undefined>>;
+
+/** Where a page ends: the value of the field the list is ordered by, and the id, of its last document. */
+export interface Position {
+  readonly key: FieldValue;
+  readonly id: string;
+}
 
 export interface ListQuery {
-  /** Exact matches on document fields, by JSON path (`municipality`, `owner.nationalId`). */
+  /** Matches on document fields, by JSON path (`municipality`, `owner.nationalId`). */
   readonly where?: Filters;
   /** Documents holding, in the array at `path`, at least one element that matches every filter. */
   readonly some?: { readonly path: string; readonly where: Filters };
+  /**
+   * Groups of alternatives, all of which must hold: a document matches a group when it matches any of
+   * its filters, and never an empty group.
+   */
+  readonly anyOf?: readonly (readonly Filters[])[];
   readonly orderBy?: string;
   readonly descending?: boolean;
   readonly limit: number;
-  readonly offset: number;
+  /** Skipped documents still cost a scan: deep pages should start `after` a position instead. */
+  readonly offset?: number;
+  /** Only the documents after this one in the list's order (keyset paging). */
+  readonly after?: Position;
 }
 
 export interface Page<Doc> {
   readonly items: Doc[];
   readonly total: number;
+  /** Where the next page starts; absent on the last page. */
+  readonly next?: Position;
 }
 
 const CACHED_DOCUMENTS = 10_000;
 const CACHED_QUERIES = 1_000;
+const CACHED_STATEMENTS = 500;
 
 /**
  * Read access to one projection's documents; queries name fields by JSON path, never by raw SQL.
@@ -99,63 +122,129 @@ export class Documents<Doc> {
     return page;
   }
 
+  /** The distinct values of a field among the matching documents, at most `limit` of them. */
+  values(path: string, query: Pick<ListQuery, 'where' | 'some' | 'anyOf'>, limit: number): FieldValue[] {
+    const { conditions, values } = filtering(query);
+    const rows = this.statement(
+      `SELECT DISTINCT ${field(path)} AS value FROM ${this.table} ${whereClause(conditions)} LIMIT ?`,
+    ).all(...values, limit) as { value: FieldValue }[];
+    return rows.map((row) => row.value);
+  }
+
+  /** One page, read with `LIMIT`: one more row than asked tells whether another page follows. */
   private query(query: ListQuery): Page<Doc> {
-    const { conditions, values } = matching(query.where, field);
-    const element = matching(query.some?.where, (path) => `json_extract(element.value, '$.${path}')`);
-    if (query.some && element.conditions.length) {
-      conditions.push(
-        `EXISTS (SELECT 1 FROM json_each(${field(query.some.path)}) AS element WHERE ${element.conditions.join(' AND ')})`,
-      );
-      values.push(...element.values);
+    const { conditions, values } = filtering(query);
+    const { total } = this.statement(
+      `SELECT count(*) AS total FROM ${this.table} ${whereClause(conditions)}`,
+    ).get(...values) as { total: number };
+    const key = query.orderBy ? field(query.orderBy) : 'id';
+    const order = query.orderBy ? `ORDER BY ${key} ${query.descending ? 'DESC' : 'ASC'}, id` : 'ORDER BY id';
+    if (query.after) {
+      const after = following(key, query.descending === true, query.after);
+      conditions.push(after.condition);
+      values.push(...after.values);
     }
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-    const order = query.orderBy
-      ? `ORDER BY ${field(query.orderBy)} ${query.descending ? 'DESC' : 'ASC'}, id`
-      : 'ORDER BY id';
-    const rows = this.statement(`SELECT doc FROM ${this.table} ${where} ${order} LIMIT ? OFFSET ?`).all(
-      ...values,
-      query.limit,
-      query.offset,
-    ) as { doc: string }[];
-    const { total } = this.statement(`SELECT count(*) AS total FROM ${this.table} ${where}`).get(
-      ...values,
-    ) as {
-      total: number;
-    };
-    return deepFreeze({ items: rows.map((row) => JSON.parse(row.doc) as Doc), total });
+    const rows = this.statement(
+      `SELECT id, doc, ${key} AS key FROM ${this.table} ${whereClause(conditions)} ${order} LIMIT ? OFFSET ?`,
+    ).all(...values, query.limit + 1, query.offset ?? 0) as { id: string; doc: string; key: FieldValue }[];
+    const shown = rows.slice(0, query.limit);
+    const last = shown.at(-1);
+    return deepFreeze({
+      items: shown.map((row) => JSON.parse(row.doc) as Doc),
+      total,
+      ...(rows.length > query.limit && last ? { next: { key: last.key, id: last.id } } : {}),
+    });
   }
 
   private statement(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
     if (!statement) {
       statement = this.readModels.db.prepare(sql);
-      this.statements.set(sql, statement);
+      remember(this.statements, sql, statement, CACHED_STATEMENTS);
     }
     return statement;
   }
 }
 
-/** Adds to a bounded map, forgetting the oldest entry when full. */
-function remember<V>(map: Map<string, V>, key: string, value: V, max: number): void {
-  if (map.size >= max) map.delete(map.keys().next().value as string);
-  map.set(key, value);
+type Condition = { conditions: string[]; values: (string | number)[] };
+
+function filtering(query: Pick<ListQuery, 'where' | 'some' | 'anyOf'>): Condition {
+  const { conditions, values } = matching(query.where, field);
+  const element = matching(query.some?.where, (path) => `json_extract(element.value, '$.${path}')`);
+  if (query.some && element.conditions.length) {
+    conditions.push(
+      `EXISTS (SELECT 1 FROM json_each(${field(query.some.path)}) AS element WHERE ${element.conditions.join(' AND ')})`,
+    );
+    values.push(...element.values);
+  }
+  for (const group of query.anyOf ?? []) {
+    const alternatives = group.map((filters) => matching(filters, field));
+    conditions.push(
+      disjunction(alternatives.map((a) => (a.conditions.length ? a.conditions.join(' AND ') : '1'))),
+    );
+    values.push(...alternatives.flatMap((a) => a.values));
+  }
+  return { conditions, values };
 }
 
-function matching(
-  filters: Filters | undefined,
-  column: (path: string) => string,
-): { conditions: string[]; values: (string | number)[] } {
-  const given = Object.entries(filters ?? {}).filter((e): e is [string, FieldValue] => e[1] !== undefined);
+/** OR as a balanced tree: SQLite limits how deep an expression nests, not how many terms it has. */
+function disjunction(terms: readonly string[]): string {
+  if (terms.length <= 1) return `(${terms[0] ?? '0'})`;
+  const half = terms.length >> 1;
+  return `(${disjunction(terms.slice(0, half))} OR ${disjunction(terms.slice(half))})`;
+}
+
+const whereClause = (conditions: readonly string[]) =>
+  conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+
+/**
+ * The documents after `position` in `ORDER BY key [DESC], id`. SQLite sorts NULL first, so last when
+ * descending; the bound on `key` alone lets an index on it start the scan at the position.
+ */
+function following(
+  key: string,
+  descending: boolean,
+  position: Position,
+): { condition: string; values: (string | number)[] } {
+  const at = typeof position.key === 'boolean' ? Number(position.key) : position.key;
+  if (key === 'id') return { condition: 'id > ?', values: [position.id] };
+  if (at === null) {
+    return descending
+      ? { condition: `(${key} IS NULL AND id > ?)`, values: [position.id] }
+      : { condition: `(${key} IS NOT NULL OR id > ?)`, values: [position.id] };
+  }
+  const [beyond, reached] = descending ? ['<', '<='] : ['>', '>='];
+  const bounded = `(${key} ${reached} ? AND (${key} ${beyond} ? OR id > ?))`;
   return {
-    conditions: given.map(
-      ([path, value]) => `${column(checked(path))} ${value === null ? 'IS NULL' : '= ?'}`,
-    ),
+    condition: descending ? `(${key} IS NULL OR ${bounded})` : bounded,
+    values: [at, at, position.id],
+  };
+}
+
+const COMPARISONS: readonly Comparison['op'][] = ['<', '<=', '>=', '<>'];
+
+function matching(filters: Filters | undefined, column: (path: string) => string): Condition {
+  const given = Object.entries(filters ?? {}).filter(
+    (e): e is [string, FieldValue | Comparison] => e[1] !== undefined,
+  );
+  const compared = (value: FieldValue | Comparison) => (isComparison(value) ? value.value : value);
+  return {
+    conditions: given.map(([path, value]) => {
+      const operator = value === null ? 'IS NULL' : isComparison(value) ? `${value.op} ?` : '= ?';
+      return `${column(checked(path))} ${operator}`;
+    }),
     // JSON true/false read back through json_extract as 1/0.
     values: given
-      .map(([, value]) => value)
+      .map(([, value]) => compared(value))
       .filter((value) => value !== null)
       .map((value) => (typeof value === 'boolean' ? Number(value) : value)),
   };
+}
+
+function isComparison(value: FieldValue | Comparison): value is Comparison {
+  if (value === null || typeof value !== 'object') return false;
+  if (!COMPARISONS.includes(value.op)) throw new Error(`Not a comparison: ${String(value.op)}`);
+  return true;
 }
 
 function checked(path: string): string {

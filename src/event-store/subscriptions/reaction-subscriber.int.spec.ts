@@ -79,9 +79,70 @@ describe('ReactionSubscriber over real SQLite files', () => {
     await runner.stop();
   });
 
-  it('stops at an event that keeps failing and reports it', async () => {
+  it('parks an event that keeps failing, with the later events of its stream, and goes on with the others', async () => {
+    let broken = true;
     const { reaction, seen } = recording(async (e) => {
-      if ((e.data as { n: number }).n === 2) throw new Error('poison');
+      if (broken && (e.data as { n: number }).n === 2) throw new Error('a name that cannot be signed');
+    });
+    await store.append('thing-1', [event('ThingHappened', { n: 1 })], { expectedRevision: 'any' });
+    await store.append('thing-1', [event('ThingHappened', { n: 2 })], { expectedRevision: 'any' });
+    await store.append('thing-2', [event('ThingHappened', { n: 3 })], { expectedRevision: 'any' });
+    await store.append('thing-1', [event('ThingHappened', { n: 4 })], { expectedRevision: 'any' });
+    await store.append('thing-2', [event('ThingHappened', { n: 5 })], { expectedRevision: 'any' });
+    const runner = await run(reaction);
+    expect([...new Set(seen)].sort()).toEqual(['1', '3', '5']);
+    expect(runner.statuses()[0]).toMatchObject({ name: 'reaction:recorder', state: 'live', parked: 2 });
+    const { items } = checkpoints.parked.list();
+    expect(items).toMatchObject([
+      {
+        subscriber: 'reaction:recorder',
+        stream: 'thing-1',
+        reason: 'failed',
+        message: 'a name that cannot be signed',
+      },
+      { subscriber: 'reaction:recorder', stream: 'thing-1', reason: 'held' },
+    ]);
+    await runner.stop();
+
+    // Parked past the checkpoint, in its transaction: a restart neither loses nor repeats them.
+    seen.length = 0;
+    const again = await run(reaction);
+    expect(seen).toEqual([]);
+    expect(again.statuses()[0]).toMatchObject({ state: 'live', parked: 2 });
+    await store.append('thing-1', [event('ThingHappened', { n: 6 })], { expectedRevision: 'any' });
+    await again.waitFor((await store.headPosition())!, { timeoutMs: 2000 });
+    expect(checkpoints.parked.list().items.map((p) => p.reason)).toEqual(['failed', 'held', 'held']);
+
+    const subscriber = again.subscriber('reaction:recorder') as ReactionSubscriber;
+    await expect(subscriber.retry(items[1]!.eventId)).rejects.toMatchObject({
+      code: 'PARKED_EVENT.NOT_FIRST',
+    });
+    await expect(subscriber.retry(items[0]!.eventId)).resolves.toMatchObject({
+      outcome: 'failed',
+      processed: [],
+      failure: { eventId: items[0]!.eventId, message: 'a name that cannot be signed' },
+    });
+    broken = false;
+    const outcome = await subscriber.retry(items[0]!.eventId);
+    expect(outcome).toMatchObject({ outcome: 'processed' });
+    expect(outcome.processed).toHaveLength(3);
+    expect(seen).toEqual(['2', '4', '6']);
+    expect(checkpoints.parked.list()).toEqual({ items: [], total: 0 });
+    expect(again.statuses()[0]).toMatchObject({ state: 'live', parked: 0 });
+    await expect(subscriber.retry(items[0]!.eventId)).rejects.toMatchObject({
+      code: 'PARKED_EVENT.NOT_FOUND',
+    });
+
+    await store.append('thing-1', [event('ThingHappened', { n: 7 })], { expectedRevision: 'any' });
+    await again.waitFor((await store.headPosition())!, { timeoutMs: 2000 });
+    expect(seen).toEqual(['2', '4', '6', '7']);
+    await again.stop();
+  });
+
+  it('stops, without parking, when what fails is unavailable rather than the event', async () => {
+    const { reaction, seen } = recording(async (e) => {
+      if ((e.data as { n: number }).n === 2)
+        throw new DomainError('READ_MODEL.BEHIND', 'behind', 'unavailable');
     });
     for (const n of [1, 2, 3])
       await store.append('thing-1', [event('ThingHappened', { n })], { expectedRevision: 'any' });
@@ -91,8 +152,10 @@ describe('ReactionSubscriber over real SQLite files', () => {
     expect(runner.statuses()[0]).toMatchObject({
       name: 'reaction:recorder',
       state: 'failed',
-      failure: { eventType: 'ThingHappened', message: 'poison' },
+      parked: 0,
+      failure: { eventType: 'ThingHappened', message: 'behind' },
     });
+    expect(checkpoints.parked.list().total).toBe(0);
     await runner.stop();
   });
 

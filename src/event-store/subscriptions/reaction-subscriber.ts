@@ -1,8 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { isRefusal } from '../../shared/domain-error.js';
+import { DomainError, isRefusal } from '../../shared/domain-error.js';
 import type { RecordedEvent } from '../event-envelope.js';
-import type { ReadModelDatabase } from './read-model-database.js';
+import type { EventStore } from '../event-store.port.js';
 import { CheckpointedSubscriber } from './checkpointed-subscriber.js';
+import { parkedEvent, type ParkedEvent, type ParkReason } from './parked-events.js';
+import type { ReadModelDatabase } from './read-model-database.js';
+import type { SubscriberStatus } from './subscriber.js';
 
 /**
  * Something that must happen after an event (issue a document, assess fees, answer an inquiry).
@@ -30,17 +33,40 @@ export interface ReactionRetryPolicy {
 
 const DEFAULT_RETRIES: ReactionRetryPolicy = { attempts: 5, firstDelayMs: 50 };
 
+/** What a retry of a parked event came to; `processed` lists the events handled and no longer parked. */
+export interface RetryOutcome {
+  /** Whether the event asked for was handled this time. */
+  readonly outcome: 'processed' | 'failed';
+  /** The event asked for, then the events of its stream that waited behind it, as far as they went. */
+  readonly processed: readonly string[];
+  /** The event that failed again and stays parked, when one did. */
+  readonly failure?: { readonly eventId: string; readonly message: string };
+}
+
+interface UnderWay {
+  readonly position: string;
+  done: boolean;
+  /** Saved in the transaction that moves the checkpoint past it. */
+  parked?: ParkedEvent;
+}
+
 /**
  * Runs one reaction over the global log with a durable checkpoint. A failing event is retried with
- * doubling delays (a conflict or an unreachable store usually passes); one that keeps failing stops
- * the reaction and is reported by /ready, so nothing is silently skipped.
+ * doubling delays (a conflict or an unreachable store usually passes). One that keeps failing is
+ * parked, and the reaction goes on with the other streams; the later events of its stream are parked
+ * behind it, since a reaction may rely on a stream's order (a fee assessed before the permit it
+ * prices). A failure that is not the event's fault (something unavailable, the store unreachable)
+ * stops the reaction instead, and /ready names it: parking would park every event of the outage.
  */
 export class ReactionSubscriber extends CheckpointedSubscriber {
   /** Events handed over and not yet finished, in log order; the checkpoint follows the finished front. */
-  private readonly underWay: { readonly position: string; done: boolean }[] = [];
+  private readonly underWay: UnderWay[] = [];
   private readonly inFlight = new Set<Promise<void>>();
-  /** The last event under way of each stream, which the stream's next event waits for. */
+  /** The last work under way on each stream (an event or a retry), which the stream's next waits for. */
   private readonly streamTails = new Map<string, Promise<void>>();
+  /** The parked events of each stream, saved or about to be. */
+  private readonly held = new Map<string, Set<string>>();
+  private readonly saveFront: (position: string, parked: readonly ParkedEvent[]) => void;
   private stopping = false;
   private readonly logger = new Logger('Reactions');
   /** Where the subscription caught up while reactions were still under way. */
@@ -52,6 +78,15 @@ export class ReactionSubscriber extends CheckpointedSubscriber {
     private readonly retries: ReactionRetryPolicy = DEFAULT_RETRIES,
   ) {
     super(`reaction:${reaction.name}`, checkpoints);
+    this.saveFront = checkpoints.db.transaction((position: string, parked: readonly ParkedEvent[]) => {
+      checkpoints.parked.park(parked);
+      checkpoints.saveCheckpoint(this.name, position, 1);
+    });
+  }
+
+  override start(store: EventStore): void {
+    for (const { stream, eventId } of this.checkpoints.parked.heldBy(this.name)) this.hold(stream, eventId);
+    super.start(store);
   }
 
   protected delivery() {
@@ -69,40 +104,100 @@ export class ReactionSubscriber extends CheckpointedSubscriber {
   /** Starts the event's reaction once its stream's previous one is done; waits only while too many run. */
   private async dispatch(event: RecordedEvent): Promise<void> {
     if (this.stopping) return;
-    const entry = { position: event.position, done: false };
+    const entry: UnderWay = { position: event.position, done: false };
     this.underWay.push(entry);
-    const previous = this.streamTails.get(event.stream) ?? Promise.resolve();
-    const work: Promise<void> = previous
-      .then(async () => {
-        // After a failure nothing more runs: the checkpoint stays before the failed event.
-        if (this.stopping) return;
-        try {
-          await this.reactWithRetries(event);
-        } catch (error) {
-          this.fail(error, event);
-          return;
-        }
-        entry.done = true;
-        try {
-          this.checkpointFinishedFront();
-        } catch (error) {
-          this.fail(error, event);
-        }
-      })
-      .finally(() => {
-        this.inFlight.delete(work);
-        if (this.streamTails.get(event.stream) === work) this.streamTails.delete(event.stream);
-      });
-    this.streamTails.set(event.stream, work);
-    this.inFlight.add(work);
+    void this.inTurn(event.stream, async () => {
+      // After a failure nothing more runs: the checkpoint stays before the failed event.
+      if (this.stopping) return;
+      try {
+        entry.parked = await this.handle(event);
+      } catch (error) {
+        this.fail(error, event);
+        return;
+      }
+      entry.done = true;
+      try {
+        this.checkpointFinishedFront();
+      } catch (error) {
+        this.fail(error, event);
+      }
+    });
     while (this.inFlight.size >= IN_FLIGHT) await Promise.race(this.inFlight);
+  }
+
+  /** Runs `work` after the stream's earlier work, so one stream's events and retries keep their order. */
+  private inTurn<T>(stream: string, work: () => Promise<T>): Promise<T> {
+    const result = (this.streamTails.get(stream) ?? Promise.resolve()).then(work);
+    const settled: Promise<void> = result
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => {
+        this.inFlight.delete(settled);
+        if (this.streamTails.get(stream) === settled) this.streamTails.delete(stream);
+      });
+    this.streamTails.set(stream, settled);
+    this.inFlight.add(settled);
+    return result;
+  }
+
+  /** Reacts, or parks the event; throws what must stop the reaction. */
+  private async handle(event: RecordedEvent): Promise<ParkedEvent | undefined> {
+    if (this.held.has(event.stream)) {
+      return this.park(
+        event,
+        'held',
+        `An earlier event of ${event.stream} is parked; this one waits behind it`,
+      );
+    }
+    try {
+      await this.reactWithRetries(event);
+      return undefined;
+    } catch (error) {
+      if (!(await this.isTheEventsFault(error))) throw error;
+      return this.park(event, 'failed', error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private async isTheEventsFault(error: unknown): Promise<boolean> {
+    if (error instanceof DomainError && error.kind === 'unavailable') return false;
+    try {
+      await this.store!.ping();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private park(event: RecordedEvent, reason: ParkReason, message: string): ParkedEvent {
+    this.hold(event.stream, event.id);
+    const log = reason === 'failed' ? 'error' : 'warn';
+    this.logger[log](`${this.name} parked ${event.type} ${event.id} of ${event.stream}: ${message}`);
+    return parkedEvent(this.name, event, reason, message);
+  }
+
+  private hold(stream: string, eventId: string): void {
+    this.held.set(stream, (this.held.get(stream) ?? new Set()).add(eventId));
+  }
+
+  private release(parked: ParkedEvent): void {
+    this.checkpoints.parked.release(this.name, parked.eventId);
+    const ids = this.held.get(parked.stream);
+    ids?.delete(parked.eventId);
+    if (ids?.size === 0) this.held.delete(parked.stream);
   }
 
   private checkpointFinishedFront(): void {
     let finished: string | undefined;
-    while (this.underWay[0]?.done) finished = this.underWay.shift()!.position;
+    const parked: ParkedEvent[] = [];
+    while (this.underWay[0]?.done) {
+      const entry = this.underWay.shift()!;
+      finished = entry.position;
+      if (entry.parked) parked.push(entry.parked);
+    }
     if (finished === undefined || this.stopping) return;
-    this.checkpoints.saveCheckpoint(this.name, finished, 1);
+    this.saveFront(finished, parked);
     this.advanced(finished);
     if (this.underWay.length === 0 && this.caughtUpAt !== undefined) {
       const reached = this.caughtUpAt;
@@ -110,6 +205,54 @@ export class ReactionSubscriber extends CheckpointedSubscriber {
       // The caught-up position may lie before `finished`, when events came after it.
       if (this.comparePositions(reached, finished) >= 0) this.live(reached);
     }
+  }
+
+  /**
+   * Runs the reaction again on a parked event, in its stream's turn, then on the events of its stream
+   * parked behind it; each one handled is no longer parked. Only the first parked event of a stream
+   * may be retried: running a later one first would break the stream's order.
+   */
+  async retry(eventId: string): Promise<RetryOutcome> {
+    const asked = this.checkpoints.parked.get(this.name, eventId);
+    if (!asked) throw parkedEventNotFound(this.name, eventId);
+    return this.inTurn(asked.stream, async () => {
+      const parked = this.checkpoints.parked.ofStream(this.name, asked.stream);
+      if (!parked.some((p) => p.eventId === eventId)) throw parkedEventNotFound(this.name, eventId);
+      if (parked[0]!.eventId !== eventId) {
+        throw new DomainError(
+          'PARKED_EVENT.NOT_FIRST',
+          `Event ${parked[0]!.eventId} comes first in ${asked.stream} and is parked too: retry it first`,
+          'conflict',
+          { first: parked[0]!.eventId },
+        );
+      }
+      const processed: string[] = [];
+      for (const next of parked) {
+        try {
+          await this.reactWithRetries(await this.storedEvent(next));
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          this.checkpoints.parked.failedAgain(this.name, next.eventId, message, new Date().toISOString());
+          const failure = { eventId: next.eventId, message };
+          return { outcome: processed.length > 0 ? 'processed' : 'failed', processed, failure };
+        }
+        this.release(next);
+        processed.push(next.eventId);
+      }
+      this.logger.log(`${this.name} handled the parked event(s) ${processed.join(', ')} on retry`);
+      return { outcome: 'processed', processed };
+    });
+  }
+
+  private async storedEvent(parked: ParkedEvent): Promise<RecordedEvent> {
+    const [event] = await this.store!.readStream(parked.stream, {
+      fromRevision: BigInt(parked.revision),
+      maxCount: 1,
+    });
+    if (event?.id !== parked.eventId) {
+      throw new Error(`Event ${parked.eventId} is no longer at ${parked.stream}@${parked.revision}`);
+    }
+    return event;
   }
 
   protected override subscriptionCaughtUp(position: string | undefined): void {
@@ -125,6 +268,12 @@ export class ReactionSubscriber extends CheckpointedSubscriber {
   override async stop(): Promise<void> {
     await super.stop();
     await Promise.allSettled([...this.inFlight]);
+  }
+
+  override status(): SubscriberStatus {
+    let parked = 0;
+    for (const ids of this.held.values()) parked += ids.size;
+    return { ...super.status(), parked };
   }
 
   private async reactWithRetries(event: RecordedEvent): Promise<void> {
@@ -145,4 +294,12 @@ export class ReactionSubscriber extends CheckpointedSubscriber {
       }
     }
   }
+}
+
+export function parkedEventNotFound(subscriber: string, eventId: string): DomainError {
+  return new DomainError(
+    'PARKED_EVENT.NOT_FOUND',
+    `${subscriber} has no parked event ${eventId}`,
+    'not_found',
+  );
 }

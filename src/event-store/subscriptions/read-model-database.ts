@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ParkedEvents } from './parked-events.js';
 
 export interface Checkpoint {
   readonly position: string | undefined;
@@ -11,12 +12,13 @@ const TABLE_NAME = /^[a-z][a-z0-9_]*$/;
 export const JSON_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 /**
- * The read-model file: documents of every projection plus each subscriber's checkpoint. It is
- * disposable (rebuilt from the log), so commits skip the fsync; a crash loses documents and checkpoint
- * together, and the subscriber replays from the older checkpoint.
+ * The read-model file: documents of every projection plus each subscriber's checkpoint, and the events
+ * a reaction parked. It is disposable (rebuilt from the log), so commits skip the fsync; a crash loses
+ * documents, parked events and checkpoint together, and the subscriber replays from the older checkpoint.
  */
 export class ReadModelDatabase {
   readonly db: Database.Database;
+  readonly parked: ParkedEvents;
   private readonly getCheckpoint: Database.Statement<[string], { position: string | null; version: number }>;
   private readonly putCheckpoint: Database.Statement<[string, string | null, number]>;
 
@@ -37,6 +39,7 @@ export class ReadModelDatabase {
       `INSERT INTO subscriber_checkpoints (name, position, version) VALUES (?, ?, ?)
        ON CONFLICT (name) DO UPDATE SET position = excluded.position, version = excluded.version`,
     );
+    this.parked = new ParkedEvents(this.db);
   }
 
   checkpoint(name: string): Checkpoint | undefined {
@@ -52,7 +55,11 @@ export class ReadModelDatabase {
    * Creates a projection's document table and its JSON indexes; with `resetCheckpointOf`, first drops
    * the documents and that subscriber's checkpoint together, so it replays the log from the start.
    */
-  prepareDocuments(name: string, indexes: readonly string[], resetCheckpointOf?: string): void {
+  prepareDocuments(
+    name: string,
+    indexes: readonly (string | readonly string[])[],
+    resetCheckpointOf?: string,
+  ): void {
     const table = documentTable(name);
     this.db.transaction(() => {
       if (resetCheckpointOf !== undefined) {
@@ -63,12 +70,16 @@ export class ReadModelDatabase {
       this.db.exec(
         `CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID`,
       );
-      for (const path of indexes) {
-        if (!JSON_PATH.test(path)) throw new Error(`Index path ${path} of ${name} is not a plain JSON path`);
-        const column = path.replace(/[^A-Za-z0-9]/g, '_');
-        this.db.exec(
-          `CREATE INDEX IF NOT EXISTS ${table}_${column} ON ${table} (json_extract(doc, '$.${path}'))`,
-        );
+      for (const index of indexes) {
+        const paths = typeof index === 'string' ? [index] : index;
+        for (const path of paths) {
+          if (!JSON_PATH.test(path))
+            throw new Error(`Index path ${path} of ${name} is not a plain JSON path`);
+        }
+        const indexName = `${table}_${paths.map((path) => path.replace(/[^A-Za-z0-9]/g, '_')).join('__')}`;
+        const columns = paths.map((path) => `json_extract(doc, '$.${path}')`).join(', ');
+        // The table is WITHOUT ROWID: SQLite appends the primary key, the id, to every index.
+        this.db.exec(`CREATE INDEX IF NOT EXISTS ${indexName} ON ${table} (${columns})`);
       }
     })();
   }

@@ -106,6 +106,10 @@ export class SubscriberRunner {
   statuses(): SubscriberStatus[] {
     return this.subscribers.map((s) => s.status());
   }
+
+  subscriber(name: string): Subscriber | undefined {
+    return this.subscribers.find((s) => s.name === name);
+  }
 }
 
 /** Drops every read model and replays the whole log into it; the server must not run meanwhile. */

@@ -16,6 +16,8 @@ export interface SubscriberStatus {
   readonly position: string | undefined;
   /** The poison event that stopped it, when it failed. */
   readonly failure?: SubscriberFailure;
+  /** How many events a reaction has parked and goes on without (GET /admin/parked-events lists them). */
+  readonly parked?: number;
 }
 
 /** A named, checkpointed reader of the global log. */

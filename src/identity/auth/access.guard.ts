@@ -5,6 +5,7 @@ import { DomainError } from '../../shared/domain-error.js';
 import { normalizeNationalId } from '../national-id.js';
 import { actingGrant, type Principal } from '../principal.js';
 import type { Grant } from '../roles.js';
+import { ConsentsReadModel } from '../consents/consents.read-model.js';
 import { ACCESS_POLICY, type AccessPolicy } from './access.decorators.js';
 import { Authenticator } from './authenticator.js';
 
@@ -15,6 +16,8 @@ declare module 'fastify' {
     grant?: Grant;
     /** The citizen a counter office acts for (X-On-Behalf-Of), as a national id. */
     onBehalfOf?: string;
+    /** The citizen's consent under which it does. */
+    consent?: string;
   }
 }
 
@@ -24,6 +27,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly authenticator: Authenticator,
+    private readonly consents: ConsentsReadModel,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -39,8 +43,26 @@ export class AccessGuard implements CanActivate {
     const grant = this.grantFor(policy, principal);
     if (grant) request.grant = grant;
     const onBehalfOf = request.headers['x-on-behalf-of'];
-    if (onBehalfOf !== undefined) request.onBehalfOf = onBehalfOfCitizen(onBehalfOf, principal, grant);
+    if (onBehalfOf !== undefined) {
+      request.onBehalfOf = onBehalfOfCitizen(onBehalfOf, principal, grant);
+      request.consent = this.liveConsent(grant!.organisation!, request.onBehalfOf);
+      // Reads leave no event: the request's log line names the consent instead.
+      request.log = request.log.child({ consent: request.consent });
+    }
     return true;
+  }
+
+  /** A counter office acts for a citizen only under their live consent, given to this office. */
+  private liveConsent(office: string, nationalId: string): string {
+    const consent = this.consents.liveFor(office, nationalId, new Date().toISOString());
+    if (!consent) {
+      throw new DomainError(
+        'ACCESS.NO_CONSENT',
+        'The citizen has not consented to this office acting for them, or the consent has ended; ask for it with POST /consents',
+        'forbidden',
+      );
+    }
+    return consent.consentId;
   }
 
   /** The grant the caller acts under, or the refusal the policy calls for. */

@@ -3,6 +3,7 @@ import { errors } from 'jose';
 import { DomainError } from '../../shared/domain-error.js';
 import type { Principal } from '../principal.js';
 import { OrganisationsReadModel } from '../organisations/organisations.read-model.js';
+import { ScopeDirectory } from '../scope-directory.js';
 import { UsersReadModel } from '../users/users.read-model.js';
 import { issuerOf, TokenSigner } from './token-signer.js';
 
@@ -29,6 +30,7 @@ export class Authenticator {
     private readonly users: UsersReadModel,
     @Inject(API_KEY_AUTHENTICATOR) private readonly apiKeys: ApiKeyAuthenticator,
     private readonly organisations: OrganisationsReadModel,
+    private readonly directory: ScopeDirectory,
     @Optional() @Inject(EXTERNAL_TOKEN_VERIFIER) private readonly external?: ExternalTokenVerifier,
   ) {}
 
@@ -63,7 +65,9 @@ export class Authenticator {
   private async bearer(token: string): Promise<Principal> {
     try {
       const issuer = issuerOf(token);
-      if (this.external && issuer === this.external.issuer) return await this.external.verify(token);
+      if (this.external && issuer === this.external.issuer) {
+        return this.inDirectory(await this.external.verify(token));
+      }
       const verified = await this.tokens.verify(token);
       if (verified === undefined)
         throw unauthenticated('AUTH.INVALID_TOKEN', 'This token was not issued by Daftar');
@@ -74,6 +78,15 @@ export class Authenticator {
         throw unauthenticated('AUTH.TOKEN_EXPIRED', 'The token has expired; sign in again');
       throw unauthenticated('AUTH.INVALID_TOKEN', 'The token is not valid');
     }
+  }
+
+  /**
+   * An identity provider's grants hold only where the directory knows their scope and it fits the role,
+   * as a local grant must; the others are dropped, and the token still proves who calls (403, not 401).
+   */
+  private inDirectory(principal: Principal): Principal {
+    const grants = principal.grants.filter((g) => this.directory.grantRefusal(g) === undefined);
+    return grants.length === principal.grants.length ? principal : { ...principal, grants };
   }
 
   /** A deactivated organisation's roles lapse at once, for its people and its keys alike. */

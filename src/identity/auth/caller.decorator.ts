@@ -19,6 +19,8 @@ export class Caller {
     readonly now: string,
     /** The citizen a counter office acts for, by national id. */
     readonly onBehalfOf?: string,
+    /** The citizen's consent the office acts under. */
+    readonly consent?: string,
   ) {}
 
   /** How the caller relates to a record, acting for a citizen when a counter office names one. */
@@ -32,9 +34,10 @@ export class Caller {
     return this.principal;
   }
 
-  commandContext(onBehalfOf = this.onBehalfOf): CommandContext {
+  commandContext(): CommandContext {
+    const behalf = this.onBehalfOf ? { citizen: this.onBehalfOf, consent: this.consent } : undefined;
     const actor =
-      this.principal && this.grant ? actorOf(this.principal, this.grant, onBehalfOf) : this.fallbackActor();
+      this.principal && this.grant ? actorOf(this.principal, this.grant, behalf) : this.fallbackActor();
     return { actor, correlationId: this.correlationId, causationId: this.requestId, now: this.now };
   }
 
@@ -53,6 +56,7 @@ export function callerOf(request: FastifyRequest): Caller {
     correlationId,
     new Date().toISOString(),
     request.onBehalfOf,
+    request.consent,
   );
 }
 

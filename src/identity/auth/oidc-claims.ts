@@ -1,3 +1,4 @@
+import { normalizeNationalId } from '../national-id.js';
 import type { Principal } from '../principal.js';
 import {
   grantProblem,
@@ -14,6 +15,11 @@ export interface OidcClaimMapping {
   readonly rolesClaim: string;
   readonly municipalityClaim: string;
   readonly organisationClaim: string;
+  /**
+   * The claim that carries a proven national id (کد ملی): the national single sign-on has proven the
+   * person, so they are a citizen with that id and need no SMS code.
+   */
+  readonly nationalIdClaim: string;
   readonly roleMap: Readonly<Record<string, Role>>;
 }
 
@@ -44,29 +50,54 @@ export function daftarRole(external: string, roleMap: Readonly<Record<string, Ro
   return isRole(external) ? external : undefined;
 }
 
+/** An external role name, and the scope it names after its last `@` (`signatory@hamedan`), if any. */
+function scopedRole(
+  name: string,
+  roleMap: Readonly<Record<string, Role>>,
+): { readonly role: Role; readonly scope?: string } | undefined {
+  const whole = daftarRole(name, roleMap);
+  if (whole) return { role: whole };
+  const at = name.lastIndexOf('@');
+  const role = at > 0 ? daftarRole(name.slice(0, at), roleMap) : undefined;
+  const scope = name.slice(at + 1);
+  return role && scope ? { role, scope } : undefined;
+}
+
 /**
- * The grants a token's claims carry. Municipal staff roles are scoped to the municipality claim,
- * organisation roles to the organisation claim (one grant per value when the claim is a list), other
- * roles to nothing; a grant that then lacks the scope its role needs is dropped, as are duplicates.
+ * The grants a token's claims carry, each with its own scope. A role claim names its scope after `@`:
+ * the municipality of a staff role (`signatory@hamedan`), the organisation of an organisation role
+ * (`notary@notary-office-12`). A role named without one takes the municipality or organisation claim
+ * only when that claim holds a single value, so that roles and scopes given as separate lists are never
+ * paired up (a clerk of one city who is a signatory of another must not become a signatory of both).
+ * A grant whose scope does not fit its role is dropped, as are duplicates; whether the scope exists
+ * is the directory's to say (see `Authenticator`).
  */
 export function grantsFromClaims(
   claims: Readonly<Record<string, unknown>>,
   mapping: OidcClaimMapping,
 ): Grant[] {
-  const municipalities = names(claimAt(claims, mapping.municipalityClaim));
-  const organisations = names(claimAt(claims, mapping.organisationClaim));
+  const only = (values: string[]) => (values.length === 1 ? values[0] : undefined);
+  const municipality = only(names(claimAt(claims, mapping.municipalityClaim)));
+  const organisation = only(names(claimAt(claims, mapping.organisationClaim)));
   const grants: Grant[] = [];
   for (const external of names(claimAt(claims, mapping.rolesClaim))) {
-    const role = daftarRole(external, mapping.roleMap);
-    if (!role) continue;
-    const candidates: Grant[] = MUNICIPAL_ROLES.includes(role)
-      ? municipalities.map((municipality) => ({ role, municipality }))
-      : ORGANISATION_ROLES.includes(role)
-        ? organisations.map((organisation) => ({ role, organisation }))
-        : [{ role }];
-    for (const grant of candidates) {
-      if (grantProblem(grant) === undefined && !grants.some((g) => sameGrant(g, grant))) grants.push(grant);
-    }
+    const scoped = scopedRole(external, mapping.roleMap);
+    if (!scoped) continue;
+    const { role } = scoped;
+    const byOrganisation = ORGANISATION_ROLES.includes(role);
+    const fallback = byOrganisation
+      ? organisation
+      : MUNICIPAL_ROLES.includes(role)
+        ? municipality
+        : undefined;
+    const scope = scoped.scope ?? fallback;
+    // A scope on a role that takes none is kept, so that grantProblem refuses it.
+    const grant: Grant = !scope
+      ? { role }
+      : byOrganisation
+        ? { role, organisation: scope }
+        : { role, municipality: scope };
+    if (grantProblem(grant) === undefined && !grants.some((g) => sameGrant(g, grant))) grants.push(grant);
   }
   return grants;
 }
@@ -81,12 +112,17 @@ export function principalFromClaims(
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
   };
   const username = text('preferred_username');
+  const claimed = claimAt(claims, mapping.nationalIdClaim);
+  const nationalId = typeof claimed === 'string' ? normalizeNationalId(claimed) : undefined;
+  const grants = grantsFromClaims(claims, mapping);
+  const citizen: Grant = { role: 'citizen' };
   return {
     kind: 'user',
     id: `oidc:${claims.sub}`,
     displayName: text('name') ?? username ?? claims.sub,
     ...(username ? { username } : {}),
-    grants: grantsFromClaims(claims, mapping),
+    ...(nationalId ? { nationalId } : {}),
+    grants: nationalId && !grants.some((g) => sameGrant(g, citizen)) ? [...grants, citizen] : grants,
     authenticatedBy: 'oidc',
   };
 }

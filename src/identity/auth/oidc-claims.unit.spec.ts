@@ -4,6 +4,7 @@ const mapping: OidcClaimMapping = {
   rolesClaim: 'roles',
   municipalityClaim: 'municipality',
   organisationClaim: 'organisation',
+  nationalIdClaim: 'national_id',
   roleMap: { 'municipal-clerk': 'clerk', 'notary-office': 'notary', 'it-staff': 'admin' },
 };
 
@@ -45,16 +46,40 @@ describe('OpenID Connect claims to a principal', () => {
     expect(grantsFromClaims({ roles: ['clerk'], municipality: 42 }, mapping)).toEqual([]);
   });
 
-  it('grants a role in every municipality of a list, once each', () => {
+  it('scopes each role by the name it carries after @, once each', () => {
     expect(
       grantsFromClaims(
-        { roles: ['clerk', 'municipal-clerk'], municipality: ['hamedan', 'malayer', 'hamedan'] },
+        {
+          roles: ['municipal-clerk@hamedan', 'signatory@malayer', 'notary-office@notary-12', 'clerk@hamedan'],
+        },
         mapping,
       ),
     ).toEqual([
       { role: 'clerk', municipality: 'hamedan' },
-      { role: 'clerk', municipality: 'malayer' },
+      { role: 'signatory', municipality: 'malayer' },
+      { role: 'notary', organisation: 'notary-12' },
     ]);
+  });
+
+  it('never pairs a role with a municipality of another claim: a clerk here and a signatory elsewhere signs only there', () => {
+    expect(
+      grantsFromClaims(
+        { roles: ['clerk@hamedan', 'signatory'], municipality: ['hamedan', 'malayer'] },
+        mapping,
+      ),
+    ).toEqual([{ role: 'clerk', municipality: 'hamedan' }]);
+    expect(
+      grantsFromClaims(
+        { roles: ['clerk', 'notary-office'], organisation: ['notary-12', 'notary-13'] },
+        mapping,
+      ),
+    ).toEqual([]);
+  });
+
+  it('drops a scope on a role that takes none, an empty scope, and a role a scope cannot name', () => {
+    expect(
+      grantsFromClaims({ roles: ['citizen@hamedan', 'clerk@', '@hamedan', 'coffee-maker@hamedan'] }, mapping),
+    ).toEqual([]);
   });
 
   it('accepts a single role as a string, and treats a missing or malformed roles claim as no roles', () => {
@@ -109,5 +134,17 @@ describe('OpenID Connect claims to a principal', () => {
       authenticatedBy: 'oidc',
     });
     expect(bare).not.toHaveProperty('username');
+  });
+
+  it('makes a citizen of a person whose national id the single sign-on proved, without an SMS code', () => {
+    const proven = principalFromClaims(
+      { sub: 'n1', national_id: '۰۰۱۳۵۴۲۴۱۹', roles: ['clerk@hamedan'] },
+      mapping,
+    );
+    expect(proven.nationalId).toBe('0013542419');
+    expect(proven.grants).toEqual([{ role: 'clerk', municipality: 'hamedan' }, { role: 'citizen' }]);
+    const invalid = principalFromClaims({ sub: 'n2', national_id: '0013542418' }, mapping);
+    expect(invalid).not.toHaveProperty('nationalId');
+    expect(invalid.grants).toEqual([]);
   });
 });

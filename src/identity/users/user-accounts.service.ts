@@ -6,7 +6,8 @@ import { handleCommand } from '../../event-store/command-handling/handle-command
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
 import { DomainError } from '../../shared/domain-error.js';
 import { newId } from '../../shared/ids.js';
-import { hashPassword, passwordProblem } from '../password-hasher.js';
+import { passwordProblem } from '../password-hasher.js';
+import { PasswordVault } from '../password-vault.js';
 import type { Grant } from '../roles.js';
 import { ScopeDirectory } from '../scope-directory.js';
 import { userDecider, type UserCommand } from './user.decider.js';
@@ -32,6 +33,7 @@ export class UserAccounts {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly commands: CommandRunner,
     private readonly scopes: ScopeDirectory,
+    private readonly vault: PasswordVault,
   ) {}
 
   /**
@@ -39,32 +41,48 @@ export class UserAccounts {
    * If a crash fell between the two, the next attempt finds the claim with no user and completes it.
    */
   async create(account: NewAccount, context: CommandContext): Promise<{ userId: string }> {
-    if (!USERNAME.test(account.username)) {
+    const problem = passwordProblem(account.password);
+    if (problem) throw new DomainError('USER.WEAK_PASSWORD', problem, 'invalid');
+    const { password, ...profile } = account;
+    return this.createProtected(profile, () => this.vault.protectPassword(password), context);
+  }
+
+  /**
+   * An account whose password was protected earlier (a confirmed registration); `userId` is the id to
+   * give it, unless a claim left by a crash names another.
+   */
+  async createProtected(
+    profile: Omit<NewAccount, 'password'> & { readonly userId?: string },
+    passwordHash: () => Promise<string> | string,
+    context: CommandContext,
+  ): Promise<{ userId: string }> {
+    if (!USERNAME.test(profile.username)) {
       throw new DomainError(
         'USER.INVALID_USERNAME',
         'A username is 3 to 64 of a-z, 0-9, _ . - and starts with a letter or digit',
         'invalid',
       );
     }
-    const problem = passwordProblem(account.password);
-    if (problem) throw new DomainError('USER.WEAK_PASSWORD', problem, 'invalid');
-    for (const grant of account.grants) this.scopes.checkGrant(grant);
-    const stream = usernameStream(account.username);
+    for (const grant of profile.grants) this.scopes.checkGrant(grant);
+    const stream = usernameStream(profile.username);
     const claimedBy = await this.claimedBy(stream);
     if (claimedBy && (await this.store.readStream(userStream(claimedBy), { maxCount: 1 })).length > 0) {
-      throw new DomainError('USER.USERNAME_TAKEN', `The username ${account.username} is taken`, 'conflict');
+      throw new DomainError('USER.USERNAME_TAKEN', `The username ${profile.username} is taken`, 'conflict');
     }
-    const userId = claimedBy ?? newId();
+    const { userId: preferred, ...details } = profile;
+    const userId = claimedBy ?? preferred ?? newId();
     await handleCommand(
       this.store,
       stream,
       usernameClaimDecider,
-      { type: 'ClaimUsername', data: { username: account.username, userId } },
+      { type: 'ClaimUsername', data: { username: profile.username, userId } },
       context,
     );
-    const { password, ...profile } = account;
-    const passwordHash = await hashPassword(password);
-    await this.change(userId, { type: 'CreateUser', data: { ...profile, userId, passwordHash } }, context);
+    await this.change(
+      userId,
+      { type: 'CreateUser', data: { ...details, userId, passwordHash: await passwordHash() } },
+      context,
+    );
     return { userId };
   }
 
@@ -73,9 +91,20 @@ export class UserAccounts {
     if (problem) throw new DomainError('USER.WEAK_PASSWORD', problem, 'invalid');
     await this.change(
       userId,
-      { type: 'ChangePassword', data: { passwordHash: await hashPassword(password) } },
+      { type: 'ChangePassword', data: { passwordHash: await this.vault.protectPassword(password) } },
       context,
     );
+  }
+
+  /** After a successful sign-in against `verifiedHash`: stores the password protected as today's. */
+  async rehashPassword(
+    userId: string,
+    password: string,
+    verifiedHash: string,
+    context: CommandContext,
+  ): Promise<void> {
+    const passwordHash = await this.vault.protectPassword(password);
+    await this.change(userId, { type: 'RehashPassword', data: { verifiedHash, passwordHash } }, context);
   }
 
   async grantRole(

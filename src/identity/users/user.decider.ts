@@ -10,6 +10,7 @@ export type UserState =
       readonly userId: string;
       readonly username: string;
       readonly grants: readonly Grant[];
+      readonly passwordHash: string;
     };
 
 export type UserCommand =
@@ -20,6 +21,11 @@ export type UserCommand =
   | { readonly type: 'GrantRole'; readonly data: { readonly grant: Grant } }
   | { readonly type: 'RevokeRole'; readonly data: { readonly grant: Grant; readonly reason: string } }
   | { readonly type: 'ChangePassword'; readonly data: { readonly passwordHash: string } }
+  | {
+      readonly type: 'RehashPassword';
+      /** `verifiedHash` is the stored value the password was just checked against. */
+      readonly data: { readonly verifiedHash: string; readonly passwordHash: string };
+    }
   | { readonly type: 'DisableUser'; readonly data: { readonly reason: string } };
 
 export const userNotFound = () => new DomainError('USER.NOT_FOUND', 'There is no such user', 'not_found');
@@ -51,6 +57,10 @@ function decide(command: UserCommand, state: UserState): readonly UserEvent[] | 
     case 'ChangePassword':
       if (state.status === 'disabled') return new DomainError('USER.DISABLED', 'This account is disabled');
       return [{ type: 'PasswordChanged', data: { userId, passwordHash: command.data.passwordHash } }];
+    case 'RehashPassword':
+      // A password changed since the check must not be replaced by the old one protected anew.
+      if (state.status === 'disabled' || state.passwordHash !== command.data.verifiedHash) return [];
+      return [{ type: 'PasswordRehashed', data: { userId, passwordHash: command.data.passwordHash } }];
     case 'DisableUser':
       if (state.status === 'disabled') return [];
       return [{ type: 'UserDisabled', data: { userId, reason: command.data.reason } }];
@@ -69,6 +79,7 @@ function evolve(state: UserState, event: UserEvent): UserState {
         userId: event.data.userId,
         username: event.data.username,
         grants: event.data.grants,
+        passwordHash: event.data.passwordHash,
       };
     case 'RoleGranted':
       return state.status === 'absent' ? state : { ...state, grants: [...state.grants, event.data.grant] };
@@ -77,7 +88,8 @@ function evolve(state: UserState, event: UserEvent): UserState {
         ? state
         : { ...state, grants: state.grants.filter((g) => !sameGrant(g, event.data.grant)) };
     case 'PasswordChanged':
-      return state;
+    case 'PasswordRehashed':
+      return state.status === 'absent' ? state : { ...state, passwordHash: event.data.passwordHash };
     case 'UserDisabled':
       return state.status === 'absent' ? state : { ...state, status: 'disabled' };
     default: {

@@ -55,6 +55,19 @@ describe('user decider', () => {
     ).toMatchObject({ code: 'USER.DISABLED' });
   });
 
+  it('protects the verified password anew, unless it has changed since the check or the account is disabled', () => {
+    const rehash = {
+      type: 'RehashPassword',
+      data: { verifiedHash: profile.passwordHash, passwordHash: 'enc:v1:new' },
+    } as const;
+    const changed: UserEvent = { type: 'PasswordChanged', data: { userId, passwordHash: 'enc:v1:other' } };
+    expect(given(userDecider, created).when(rehash)).toEqual([
+      { type: 'PasswordRehashed', data: { userId, passwordHash: 'enc:v1:new' } },
+    ]);
+    expect(given(userDecider, created, changed).when(rehash)).toEqual([]);
+    expect(given(userDecider, created, disabled).when(rehash)).toEqual([]);
+  });
+
   it('answers USER.NOT_FOUND for any change to an unknown user', () => {
     expect(given(userDecider).when({ type: 'DisableUser', data: { reason: 'x' } })).toMatchObject({
       code: 'USER.NOT_FOUND',

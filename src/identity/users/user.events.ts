@@ -7,7 +7,10 @@ export type UserEvent =
         readonly userId: string;
         readonly username: string;
         readonly displayName: string;
-        /** scrypt, with its parameters and salt; never the password. */
+        /**
+         * The scrypt hash sealed with the credentials key (`enc:v1:…`, see PasswordVault); a plain scrypt
+         * hash in events written before that. Never the password.
+         */
         readonly passwordHash: string;
         readonly nationalId?: string;
         readonly mobile?: string;
@@ -25,6 +28,11 @@ export type UserEvent =
       readonly type: 'PasswordChanged';
       readonly data: { readonly userId: string; readonly passwordHash: string };
     }
+  | {
+      /** The same password protected anew (stronger scrypt, newer key): tokens issued before stay valid. */
+      readonly type: 'PasswordRehashed';
+      readonly data: { readonly userId: string; readonly passwordHash: string };
+    }
   | { readonly type: 'UserDisabled'; readonly data: { readonly userId: string; readonly reason: string } };
 
 /** A username (نام کاربری) is claimed once, in its own stream, before the user stream is written. */
@@ -38,6 +46,7 @@ export const USER_EVENT_TYPES: readonly UserEvent['type'][] = [
   'RoleGranted',
   'RoleRevoked',
   'PasswordChanged',
+  'PasswordRehashed',
   'UserDisabled',
 ];
 

@@ -13,4 +13,9 @@ export class UsersReadModel extends Documents<UserDocument> {
   byUsername(username: string): UserDocument | undefined {
     return this.findOne('username', username);
   }
+
+  /** The account that holds this national id (کد ملی), whatever its username. */
+  byNationalId(nationalId: string): UserDocument | undefined {
+    return this.findOne('nationalId', nationalId);
+  }
 }

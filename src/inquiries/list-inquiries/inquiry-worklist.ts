@@ -39,6 +39,13 @@ export function inquiryWorklist(
   };
 }
 
+/** The inquiries overdue (or, with false, the others) at `now`, as alternatives the read model selects. */
+export function overdueFilters(overdue: boolean, now: string): Filters[] {
+  return overdue
+    ? [{ status: { op: '<>', value: 'answered' }, dueAt: { op: '<', value: now } }]
+    : [{ status: 'answered' }, { dueAt: { op: '>=', value: now } }];
+}
+
 /** Not answered by the rule set's deadline for its kind. */
 export const isOverdue = (inquiry: Pick<InquiryDocument, 'status' | 'dueAt'>, now: string): boolean =>
   inquiry.status !== 'answered' && Date.parse(inquiry.dueAt) < Date.parse(now);

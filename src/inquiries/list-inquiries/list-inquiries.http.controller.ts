@@ -3,12 +3,12 @@ import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@ne
 import { Roles } from '../../identity/auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
 import { parseRenewalCode } from '../../parcels/renewal-code.js';
-import { PageOf, type PageResponse } from '../../shared/http/pagination.js';
+import { PageOf, pageOf, pageWindow, type PageResponse } from '../../shared/http/pagination.js';
 import { InquiryResponseDto, toInquiryResponse } from '../get-inquiry/inquiry.response.dto.js';
 import { audienceOf, INQUIRY_READERS } from '../inquiry-access.js';
-import { InquiriesReadModel, type InquiryDocument } from '../inquiries.read-model.js';
+import { InquiriesReadModel } from '../inquiries.read-model.js';
 import { ListInquiriesQueryDto } from './list-inquiries.request.dto.js';
-import { inquiryWorklist, isOverdue } from './inquiry-worklist.js';
+import { inquiryWorklist, overdueFilters } from './inquiry-worklist.js';
 
 @ApiTags('inquiries')
 @Controller('inquiries')
@@ -25,7 +25,10 @@ export class ListInquiriesHttpController {
       'deadline first. `overdue` marks inquiries not answered by the rule set’s deadline for their kind.',
   })
   @ApiOkResponse({ type: PageOf(InquiryResponseDto) })
-  @ApiBadRequestResponse({ description: 'REQUEST.INVALID, PARCEL.INVALID_RENEWAL_CODE' })
+  @ApiBadRequestResponse({
+    description:
+      'REQUEST.INVALID, REQUEST.INVALID_CURSOR, REQUEST.PAGE_TOO_DEEP, PARCEL.INVALID_RENEWAL_CODE',
+  })
   list(
     @Query() query: ListInquiriesQueryDto,
     @CurrentCaller() caller: Caller,
@@ -38,14 +41,13 @@ export class ListInquiriesHttpController {
     });
     if (!worklist) return { items: [], total: 0, page, pageSize };
     const { where, orderBy, descending, regions } = worklist;
-    const keep = (inquiry: InquiryDocument) =>
-      (!regions || regions.includes(inquiry.region)) &&
-      (overdue === undefined || isOverdue(inquiry, caller.now) === (overdue === 'true'));
-    const { items, total } = this.inquiries.listKept(
-      { where, orderBy, descending, limit: pageSize, offset: (page - 1) * pageSize },
-      regions || overdue !== undefined ? keep : undefined,
+    const anyOf = [
+      ...(regions ? [regions.map((region) => ({ region }))] : []),
+      ...(overdue === undefined ? [] : [overdueFilters(overdue === 'true', caller.now)]),
+    ];
+    const found = this.inquiries.list({ where, anyOf, orderBy, descending, ...pageWindow(query, orderBy) });
+    return pageOf(found, query, orderBy, (inquiry) =>
+      toInquiryResponse(inquiry, audienceOf(caller, inquiry), caller.now),
     );
-    const shown = items.map((inquiry) => toInquiryResponse(inquiry, audienceOf(caller, inquiry), caller.now));
-    return { items: shown, total, page, pageSize };
   }
 }

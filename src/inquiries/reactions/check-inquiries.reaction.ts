@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { documentsProjection } from '../../../projections/documents/documents.projection.js';
 import { inquiriesProjection } from '../../../projections/inquiries/inquiries.projection.js';
 import { parcelsProjection } from '../../../projections/parcels/parcels.projection.js';
 import { permitsProjection } from '../../../projections/permits/permits.projection.js';
@@ -15,6 +16,7 @@ import { parcelId, type ParcelEvent } from '../../parcels/parcel.events.js';
 import { ParcelsReadModel } from '../../parcels/parcels.read-model.js';
 import { PermitsReadModel } from '../../permits/permits.read-model.js';
 import type { InquiryKind } from '../../rule-sets/rule-set.js';
+import { DomainError } from '../../shared/domain-error.js';
 import { inquiryFindings, parcelFacts } from '../inquiry-checks.js';
 import { inquiryDecider } from '../inquiry.decider.js';
 import { inquiryStream, type InquiryEvent } from '../inquiry.events.js';
@@ -36,7 +38,10 @@ const CLEARING_EVENTS = [
   'PermitIssued',
   'CompletionCertificateIssued',
 ];
-const FACT_READ_MODELS = [parcelsProjection.name, permitsProjection.name].map((name) => `projection:${name}`);
+/** What the check reads: a permit revoked a moment ago is no basis for a connection, so documents too. */
+const FACT_READ_MODELS = [parcelsProjection, permitsProjection, documentsProjection].map(
+  (p) => `projection:${p.name}`,
+);
 const OPEN_READ_MODELS = [...FACT_READ_MODELS, `projection:${inquiriesProjection.name}`];
 
 /**
@@ -77,10 +82,17 @@ export class CheckInquiriesReaction implements Reaction, OnModuleInit {
     }
   }
 
-  /** A clear answer from a stopped or lagging read model would certify what is not so: wait, or fail. */
+  /**
+   * A clear answer from a stopped or lagging read model would certify what is not so: wait, or fail as
+   * unavailable (the views' fault, not the event's: the reaction stops rather than park every inquiry).
+   */
   private async factsAt(event: RecordedEvent, readModels: readonly string[]): Promise<void> {
     if (!(await this.subscribers.waitFor(event.position, { names: readModels }))) {
-      throw new Error(`The read models ${readModels.join(', ')} do not show ${event.position} yet`);
+      throw new DomainError(
+        'READ_MODEL.BEHIND',
+        `The read models ${readModels.join(', ')} do not show ${event.position} yet`,
+        'unavailable',
+      );
     }
   }
 

@@ -11,6 +11,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { BlobStore } from '../../attachments/blob-store.js';
+import { attachmentDisposition, keptFileName } from '../../attachments/file-name.js';
 import { readSingleUpload } from '../../attachments/multipart-upload.js';
 import { Roles } from '../../identity/auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
@@ -76,25 +77,21 @@ export class AttachDocumentHttpController {
       maxBytes: UPLOAD_LIMIT_BYTES,
       allowedTypes: ['pdf', 'jpeg', 'png', 'dwg', 'dxf'],
     });
-    try {
-      return await this.commands.run(caller, id, 'applicant', (permit) => ({
-        type: 'AttachDocument',
-        data: {
-          permitId: permit.permitId,
-          attachment: {
-            kind,
-            sha256: blob.sha256,
-            size: blob.size,
-            mediaType: blob.mediaType,
-            fileName: upload.fileName.slice(0, 200),
-          },
+    // Refused or not, the bytes stay: the same ones may be another request's. BlobCollector removes
+    // them later if no event names them.
+    return this.commands.run(caller, id, 'applicant', (permit) => ({
+      type: 'AttachDocument',
+      data: {
+        permitId: permit.permitId,
+        attachment: {
+          kind,
+          sha256: blob.sha256,
+          size: blob.size,
+          mediaType: blob.mediaType,
+          fileName: keptFileName(upload.fileName),
         },
-      }));
-    } catch (error) {
-      // Refused: bytes this upload stored are referenced by no event, so they go.
-      if (blob.created) await this.blobs.remove(blob.sha256);
-      throw error;
-    }
+      },
+    }));
   }
 
   @Delete(':sha256')
@@ -134,10 +131,7 @@ export class AttachDocumentHttpController {
     const stream = await this.blobs.open(sha256);
     void reply
       .type(attachment.mediaType)
-      .header(
-        'content-disposition',
-        `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
-      );
+      .header('content-disposition', attachmentDisposition(attachment.fileName));
     return stream;
   }
 }

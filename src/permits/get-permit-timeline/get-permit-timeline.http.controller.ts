@@ -1,11 +1,24 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles } from '../../identity/auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
 import { UsersReadModel } from '../../identity/users/users.read-model.js';
+import { encodeCursor, pageWindow } from '../../shared/http/pagination.js';
 import { persianDateTimeText } from '../../shared/jalali.js';
 import { PERMIT_READERS, PermitAccess } from '../permit-access.js';
-import { PermitTimelineReadModel, type PermitTimelineEntry } from '../permit-timeline.read-model.js';
+import {
+  PermitTimelineReadModel,
+  TIMELINE_ORDER,
+  type PermitTimelineEntry,
+} from '../permit-timeline.read-model.js';
+import { PermitTimelineQueryDto } from './get-permit-timeline.request.dto.js';
 import { PermitTimelineItemDto, PermitTimelineResponseDto } from './permit-timeline.response.dto.js';
 
 @ApiTags('permits')
@@ -26,10 +39,20 @@ export class GetPermitTimelineHttpController {
     description: 'counter offices: the national id of the applicant they act for',
   })
   @ApiOkResponse({ type: PermitTimelineResponseDto })
+  @ApiBadRequestResponse({ description: 'REQUEST.INVALID, REQUEST.INVALID_CURSOR, REQUEST.PAGE_TOO_DEEP' })
   @ApiNotFoundResponse({ description: 'PERMIT.NOT_FOUND: unknown, or not the caller’s to see' })
-  get(@Param('id') id: string, @CurrentCaller() caller: Caller): PermitTimelineResponseDto {
+  get(
+    @Param('id') id: string,
+    @Query() query: PermitTimelineQueryDto,
+    @CurrentCaller() caller: Caller,
+  ): PermitTimelineResponseDto {
     const { permitId } = this.access.ownedOrHandled(caller, id);
-    return { permitId, items: this.timeline.of(permitId).map((entry) => this.item(entry)) };
+    const { items, next } = this.timeline.of(permitId, pageWindow(query, TIMELINE_ORDER));
+    return {
+      permitId,
+      items: items.map((entry) => this.item(entry)),
+      ...(next ? { nextCursor: encodeCursor(next, TIMELINE_ORDER) } : {}),
+    };
   }
 
   private item(entry: PermitTimelineEntry): PermitTimelineItemDto {

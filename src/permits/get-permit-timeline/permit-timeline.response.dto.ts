@@ -32,4 +32,6 @@ export class PermitTimelineResponseDto {
   @ApiProperty() permitId!: string;
   @ApiProperty({ type: [PermitTimelineItemDto], description: 'oldest first' })
   items!: PermitTimelineItemDto[];
+  @ApiPropertyOptional({ description: 'pass as `cursor` for the next page; absent on the last page' })
+  nextCursor?: string;
 }

@@ -52,6 +52,13 @@ export class PermitResponseDto implements PermitDocument {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
+    description:
+      'the engineering office (and engineer) the applicant nominated: they alone submit the design',
+  })
+  nominee?: PermitDocument['nominee'];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
     description: 'the last design submitted',
   })
   design?: PermitDocument['design'];

@@ -3,16 +3,19 @@ import { ApiBadRequestResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags 
 import { Roles } from '../../identity/auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
 import { parseRenewalCode } from '../../parcels/renewal-code.js';
-import type { RuleSet } from '../../rule-sets/rule-set.js';
+import type { Filters } from '../../event-store/subscriptions/documents.js';
 import { RuleSetsReadModel } from '../../rule-sets/rule-sets.read-model.js';
-import { PageOf, type PageResponse } from '../../shared/http/pagination.js';
+import { PageOf, pageOf, pageWindow, type PageResponse } from '../../shared/http/pagination.js';
 import { todayInTehran } from '../../shared/tehran-date.js';
-import { PERMIT_READERS } from '../permit-access.js';
-import { PermitsReadModel, type PermitDocument } from '../permits.read-model.js';
+import { PERMIT_READERS, seenBy } from '../permit-access.js';
+import { PermitsReadModel } from '../permits.read-model.js';
 import { ListPermitsQueryDto } from './list-permits.request.dto.js';
-import { isOverdue } from './permit-sla.js';
+import { overdueFilters } from './permit-sla.js';
 import { PermitSummaryDto, toPermitSummary } from './permit-summary.response.dto.js';
 import { worklistOf } from './permit-worklist.js';
+
+/** How many municipalities' slas an overdue list checks: more than a worklist's files span. */
+const MAX_MUNICIPALITIES = 2_000;
 
 @ApiTags('permits')
 @Controller('permits')
@@ -29,7 +32,8 @@ export class ListPermitsHttpController {
     description:
       'Clerks, signatories and cashiers see what waits for them in their municipality (oversight: every file), ' +
       'surveyors the files assigned to them, citizens their own, counter offices those of the citizen they act ' +
-      'for, engineers the files awaiting a design and those they designed. `status` replaces the default worklist.',
+      'for, engineers the files their office is nominated for, without the applicant’s national id. `status` ' +
+      'replaces the default worklist.',
   })
   @ApiHeader({
     name: 'X-On-Behalf-Of',
@@ -38,31 +42,30 @@ export class ListPermitsHttpController {
   })
   @ApiOkResponse({ type: PageOf(PermitSummaryDto) })
   @ApiBadRequestResponse({
-    description: 'REQUEST.INVALID, PARCEL.INVALID_RENEWAL_CODE, PERMIT.ON_BEHALF_OF_REQUIRED',
+    description:
+      'REQUEST.INVALID, REQUEST.INVALID_CURSOR, REQUEST.PAGE_TOO_DEEP, PARCEL.INVALID_RENEWAL_CODE, ' +
+      'PERMIT.ON_BEHALF_OF_REQUIRED',
   })
   list(@Query() query: ListPermitsQueryDto, @CurrentCaller() caller: Caller): PageResponse<PermitSummaryDto> {
-    const { status, applicationType, renewalCode, overdue, page, pageSize } = query;
+    const { status, applicationType, renewalCode, overdue } = query;
     // The roles policy guarantees a principal and the grant it acts under.
     const { clauses, order } = worklistOf(caller.signedIn, caller.grant!, caller.onBehalfOf, status, {
       applicationType,
       renewalCode: renewalCode === undefined ? undefined : parseRenewalCode(renewalCode).text,
     });
-    const { items, total } = this.permits.listAnyOf(
-      clauses,
-      { ...order, limit: pageSize, offset: (page - 1) * pageSize },
-      overdue === 'true' ? this.overdueAt(caller.now) : undefined,
-    );
-    return { items: items.map(toPermitSummary), total, page, pageSize };
+    const anyOf = overdue === 'true' ? [clauses, this.overdue(clauses, caller.now)] : [clauses];
+    const found = this.permits.list({ anyOf, ...order, ...pageWindow(query, order.orderBy) });
+    return pageOf(found, query, order.orderBy, (p) => toPermitSummary(seenBy(caller, p)));
   }
 
-  /** Overdue against the sla of the rule set in force today in each file's municipality. */
-  private overdueAt(now: string): (permit: PermitDocument) => boolean {
+  /** Overdue against the sla of the rule set in force today in each municipality the worklist spans. */
+  private overdue(clauses: readonly Filters[], now: string): Filters[] {
     const today = todayInTehran(new Date(now));
-    const slas = new Map<string, RuleSet['sla'] | undefined>();
-    const slaOf = (municipality: string) => {
-      if (!slas.has(municipality)) slas.set(municipality, this.ruleSets.inForce(municipality, today)?.sla);
-      return slas.get(municipality);
-    };
-    return (permit) => isOverdue(permit, slaOf(permit.municipality), now);
+    return this.permits
+      .values('municipality', { anyOf: [clauses] }, MAX_MUNICIPALITIES)
+      .filter((municipality) => typeof municipality === 'string')
+      .flatMap((municipality) =>
+        overdueFilters(municipality, this.ruleSets.inForce(municipality, today)?.sla, now),
+      );
   }
 }

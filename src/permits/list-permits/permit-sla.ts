@@ -1,6 +1,6 @@
 import type { PermitFileStatus } from '../../../projections/permits/permits.projection.js';
+import type { Filters } from '../../event-store/subscriptions/documents.js';
 import type { RuleSet } from '../../rule-sets/rule-set.js';
-import type { PermitDocument } from '../permits.read-model.js';
 
 const DAY_MS = 86_400_000;
 
@@ -14,9 +14,19 @@ const SLA_STEP: Partial<Record<PermitFileStatus, string>> = {
   paid: 'issuance',
 };
 
-/** Whether the file has been in its status longer than the rule set allows, in calendar days. */
-export function isOverdue(permit: PermitDocument, sla: RuleSet['sla'] | undefined, now: string): boolean {
-  const step = SLA_STEP[permit.status];
-  const days = step === undefined ? undefined : sla?.[step];
-  return days !== undefined && Date.parse(permit.stateSince) + days * DAY_MS < Date.parse(now);
+/**
+ * The files of a municipality in their status longer than its rule set allows at `now`, in calendar
+ * days: one filter per bounded status, so the read model selects them itself.
+ */
+export function overdueFilters(
+  municipality: string,
+  sla: RuleSet['sla'] | undefined,
+  now: string,
+): Filters[] {
+  return Object.entries(SLA_STEP).flatMap(([status, step]) => {
+    const days = sla?.[step];
+    if (days === undefined) return [];
+    const since = new Date(Date.parse(now) - days * DAY_MS).toISOString();
+    return [{ municipality, status, stateSince: { op: '<', value: since } }];
+  });
 }

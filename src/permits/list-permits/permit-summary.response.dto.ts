@@ -13,7 +13,7 @@ export class PermitSummaryDto {
   @ApiProperty({ example: '1' }) region!: string;
   @ApiProperty({ example: '1-1-1-1-0-0-0' }) renewalCode!: string;
   @ApiProperty({ enum: APPLICATION_TYPES }) applicationType!: ApplicationType;
-  @ApiProperty() applicantNationalId!: string;
+  @ApiProperty({ description: 'masked (********19) for engineers' }) applicantNationalId!: string;
   @ApiProperty({ enum: PERMIT_FILE_STATUSES }) status!: PermitFileStatus;
   @ApiPropertyOptional() clerkId?: string;
   @ApiPropertyOptional() surveyorId?: string;

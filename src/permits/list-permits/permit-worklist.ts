@@ -1,9 +1,9 @@
 import type { PermitFileStatus } from '../../../projections/permits/permits.projection.js';
-import type { FieldValue, Filters } from '../../event-store/subscriptions/documents.js';
+import type { Filters } from '../../event-store/subscriptions/documents.js';
 import type { Principal } from '../../identity/principal.js';
 import { MUNICIPAL_ROLES, type Grant, type Role } from '../../identity/roles.js';
 import { DomainError } from '../../shared/domain-error.js';
-import type { PermitsQuery } from '../permits.read-model.js';
+import type { PermitsOrder } from '../permits.read-model.js';
 
 /** Filters every file in the list matches; undefined values filter nothing. */
 export type WorklistFilters = Readonly<Record<string, string | undefined>>;
@@ -11,7 +11,7 @@ export type WorklistFilters = Readonly<Record<string, string | undefined>>;
 /** Which files a worklist (کارتابل) holds: disjoint clauses, and the order it shows them in. */
 export interface Worklist {
   readonly clauses: readonly Filters[];
-  readonly order: Pick<PermitsQuery, 'orderBy' | 'descending'>;
+  readonly order: PermitsOrder;
 }
 
 const byStatus = (statuses: readonly PermitFileStatus[]): Filters[] => statuses.map((status) => ({ status }));
@@ -50,8 +50,12 @@ function scopeOf(principal: Principal, grant: Grant, onBehalfOf: string | undefi
       }
       return [{ applicantNationalId: onBehalfOf }];
     case 'engineer':
-      // Disjoint: a file awaiting a design has none submitted yet.
-      return [{ status: 'awaiting_design' }, { 'design.engineerId': principal.id }];
+      // As `mayRead`; disjoint: the second clause holds only files nominated to nobody.
+      if (!grant.organisation) return [];
+      return [
+        { 'nominee.organisation': grant.organisation },
+        { 'nominee.organisation': null, 'design.engineerId': principal.id },
+      ];
     default:
       if (!MUNICIPAL_ROLES.includes(role)) return [];
       return grant.regions?.length
@@ -62,7 +66,7 @@ function scopeOf(principal: Principal, grant: Grant, onBehalfOf: string | undefi
 
 /** Both clauses at once, or undefined when they ask for different values of one field. */
 function both(a: Filters, b: Filters): Filters | undefined {
-  const merged: Record<string, FieldValue | undefined> = { ...a };
+  const merged: Record<string, Filters[string]> = { ...a };
   for (const [path, value] of Object.entries(b)) {
     if (value === undefined) continue;
     if (merged[path] !== undefined && merged[path] !== value) return undefined;
@@ -74,7 +78,7 @@ function both(a: Filters, b: Filters): Filters | undefined {
 /**
  * A caller's worklist: staff see their municipality's files (and regions, when their grant names
  * some), a surveyor the files assigned to them, a citizen their own, a counter office those of the
- * citizen it acts for, an engineer the files awaiting a design and those they designed. Without
+ * citizen it acts for, an engineer the files their office is nominated for. Without
  * `statuses`, clerks, signatories and cashiers see what waits for them. Staff see the longest
  * waiting first, others the latest change first.
  */

@@ -40,14 +40,10 @@ export class ReportSiteVisitHttpController {
     @Param('id') id: string,
     @Req() request: FastifyRequest,
     @CurrentCaller() caller: Caller,
-  ): Promise<Omit<StoredBlob, 'created'>> {
+  ): Promise<StoredBlob> {
     this.commands.fileFor(caller, id, 'staff');
     const upload = await readSingleUpload(request, UPLOAD_LIMIT_BYTES);
-    const { created: _created, ...blob } = await this.blobs.put(upload.file, {
-      maxBytes: UPLOAD_LIMIT_BYTES,
-      allowedTypes: ['jpeg', 'png'],
-    });
-    return blob;
+    return this.blobs.put(upload.file, { maxBytes: UPLOAD_LIMIT_BYTES, allowedTypes: ['jpeg', 'png'] });
   }
 
   @Post('site-visit')
@@ -64,7 +60,8 @@ export class ReportSiteVisitHttpController {
     @CommandHeaders() options: CommandOptions,
   ): Promise<PermitDocument> {
     for (const photo of body.photos) {
-      if (!(await this.blobs.has(photo))) {
+      // Touched, not only looked up: a photo uploaded long ago is then safe from the blob collector.
+      if (!(await this.blobs.touch(photo))) {
         throw new DomainError('PERMIT.UNKNOWN_PHOTO', `No photo ${photo} was uploaded`, 'invalid', { photo });
       }
     }

@@ -14,13 +14,15 @@ import { SubmitDesignRequestDto } from './submit-design.request.dto.js';
 export class SubmitDesignHttpController {
   constructor(private readonly commands: PermitCommands) {}
 
-  /** An engineer of the engineering organisation (نظام مهندسی) designs against the map order. */
+  /** The engineer the applicant nominated (نظام مهندسی) designs against the map order; the decider checks the nomination. */
   @Post('design')
   @Roles(['engineer'])
   @ApiOperation({
     summary: 'Submit the design; it is checked against the map order at once and the violations recorded',
   })
-  @PermitCommandResponses('PERMIT.NO_MAP_ORDER, PERMIT.DESIGN_NOT_EXPECTED')
+  @PermitCommandResponses(
+    'PERMIT.NO_MAP_ORDER, PERMIT.DESIGN_NOT_EXPECTED; 403 PERMIT.NOT_NOMINATED_ENGINEER',
+  )
   @ApiBadRequestResponse({ description: 'PERMIT.INVALID_DESIGN, REQUEST.INVALID' })
   submit(
     @Param('id') id: string,
@@ -36,6 +38,7 @@ export class SubmitDesignHttpController {
         type: 'SubmitDesign',
         data: {
           permitId: p.permitId,
+          // Who submits: the decider takes the design only from the nominee.
           engineerId: caller.signedIn.id,
           organisation: caller.grant?.organisation ?? '',
           design: { ...body, floorAreasM2: [...body.floorAreasM2] },

@@ -2,6 +2,7 @@ import { type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import type { RawServerDefault } from 'fastify';
 import type { Logger } from 'pino';
@@ -25,9 +26,13 @@ const nextRequestId = () => `${PROCESS_ID}.${(requestCounter += 1).toString(36)}
 export async function createApp(
   module: Type | DynamicModule,
   logger: Logger,
+  options: { readonly trustedProxies?: readonly string[] } = {},
 ): Promise<NestFastifyApplication> {
+  const trustedProxies = options.trustedProxies ?? [];
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
+    // request.ip is the peer's address unless the peer is a trusted proxy: only then X-Forwarded-For.
+    trustProxy: trustedProxies.length > 0 ? [...trustedProxies] : false,
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: 'x-request-id',
     // The adapter registers @fastify/multipart with these options; uploads are one file per request.
@@ -78,7 +83,15 @@ function useStrictJsonParser(app: NestFastifyApplication): void {
   app.useBodyParser<RawServerDefault>(
     'application/json',
     { bodyLimit: BODY_LIMIT_BYTES },
-    (request, body, done) =>
+    (request, body, done) => {
+      // Decoding would quietly turn bytes that are not UTF-8 into U+FFFD, changing what was sent.
+      if (!isUtf8(body)) {
+        done(
+          new DomainError('REQUEST.INVALID_TEXT', 'The body is not well-formed UTF-8', 'invalid'),
+          undefined,
+        );
+        return;
+      }
       parseJson(request, body.toString('utf8'), (error, parsed) =>
         done(
           error
@@ -90,6 +103,7 @@ function useStrictJsonParser(app: NestFastifyApplication): void {
             : null,
           parsed,
         ),
-      ),
+      );
+    },
   );
 }

@@ -1,22 +1,30 @@
 import { DomainError } from '../domain-error.js';
 
 /**
- * A fixed-window counter per key (a client address): at most `limit` requests per window. Counters
- * live in this process's memory, which is enough to blunt scraping of an anonymous endpoint.
+ * A fixed-window counter per key (a client address, see `addressKey`): at most `limit` requests per
+ * window. Counters live in this process's memory, which is enough to blunt scraping of an anonymous
+ * endpoint, and at most `maxKeys` of them, whatever number of addresses a client cycles through.
  */
 export class RateLimiter {
+  // In the order the windows started: a key's ended window is forgotten before its next one is set.
   private readonly windows = new Map<string, { start: number; count: number }>();
 
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
+    private readonly maxKeys = 100_000,
   ) {}
+
+  /** How many keys are counted now; never more than `maxKeys`. */
+  get size(): number {
+    return this.windows.size;
+  }
 
   /** Counts one request; throws RATE_LIMITED (429 with Retry-After) when the key is over its limit. */
   take(key: string, nowMs: number): void {
     let window = this.windows.get(key);
     if (!window || nowMs - window.start >= this.windowMs) {
-      if (this.windows.size > 100_000) this.forgetEnded(nowMs);
+      this.makeRoom(nowMs);
       window = { start: nowMs, count: 0 };
       this.windows.set(key, window);
     }
@@ -29,9 +37,15 @@ export class RateLimiter {
     }
   }
 
-  private forgetEnded(nowMs: number): void {
+  /**
+   * Forgets ended windows, and when keys still fill the map, the oldest running ones. Forgetting a
+   * window only gives its key a fresh count, no more than a client holding that many addresses has
+   * anyway; refusing unknown keys instead would shut out every new client during a flood.
+   */
+  private makeRoom(nowMs: number): void {
     for (const [key, window] of this.windows) {
-      if (nowMs - window.start >= this.windowMs) this.windows.delete(key);
+      if (this.windows.size < this.maxKeys && nowMs - window.start < this.windowMs) return;
+      this.windows.delete(key);
     }
   }
 }

@@ -18,3 +18,37 @@ describe('RateLimiter', () => {
     expect(() => limiter.take('a', 1000)).not.toThrow();
   });
 });
+
+describe('RateLimiter size', () => {
+  it('counts no more than its cap of keys when fresh keys flood one window, forgetting the oldest', () => {
+    const limiter = new RateLimiter(1, 60_000, 1000);
+    for (let i = 0; i < 10_000; i += 1) limiter.take(`flood-${i}`, i);
+    expect(limiter.size).toBe(1000);
+    // The most recent keys are still counted; the oldest start afresh.
+    expect(() => limiter.take('flood-9999', 10_000)).toThrow(
+      expect.objectContaining({ code: 'RATE_LIMITED' }),
+    );
+    expect(() => limiter.take('flood-0', 10_000)).not.toThrow();
+    expect(limiter.size).toBe(1000);
+  });
+
+  it('forgets ended windows before running ones', () => {
+    const limiter = new RateLimiter(1, 1000, 3);
+    limiter.take('ended', 0);
+    limiter.take('running-1', 500);
+    limiter.take('running-2', 600);
+    limiter.take('new', 1200);
+    expect(limiter.size).toBe(3);
+    expect(() => limiter.take('running-1', 1300)).toThrow(expect.objectContaining({ code: 'RATE_LIMITED' }));
+    expect(() => limiter.take('running-2', 1300)).toThrow(expect.objectContaining({ code: 'RATE_LIMITED' }));
+  });
+
+  it('keeps counting a key whose window restarts, in the order windows started', () => {
+    const limiter = new RateLimiter(1, 1000, 2);
+    limiter.take('a', 0);
+    limiter.take('b', 500);
+    limiter.take('a', 1000);
+    limiter.take('c', 1100);
+    expect(() => limiter.take('a', 1200)).toThrow(expect.objectContaining({ code: 'RATE_LIMITED' }));
+  });
+});

@@ -1,9 +1,18 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { DomainError } from '../domain-error.js';
+import { refuseInvalidText } from './request-text.js';
+
+/** Every body, query and path parameter: text that is not well-formed, or carries controls, is refused first. */
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') refuseInvalidText(value, metadata.data);
+    return super.transform(value, metadata);
+  }
+}
 
 /** Request DTOs are validated strictly: wrong types and unknown fields are refused, never ignored. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

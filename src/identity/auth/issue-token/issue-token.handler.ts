@@ -1,16 +1,22 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { CommandContext } from '../../../event-store/command-handling/command-context.js';
-import { handleCommand } from '../../../event-store/command-handling/handle-command.js';
+import { toNewEvent } from '../../../event-store/command-handling/handle-command.js';
 import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port.js';
 import { DomainError } from '../../../shared/domain-error.js';
+import { addressKey } from '../../../shared/http/client-address.js';
+import { newId } from '../../../shared/ids.js';
 import type { ThrottleVerdict } from '../../login-throttle.js';
 import { LoginThrottle } from '../../login-throttle.store.js';
-import { verifyAgainstDummy, verifyPassword } from '../../password-hasher.js';
+import { verifyAgainstDummy } from '../../password-hasher.js';
+import { PasswordVault } from '../../password-vault.js';
+import { systemActor } from '../../principal.js';
+import { UserAccounts } from '../../users/user-accounts.service.js';
 import { UsersReadModel } from '../../users/users.read-model.js';
 import { loginDecider } from '../login.decider.js';
 import type { LoginEvent } from '../login.events.js';
 import { TokenSigner, type IssuedToken } from '../token-signer.js';
+import { SUMMARY_WINDOW_MS, ThrottledAttempts, type DueSummary } from './throttled-attempts.js';
 
 const SEEDED_LIMIT = 100_000;
 
@@ -20,45 +26,52 @@ export interface LoginRequest {
   readonly address: string;
 }
 
-/** Sign-in (ورود): password check, brute-force throttle, one event per attempt, then a token. */
+type Refusal = Extract<ThrottleVerdict, { allowed: false }>;
+
+/**
+ * Sign-in (ورود): brute-force throttle, password check, one event per checked attempt and a summary
+ * per window of refused ones, then a token. A password stored in an older form is protected anew.
+ */
 @Injectable()
-export class IssueTokenHandler {
+export class IssueTokenHandler implements OnModuleDestroy {
+  private readonly logger = new Logger('IssueTokenHandler');
   private readonly seeded = new Set<string>();
+  private readonly refused = new ThrottledAttempts();
+  private readonly flushTimer = setInterval(() => void this.flushDue(Date.now()), SUMMARY_WINDOW_MS).unref();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly users: UsersReadModel,
     private readonly throttle: LoginThrottle,
     private readonly tokens: TokenSigner,
+    private readonly vault: PasswordVault,
+    private readonly accounts: UserAccounts,
   ) {}
 
   async handle(request: LoginRequest, context: CommandContext): Promise<IssuedToken> {
     const username = request.username.trim().toLowerCase();
-    await this.restoreFailures(username);
-    const verdict = this.throttle.check(username, request.address);
-    if (!verdict.allowed) {
-      await this.record(
-        username,
-        {
-          type: 'LoginFailed',
-          data: {
-            username,
-            address: request.address,
-            reason: 'throttled',
-            retryAfterMs: verdict.retryAfterMs,
-          },
-        },
-        context,
-      );
-      throw throttled(verdict);
+    const now = Date.parse(context.now);
+    // The address alone is judged first: a locked address costs no read and no write per attempt.
+    const byAddress = this.throttle.checkAddress(request.address);
+    if (!byAddress.allowed) {
+      return this.refuse(loginAddressStream(request.address), undefined, request.address, byAddress, now);
     }
+    await this.restoreFailures(username);
+    const begun = this.throttle.begin(username, request.address);
+    if (!begun.allowed) return this.refuse(loginStream(username), username, request.address, begun, now);
+    await this.write([this.refused.take(loginStream(username))]);
+
     const user = this.users.byUsername(username);
-    const valid = user
-      ? await verifyPassword(request.password, user.passwordHash)
-      : await verifyAgainstDummy(request.password);
+    let valid = false;
+    try {
+      valid = user
+        ? await this.vault.checkPassword(request.password, user.passwordHash)
+        : await verifyAgainstDummy(request.password);
+    } finally {
+      begun.attempt.settle(user && valid && !user.disabled ? 'succeeded' : 'failed');
+    }
     if (!user || !valid || user.disabled) {
       const reason = !user ? 'unknown_user' : !valid ? 'wrong_password' : 'disabled';
-      this.throttle.recordFailure(username, request.address);
       await this.record(
         username,
         { type: 'LoginFailed', data: { username, address: request.address, reason } },
@@ -70,24 +83,87 @@ export class IssueTokenHandler {
         'unauthenticated',
       );
     }
-    this.throttle.recordSuccess(username);
     const actorContext = { ...context, actor: { id: user.userId, role: 'user' } };
     await this.record(
       username,
       { type: 'LoginSucceeded', data: { userId: user.userId, username, address: request.address } },
       actorContext,
     );
-    return this.tokens.issue(user.userId, Date.parse(context.now));
+    if (this.vault.needsUpgrade(user.passwordHash)) {
+      await this.upgrade(user.userId, request.password, user.passwordHash, actorContext);
+    }
+    return this.tokens.issue(user.userId, now);
+  }
+
+  /** Writes what is still counted, so that no refused attempt goes unrecorded at shutdown. */
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.flushTimer);
+    await this.flushDue(Infinity);
+  }
+
+  private async refuse(
+    stream: string,
+    username: string | undefined,
+    address: string,
+    verdict: Refusal,
+    now: number,
+  ): Promise<never> {
+    const due = this.refused.count(stream, {
+      ...(username === undefined ? {} : { username }),
+      address: addressKey(address),
+      at: now,
+      locked: verdict.locked,
+    });
+    await this.write(due);
+    throw throttled(verdict);
+  }
+
+  private async flushDue(now: number): Promise<void> {
+    try {
+      await this.write(this.refused.takeDue(now));
+    } catch (error) {
+      this.logger.error(`Could not write refused sign-in summaries: ${String(error)}`);
+    }
+  }
+
+  private async write(summaries: readonly (DueSummary | undefined)[]): Promise<void> {
+    for (const summary of summaries) {
+      if (summary === undefined) continue;
+      await this.append(summary.stream, summary.event, {
+        actor: systemActor('login-throttle'),
+        correlationId: newId(),
+        causationId: newId(),
+        now: new Date().toISOString(),
+      });
+    }
   }
 
   private async record(username: string, event: LoginEvent, context: CommandContext): Promise<void> {
-    await handleCommand(
-      this.store,
-      loginStream(username),
-      loginDecider,
-      { type: 'RecordLoginAttempt', data: event },
-      context,
+    await this.append(loginStream(username), event, context);
+  }
+
+  private async append(stream: string, event: LoginEvent, context: CommandContext): Promise<void> {
+    const events = loginDecider.decide({ type: 'RecordLoginAttempt', data: event }, null);
+    if (events instanceof DomainError) throw events;
+    await this.store.append(
+      stream,
+      events.map((e) => toNewEvent(e, newId(), context)),
+      { expectedRevision: 'any' },
     );
+  }
+
+  /** A failed upgrade leaves the older form, which still works: the sign-in goes on. */
+  private async upgrade(
+    userId: string,
+    password: string,
+    verifiedHash: string,
+    context: CommandContext,
+  ): Promise<void> {
+    try {
+      await this.accounts.rehashPassword(userId, password, verifiedHash, context);
+    } catch (error) {
+      this.logger.warn(`Could not protect the password of ${userId} anew: ${String(error)}`);
+    }
   }
 
   /** After a restart the throttle remembers nothing: the username's recent failures come back from its stream. */
@@ -111,11 +187,20 @@ export class IssueTokenHandler {
 
 /** Attempts for any typed name land in a valid stream, named by a digest rather than the raw input. */
 export function loginStream(username: string): string {
-  return `login-${createHash('sha256').update(username).digest('hex').slice(0, 32)}`;
+  return `login-${digest(username)}`;
+}
+
+/** Where attempts refused for their client address alone are summarised. */
+export function loginAddressStream(address: string): string {
+  return `login-address-${digest(addressKey(address))}`;
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
 
 /** The 429 a throttled password check answers, with the seconds to wait for Retry-After. */
-export function throttled(verdict: Extract<ThrottleVerdict, { allowed: false }>): DomainError {
+export function throttled(verdict: Refusal): DomainError {
   return new DomainError(
     verdict.locked ? 'AUTH.LOCKED' : 'AUTH.SLOW_DOWN',
     verdict.locked

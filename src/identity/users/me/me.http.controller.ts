@@ -7,7 +7,7 @@ import { Authenticated } from '../../auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../auth/caller.decorator.js';
 import { throttled } from '../../auth/issue-token/issue-token.handler.js';
 import { LoginThrottle } from '../../login-throttle.store.js';
-import { verifyPassword } from '../../password-hasher.js';
+import { PasswordVault } from '../../password-vault.js';
 import type { Principal } from '../../principal.js';
 import { UserAccounts } from '../user-accounts.service.js';
 import { UsersReadModel } from '../users.read-model.js';
@@ -24,6 +24,7 @@ export class MeHttpController {
     private readonly users: UsersReadModel,
     private readonly accounts: UserAccounts,
     private readonly throttle: LoginThrottle,
+    private readonly vault: PasswordVault,
   ) {}
 
   @Get()
@@ -50,12 +51,15 @@ export class MeHttpController {
     const user = principal.authenticatedBy === 'password_token' ? this.users.get(principal.id) : undefined;
     if (!user) throw new DomainError('USER.NO_PASSWORD', 'This principal has no Daftar password', 'conflict');
     // A stolen token must not become a free password-guessing oracle: the sign-in throttle applies.
-    const verdict = this.throttle.check(user.username, request.ip);
-    if (!verdict.allowed) throw throttled(verdict);
-    if (!(await verifyPassword(body.currentPassword, user.passwordHash))) {
-      this.throttle.recordFailure(user.username, request.ip);
-      throw new DomainError('USER.WRONG_PASSWORD', 'The current password is wrong', 'invalid');
+    const begun = this.throttle.begin(user.username, request.ip);
+    if (!begun.allowed) throw throttled(begun);
+    let valid = false;
+    try {
+      valid = await this.vault.checkPassword(body.currentPassword, user.passwordHash);
+    } finally {
+      begun.attempt.settle(valid ? 'abandoned' : 'failed');
     }
+    if (!valid) throw new DomainError('USER.WRONG_PASSWORD', 'The current password is wrong', 'invalid');
     await this.accounts.changePassword(user.userId, body.newPassword, caller.commandContext());
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
-export class RegisterCitizenRequestDto {
+export class StartRegistrationRequestDto {
   @ApiProperty({
     description: 'Iranian national id (کد ملی), 10 digits with a valid check digit',
     example: '0499370899',
@@ -10,7 +10,10 @@ export class RegisterCitizenRequestDto {
   @MaxLength(20)
   nationalId!: string;
 
-  @ApiProperty({ description: 'Iranian mobile number', example: '09121234567' })
+  @ApiProperty({
+    description: 'The mobile number registered to that national id; the code is sent to it',
+    example: '09121234567',
+  })
   @IsString()
   @MaxLength(20)
   mobile!: string;
@@ -27,7 +30,7 @@ export class RegisterCitizenRequestDto {
   password!: string;
 }
 
-export class RegisterCitizenResponseDto {
-  @ApiProperty() userId!: string;
-  @ApiProperty({ description: 'the national id: citizens sign in with it' }) username!: string;
+export class StartRegistrationResponseDto {
+  @ApiProperty({ description: 'Confirm with POST /auth/register/confirm' }) registrationId!: string;
+  @ApiProperty({ description: 'When the code sent by SMS stops being accepted (UTC)' }) expiresAt!: string;
 }

@@ -1,0 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CommandContext } from '../../../event-store/command-handling/command-context.js';
+import { handleCommand } from '../../../event-store/command-handling/handle-command.js';
+import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port.js';
+import { DomainError } from '../../../shared/domain-error.js';
+import { newId } from '../../../shared/ids.js';
+import { SMS_SENDER, type SmsSender } from '../../../shared/sms/sms.port.js';
+import { CodeLimits } from '../../one-time-codes/code-limits.js';
+import { codeMessages } from '../../one-time-codes/code-messages.js';
+import { OneTimeCodes } from '../../one-time-codes/one-time-codes.js';
+import { passwordProblem } from '../../password-hasher.js';
+import { PasswordVault } from '../../password-vault.js';
+import { canonicalMobile, canonicalNationalId } from '../../personal-details.js';
+import { IDENTITY_MATCH, type IdentityMatch } from '../../proofing/identity-match.port.js';
+import { UsersReadModel } from '../../users/users.read-model.js';
+import { registrationDecider } from '../registration.decider.js';
+import { registrationStream } from '../registration.events.js';
+
+export interface StartRegistration {
+  readonly nationalId: string;
+  readonly mobile: string;
+  readonly fullName: string;
+  readonly password: string;
+  readonly address: string;
+}
+
+/**
+ * Registration, step one: the identity registry must hold this mobile for this national id; then a
+ * code goes to it. Nothing is owned until the code comes back (step two).
+ */
+@Injectable()
+export class StartRegistrationHandler {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(IDENTITY_MATCH) private readonly registry: IdentityMatch,
+    private readonly users: UsersReadModel,
+    private readonly codes: OneTimeCodes,
+    @Inject(SMS_SENDER) private readonly sms: SmsSender,
+    private readonly limits: CodeLimits,
+    private readonly passwords: PasswordVault,
+  ) {}
+
+  async handle(
+    input: StartRegistration,
+    context: CommandContext,
+  ): Promise<{ registrationId: string; expiresAt: string }> {
+    const nationalId = canonicalNationalId(input.nationalId);
+    const mobile = canonicalMobile(input.mobile);
+    const problem = passwordProblem(input.password);
+    if (problem) throw new DomainError('USER.WEAK_PASSWORD', problem, 'invalid');
+    this.limits.beforeSend({ address: input.address, nationalId, mobile }, Date.parse(context.now));
+    const mobileMatches = await this.registry.matches(nationalId, mobile);
+    const registrationId = newId();
+    const code = this.codes.draw('registration', registrationId);
+    const result = await handleCommand(
+      this.store,
+      registrationStream(registrationId),
+      registrationDecider,
+      {
+        type: 'StartRegistration',
+        data: {
+          registrationId,
+          nationalId,
+          mobile,
+          fullName: input.fullName.trim(),
+          // Hashed only for a registration that can go on: scrypt is the costly part of the request.
+          passwordHash: mobileMatches ? await this.passwords.protectPassword(input.password) : '',
+          codeDigest: code.digest,
+          now: context.now,
+          mobileMatches,
+          nationalIdTaken: this.nationalIdTaken(nationalId),
+        },
+      },
+      context,
+    );
+    await this.sms.send({
+      to: mobile,
+      text: codeMessages.registration(code.code),
+      reference: `reg-${registrationId}-0`,
+    });
+    const { state } = result;
+    if (state.status !== 'pending')
+      throw new Error(`registration ${registrationId} is ${state.status} at its start`);
+    return { registrationId, expiresAt: state.challenge.expiresAt };
+  }
+
+  private nationalIdTaken(nationalId: string): boolean {
+    return (
+      this.users.byUsername(nationalId) !== undefined || this.users.byNationalId(nationalId) !== undefined
+    );
+  }
+}

@@ -1,0 +1,26 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { PARKED_LIST_LIMIT } from '../../event-store/subscriptions/parked-events.js';
+import { ReadModelDatabase } from '../../event-store/subscriptions/read-model-database.js';
+import { Roles } from '../../identity/auth/access.decorators.js';
+import { ParkedEventResponseDto } from '../parked-event.response.dto.js';
+
+class ParkedEventsResponseDto {
+  @ApiProperty({ type: [ParkedEventResponseDto], description: `The oldest ${PARKED_LIST_LIMIT} at most` })
+  items!: ParkedEventResponseDto[];
+  @ApiProperty({ description: 'How many events are parked in all' }) total!: number;
+}
+
+@ApiTags('operations')
+@Controller('admin/parked-events')
+export class ListParkedEventsHttpController {
+  constructor(private readonly readModels: ReadModelDatabase) {}
+
+  @Get()
+  @Roles(['admin'])
+  @ApiOperation({ summary: 'The events reactions could not handle and went on without, oldest first' })
+  @ApiOkResponse({ type: ParkedEventsResponseDto })
+  list(): ParkedEventsResponseDto {
+    return this.readModels.parked.list();
+  }
+}

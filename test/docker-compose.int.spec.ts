@@ -1,0 +1,97 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
+import { loadAppConfig } from '../src/config/app-config.js';
+import { projectRoot } from './support/compiled.js';
+
+interface ComposeService {
+  readonly image?: string;
+  readonly build?: unknown;
+  readonly environment?: Record<string, string | number | boolean>;
+  readonly depends_on?: Record<string, unknown>;
+  readonly ports?: readonly string[];
+  readonly volumes?: readonly string[];
+}
+
+const text = (file: string) => readFileSync(join(projectRoot, file), 'utf8');
+const services = (file: string) =>
+  (load(text(file)) as { services: Record<string, ComposeService> }).services;
+const environment = (service: ComposeService) =>
+  Object.fromEntries(Object.entries(service.environment ?? {}).map(([name, value]) => [name, String(value)]));
+
+/** `ENV A=1 B=2` of the Dockerfile's last stage: what the container has unless compose says otherwise. */
+function dockerfileEnv(): Record<string, string> {
+  const dockerfile = text('Dockerfile').replace(/\\\n/g, ' ');
+  const finalStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+  const pairs = [...finalStage.matchAll(/^ENV (.+)$/gm)].flatMap((line) => line[1]!.trim().split(/\s+/));
+  return Object.fromEntries(pairs.map((pair) => pair.split('=') as [string, string]));
+}
+
+/** What compose makes of `${NAME}`, `${NAME:-default}` and `${NAME:?error}`, with a secret from .env. */
+function interpolate(env: Record<string, string>): Record<string, string> {
+  const secret = 's'.repeat(40);
+  const substitute = (value: string) =>
+    value.replace(/\$\{[A-Z0-9_]+(?:(:?-)([^}]*)|:?\?[^}]*)?\}/g, (_, dash?: string, fallback?: string) =>
+      dash === undefined ? secret : (fallback ?? ''),
+    );
+  return Object.fromEntries(Object.entries(env).map(([name, value]) => [name, substitute(value)]));
+}
+
+describe('docker compose', () => {
+  const demo = services('docker-compose.yml');
+  const daftar = demo['daftar']!;
+
+  it('starts the demo: the server accepts its environment over the image’s defaults', () => {
+    const env = environment(daftar);
+    expect(Object.values(env).join(' ')).not.toContain('${');
+    const config = loadAppConfig({ ...dockerfileEnv(), ...env });
+    expect(config).toMatchObject({ production: false, demoData: true, store: 'eventstoredb' });
+    expect(env['NODE_ENV']).not.toBe('production');
+
+    const storeHost = new URL(config.eventStoreConnectionString!.replace(/^esdb:/, 'http:')).hostname;
+    expect(Object.keys(daftar.depends_on ?? {})).toContain(storeHost);
+    expect(demo[storeHost]!.image).toMatch(/kurrentdb|eventstore/);
+  });
+
+  it('pins every image to a version, the commented variants too', () => {
+    const images = ['docker-compose.yml', 'docker-compose.production.yml'].flatMap((file) =>
+      [...text(file).matchAll(/^[\s#]*image:\s*(\S+)/gm)].map((match) => match[1]!),
+    );
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) expect(image).toMatch(/:\d+\.\d+\.\d+(@sha256:[0-9a-f]{64})?$/);
+  });
+
+  it('runs the image the Dockerfile builds, on its port and data volume', () => {
+    const image = dockerfileEnv();
+    expect(text('Dockerfile')).toMatch(/^CMD \["node", "dist\/src\/main\.js"\]$/m);
+    expect(existsSync(join(projectRoot, 'src/main.ts'))).toBe(true);
+    expect(text('Dockerfile')).toMatch(new RegExp(`^VOLUME \\["${image['DAFTAR_DATA_DIR']}"\\]$`, 'm'));
+    expect(text('Dockerfile')).toMatch(new RegExp(`^EXPOSE ${image['PORT']}$`, 'm'));
+    for (const file of ['docker-compose.yml', 'docker-compose.production.yml']) {
+      const service = services(file)['daftar']!;
+      const env = { ...image, ...environment(service) };
+      expect([file, service.build]).toEqual([file, '.']);
+      expect(service.volumes).toContainEqual(
+        expect.stringMatching(new RegExp(`:${env['DAFTAR_DATA_DIR']}$`)),
+      );
+      expect(service.ports).toContainEqual(expect.stringMatching(new RegExp(`:${env['PORT']}$`)));
+    }
+  });
+
+  it('documents every variable the server reads beside the production example, which it accepts', () => {
+    const production = text('docker-compose.production.yml');
+    const read = new Set(
+      [
+        ...text('src/config/app-config.ts').matchAll(
+          /'((?:DAFTAR|OIDC|EVENTSTORE)_[A-Z0-9_]+|NODE_ENV|HOST|PORT|LOG_LEVEL)'/g,
+        ),
+      ].map((match) => match[1]!),
+    );
+    expect(read.size).toBeGreaterThan(20);
+    expect([...read].filter((name) => !new RegExp(`\\b${name}\\b`).test(production))).toEqual([]);
+
+    const env = interpolate(environment(services('docker-compose.production.yml')['daftar']!));
+    const config = loadAppConfig({ ...dockerfileEnv(), ...env });
+    expect(config).toMatchObject({ production: true, demoData: false, store: 'eventstoredb' });
+  });
+});

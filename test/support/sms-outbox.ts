@@ -1,0 +1,32 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { APP_CONFIG } from '../../src/config/app-config.module.js';
+import type { AppConfig } from '../../src/config/app-config.js';
+
+export interface OutboxSms {
+  readonly to: string;
+  readonly text: string;
+  readonly at: string;
+}
+
+/** The messages the demo SMS adapter wrote to `$DAFTAR_DATA_DIR/outbox/sms.jsonl`, oldest first. */
+export function smsOutbox(dataDir: string): OutboxSms[] {
+  const file = join(dataDir, 'outbox', 'sms.jsonl');
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as OutboxSms);
+}
+
+/** The one-time code in the latest SMS to `mobile`, as a person would read it off the phone. */
+export function lastCodeSentTo(app: NestFastifyApplication, mobile: string): string {
+  const { dataDir } = app.get<AppConfig>(APP_CONFIG);
+  const message = smsOutbox(dataDir)
+    .filter((m) => m.to === mobile)
+    .at(-1);
+  const code = message && /\b(\d{6})\b/.exec(message.text)?.[1];
+  if (!code) throw new Error(`no code was sent to ${mobile}`);
+  return code;
+}
