@@ -9,6 +9,7 @@ import { paymentsProjection } from './payments/payments.projection.js';
 import { permitTimelineProjection } from './permits/permit-timeline.projection.js';
 import { permitsProjection } from './permits/permits.projection.js';
 import { anyProjection, type AnyProjection } from './projection.js';
+import { registrationsProjection } from './registrations/registrations.projection.js';
 import { ruleSetsProjection } from './rule-sets/rule-sets.projection.js';
 import { streamsProjection } from './streams/streams.projection.js';
 import { usersProjection } from './users/users.projection.js';
@@ -18,6 +19,7 @@ export const allProjections: readonly AnyProjection[] = [
   anyProjection(streamsProjection),
   anyProjection(usersProjection),
   anyProjection(consentsProjection),
+  anyProjection(registrationsProjection),
   anyProjection(parcelsProjection),
   anyProjection(apiKeysProjection),
   anyProjection(municipalitiesProjection),

@@ -82,8 +82,11 @@ export interface OidcConfig {
   readonly rolesClaim: string;
   readonly municipalityClaim: string;
   readonly organisationClaim: string;
-  /** The claim holding the national id that the single sign-on proved. */
-  readonly nationalIdClaim: string;
+  /**
+   * The claim holding a national id the issuer proved (the national single sign-on). Unset: tokens make
+   * nobody a citizen, since an issuer whose users may edit such an attribute would hand out anyone's records.
+   */
+  readonly nationalIdClaim: string | undefined;
   /** External role name → Daftar role; Daftar role names pass through unmapped. */
   readonly roleMap: Readonly<Record<string, Role>>;
 }
@@ -308,7 +311,10 @@ function oidcConfig(
       rolesClaim: claimPath(env, 'OIDC_ROLES_CLAIM', 'roles'),
       municipalityClaim: claimPath(env, 'OIDC_MUNICIPALITY_CLAIM', 'municipality'),
       organisationClaim: claimPath(env, 'OIDC_ORGANISATION_CLAIM', 'organisation'),
-      nationalIdClaim: claimPath(env, 'OIDC_NATIONAL_ID_CLAIM', 'national_id'),
+      nationalIdClaim:
+        nonEmpty(env, 'OIDC_NATIONAL_ID_CLAIM') === undefined
+          ? undefined
+          : claimPath(env, 'OIDC_NATIONAL_ID_CLAIM', ''),
       roleMap: roleMap(env, 'OIDC_ROLE_MAP'),
     },
   };

@@ -93,7 +93,7 @@ describe('loadAppConfig', () => {
       rolesClaim: 'roles',
       municipalityClaim: 'municipality',
       organisationClaim: 'organisation',
-      nationalIdClaim: 'national_id',
+      nationalIdClaim: undefined,
       roleMap: {},
     });
   });

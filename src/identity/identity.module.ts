@@ -20,6 +20,7 @@ import { MeHttpController } from './users/me/me.http.controller.js';
 import { ConfirmConsentHandler } from './consents/confirm-consent/confirm-consent.handler.js';
 import { ConfirmConsentHttpController } from './consents/confirm-consent/confirm-consent.http.controller.js';
 import { ConsentsReadModel } from './consents/consents.read-model.js';
+import { RegistrationsReadModel } from './registrations/registrations.read-model.js';
 import { GetConsentsHttpController } from './consents/get-consents/get-consents.http.controller.js';
 import { RequestConsentHandler } from './consents/request-consent/request-consent.handler.js';
 import { RequestConsentHttpController } from './consents/request-consent/request-consent.http.controller.js';
@@ -114,6 +115,7 @@ import { RevokeRoleHttpController } from './users/revoke-role/revoke-role.http.c
     ConfirmRegistrationHandler,
     ResendRegistrationCodeHandler,
     ConsentsReadModel,
+    RegistrationsReadModel,
     RequestConsentHandler,
     ConfirmConsentHandler,
     WithdrawConsentHandler,

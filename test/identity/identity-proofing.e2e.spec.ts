@@ -22,7 +22,8 @@ async function registrationEvents(t: TestApp) {
 describe('identity proofing: a citizen proves the national id with the mobile registered to it', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    // Many registrations from one test address: the per-address limit has its own test below.
+    t = await startTestApp({ env: { DAFTAR_CODE_SENDS_PER_ADDRESS: '100' } });
   });
   afterAll(() => t.close());
 
@@ -84,6 +85,32 @@ describe('identity proofing: a citizen proves the national id with the mobile re
     expect(await signInStatus(t, other.nationalId)).toBe(401);
   });
 
+  it('bounds wrong codes per person, not only per registration: the third registration after ten is refused', async () => {
+    const person = demoOwners[3]!;
+    for (let round = 0; round < 2; round += 1) {
+      const { registrationId } = (
+        await register(t, { nationalId: person.nationalId, mobile: person.mobile })
+      ).json();
+      const code = lastCodeSentTo(t.app, person.mobile);
+      const wrong = code === '000000' ? '111111' : '000000';
+      for (let i = 0; i < 5; i += 1) await confirm(t, registrationId, wrong);
+    }
+    const third = await register(t, { nationalId: person.nationalId, mobile: person.mobile });
+    expect(third.statusCode).toBe(429);
+    expect(third.json().code).toBe('REGISTRATION.TOO_MANY_WRONG_CODES');
+  });
+
+  it("does not spend a citizen's code budget on a stranger's wrong mobiles", async () => {
+    const person = demoOwners[4]!;
+    for (let i = 0; i < 6; i += 1)
+      expect((await register(t, { nationalId: person.nationalId, mobile: '09351112233' })).statusCode).toBe(
+        422,
+      );
+    expect((await register(t, { nationalId: person.nationalId, mobile: person.mobile })).statusCode).toBe(
+      202,
+    );
+  });
+
   it('accepts the code typed in Persian digits; refuses a resend within the minute', async () => {
     const nationalId = '0499370899';
     const mobile = '09121234567';
@@ -102,6 +129,18 @@ describe('identity proofing: a citizen proves the national id with the mobile re
     expect((await register(t, { nationalId: '0499370898', mobile: '09121234567' })).json().code).toBe(
       'IDENTITY.INVALID_NATIONAL_ID',
     );
+  });
+
+  it('limits requests per client address before asking the registry anything', async () => {
+    const limited = await startTestApp({ env: { DAFTAR_CODE_SENDS_PER_ADDRESS: '2' } });
+    try {
+      const statuses = [];
+      for (const mobile of ['09351112233', '09351112234', '09351112235'])
+        statuses.push((await register(limited, { nationalId: '0790419904', mobile })).statusCode);
+      expect(statuses).toEqual([202, 202, 429]);
+    } finally {
+      await limited.close();
+    }
   });
 
   it('limits codes sent for one national id, whatever the address', async () => {

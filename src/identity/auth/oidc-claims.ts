@@ -19,7 +19,7 @@ export interface OidcClaimMapping {
    * The claim that carries a proven national id (کد ملی): the national single sign-on has proven the
    * person, so they are a citizen with that id and need no SMS code.
    */
-  readonly nationalIdClaim: string;
+  readonly nationalIdClaim: string | undefined;
   readonly roleMap: Readonly<Record<string, Role>>;
 }
 
@@ -112,7 +112,8 @@ export function principalFromClaims(
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
   };
   const username = text('preferred_username');
-  const claimed = claimAt(claims, mapping.nationalIdClaim);
+  const claimed =
+    mapping.nationalIdClaim === undefined ? undefined : claimAt(claims, mapping.nationalIdClaim);
   const nationalId = typeof claimed === 'string' ? normalizeNationalId(claimed) : undefined;
   const grants = grantsFromClaims(claims, mapping);
   const citizen: Grant = { role: 'citizen' };

@@ -143,6 +143,12 @@ describe('OpenID Connect claims to a principal', () => {
     );
     expect(proven.nationalId).toBe('0013542419');
     expect(proven.grants).toEqual([{ role: 'clerk', municipality: 'hamedan' }, { role: 'citizen' }]);
+    const unconfigured = principalFromClaims(
+      { sub: 'n1', national_id: '0013542419' },
+      { ...mapping, nationalIdClaim: undefined },
+    );
+    expect(unconfigured).not.toHaveProperty('nationalId');
+    expect(unconfigured.grants).toEqual([]);
     const invalid = principalFromClaims({ sub: 'n2', national_id: '0013542418' }, mapping);
     expect(invalid).not.toHaveProperty('nationalId');
     expect(invalid.grants).toEqual([]);

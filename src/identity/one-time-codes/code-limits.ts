@@ -3,27 +3,33 @@ import { RateLimiter } from '../../shared/http/rate-limiter.js';
 const HOUR = 3600_000;
 
 /**
- * Limits on sending and checking one-time codes, beside each code's own tries: one person's phone is not
- * to be flooded, and no address may send or guess in bulk. Kept in this process's memory.
+ * Limits on sending and checking one-time codes, beside each code's own tries: no address may ask or
+ * guess in bulk, and one person's phone is not flooded. A person's budget is spent only on codes that
+ * really go to them (after the registry matched), so a stranger's wrong guesses cannot use it up; each
+ * purpose has its own. Kept in this process's memory; the durable limit on wrong codes is the decider's.
  */
 export class CodeLimits {
-  private readonly sendsPerAddress: RateLimiter;
-  private readonly sendsPerNationalId = new RateLimiter(5, HOUR);
-  private readonly sendsPerMobile = new RateLimiter(5, HOUR);
+  private readonly asksPerAddress: RateLimiter;
+  private readonly sendsPerPerson = new RateLimiter(5, HOUR);
   private readonly checksPerAddress = new RateLimiter(30, 10 * 60_000);
 
-  constructor(sendsPerAddressPerHour: number) {
-    this.sendsPerAddress = new RateLimiter(sendsPerAddressPerHour, HOUR);
+  constructor(asksPerAddressPerHour: number) {
+    this.asksPerAddress = new RateLimiter(asksPerAddressPerHour, HOUR);
   }
 
-  /** Before a code is sent; the address is checked first, before anything about the person. */
-  beforeSend(
-    who: { readonly address: string; readonly nationalId: string; readonly mobile?: string },
+  /** Before anything else is looked at or sent for this address. */
+  beforeAsking(address: string, nowMs: number): void {
+    this.asksPerAddress.take(address, nowMs);
+  }
+
+  /** Before a code goes to a person (`purpose`: `registration`, `consent`). */
+  beforeSending(
+    purpose: string,
+    to: { readonly nationalId: string; readonly mobile: string },
     nowMs: number,
   ): void {
-    this.sendsPerAddress.take(who.address, nowMs);
-    this.sendsPerNationalId.take(who.nationalId, nowMs);
-    if (who.mobile) this.sendsPerMobile.take(who.mobile, nowMs);
+    this.sendsPerPerson.take(`${purpose}:id:${to.nationalId}`, nowMs);
+    this.sendsPerPerson.take(`${purpose}:mobile:${to.mobile}`, nowMs);
   }
 
   beforeCheck(address: string, nowMs: number): void {

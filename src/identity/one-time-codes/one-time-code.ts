@@ -10,7 +10,14 @@ export const CODE_POLICY = {
   maxAttempts: 5,
   resendAfterMs: 60_000,
   maxResends: 3,
+  /** Wrong codes for one national id, across its registrations, in a day; then no new code is sent. */
+  maxWrongCodesPerDay: 10,
 } as const;
+
+/** The start of the day that ends at `now`, for limits per day. */
+export function dayBefore(now: string): string {
+  return new Date(Date.parse(now) - 24 * 3600_000).toISOString();
+}
 
 /** A code as sent, recorded in the event that sent it. */
 export interface SentCode {

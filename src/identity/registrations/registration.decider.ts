@@ -2,6 +2,7 @@ import type { Decider } from '../../event-store/command-handling/decider.js';
 import { DomainError } from '../../shared/domain-error.js';
 import {
   afterResend,
+  CODE_POLICY,
   challengeOf,
   codeExpired,
   judgeCode,
@@ -34,6 +35,8 @@ export type RegistrationCommand =
         readonly mobileMatches: boolean;
         /** Whether an account already exists for the national id. */
         readonly nationalIdTaken: boolean;
+        /** Wrong codes given for this national id's registrations in the last day. */
+        readonly recentWrongCodes: number;
       };
     }
   | {
@@ -70,7 +73,14 @@ function decide(
     case 'StartRegistration': {
       if (state.status !== 'absent')
         return new DomainError('REGISTRATION.ALREADY_STARTED', 'This registration exists');
-      const { now, codeDigest, mobileMatches, nationalIdTaken: taken, ...registration } = command.data;
+      const {
+        now,
+        codeDigest,
+        mobileMatches,
+        nationalIdTaken: taken,
+        recentWrongCodes,
+        ...registration
+      } = command.data;
       // Says nothing about whose the number is: only that it is not this national id's.
       if (!mobileMatches) {
         return new DomainError(
@@ -80,6 +90,15 @@ function decide(
         );
       }
       if (taken) return nationalIdTaken();
+      // Tries are counted per registration; this bounds them per person, however many are started.
+      if (recentWrongCodes >= CODE_POLICY.maxWrongCodesPerDay) {
+        return new DomainError(
+          'REGISTRATION.TOO_MANY_WRONG_CODES',
+          'Too many wrong codes were given for this national id today; try again tomorrow',
+          'rate_limited',
+          { retryAfterSeconds: 24 * 3600 },
+        );
+      }
       return [{ type: 'RegistrationStarted', data: { ...registration, code: sentCode(codeDigest, now) } }];
     }
     case 'ResendRegistrationCode': {

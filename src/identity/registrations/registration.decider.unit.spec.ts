@@ -15,10 +15,18 @@ const person = {
   passwordHash: 'enc:v1:…',
 };
 const start = (
-  facts: Partial<{ mobileMatches: boolean; nationalIdTaken: boolean }> = {},
+  facts: Partial<{ mobileMatches: boolean; nationalIdTaken: boolean; recentWrongCodes: number }> = {},
 ): RegistrationCommand => ({
   type: 'StartRegistration',
-  data: { ...person, codeDigest: 'digest-1', now: t0, mobileMatches: true, nationalIdTaken: false, ...facts },
+  data: {
+    ...person,
+    codeDigest: 'digest-1',
+    now: t0,
+    mobileMatches: true,
+    nationalIdTaken: false,
+    recentWrongCodes: 0,
+    ...facts,
+  },
 });
 const started: RegistrationEvent = {
   type: 'RegistrationStarted',
@@ -65,6 +73,14 @@ describe('registration decider', () => {
       expect(given(registrationDecider).when(start({ nationalIdTaken: true }))).toMatchObject({
         code: 'IDENTITY.NATIONAL_ID_TAKEN',
         kind: 'conflict',
+      });
+    });
+
+    it('refuses a new code for a national id that had ten wrong codes in the last day, whatever the registration', () => {
+      expect(given(registrationDecider).when(start({ recentWrongCodes: 9 }))).toEqual([started]);
+      expect(given(registrationDecider).when(start({ recentWrongCodes: 10 }))).toMatchObject({
+        code: 'REGISTRATION.TOO_MANY_WRONG_CODES',
+        kind: 'rate_limited',
       });
     });
 

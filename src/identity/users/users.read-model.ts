@@ -14,6 +14,11 @@ export class UsersReadModel extends Documents<UserDocument> {
     return this.findOne('username', username);
   }
 
+  /** Whether an account holds this national id (کد ملی), as its username (citizens) or its field. */
+  holdsNationalId(nationalId: string): boolean {
+    return this.byUsername(nationalId) !== undefined || this.byNationalId(nationalId) !== undefined;
+  }
+
   /** The account that holds this national id (کد ملی), whatever its username. */
   byNationalId(nationalId: string): UserDocument | undefined {
     return this.findOne('nationalId', nationalId);

@@ -49,10 +49,8 @@ export class RequestConsentHandler {
     const given = input.mobile === undefined ? undefined : canonicalMobile(input.mobile);
     const account = this.users.byNationalId(nationalId);
     const mobile = account?.mobile ?? given;
-    this.limits.beforeSend(
-      { address: input.address, nationalId, ...(mobile ? { mobile } : {}) },
-      Date.parse(context.now),
-    );
+    const nowMs = Date.parse(context.now);
+    this.limits.beforeAsking(input.address, nowMs);
     const reachable: Extract<ConsentCommand, { type: 'RequestConsent' }>['data']['reachable'] =
       account?.mobile
         ? 'account'
@@ -61,6 +59,8 @@ export class RequestConsentHandler {
           : (await this.registry.matches(nationalId, given))
             ? 'registered_mobile'
             : 'mobile_mismatch';
+    if (mobile && (reachable === 'account' || reachable === 'registered_mobile'))
+      this.limits.beforeSending('consent', { nationalId, mobile }, nowMs);
     const consentId = newId();
     const code = this.codes.draw('consent', consentId);
     const { state } = await this.commands.run(

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CommandContext } from '../../../event-store/command-handling/command-context.js';
-import { handleCommand } from '../../../event-store/command-handling/handle-command.js';
+import { registrationsProjection } from '../../../../projections/registrations/registrations.projection.js';
+import { CommandRunner } from '../../../event-store/command-handling/command-runner.js';
 import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port.js';
 import { DomainError } from '../../../shared/domain-error.js';
 import { newId } from '../../../shared/ids.js';
@@ -18,6 +19,7 @@ import { currentRegistration } from '../registration-history.js';
 export class ConfirmRegistrationHandler {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commands: CommandRunner,
     private readonly users: UsersReadModel,
     private readonly accounts: UserAccounts,
     private readonly codes: OneTimeCodes,
@@ -30,8 +32,7 @@ export class ConfirmRegistrationHandler {
   ): Promise<{ userId: string; username: string }> {
     this.limits.beforeCheck(input.address, Date.parse(context.now));
     const before = await currentRegistration(this.store, input.registrationId);
-    const { events, state } = await handleCommand(
-      this.store,
+    const { events, state } = await this.commands.run(
       registrationStream(input.registrationId),
       registrationDecider,
       {
@@ -41,11 +42,12 @@ export class ConfirmRegistrationHandler {
           now: context.now,
           userId: newId(),
           nationalIdTaken:
-            before.status === 'pending' &&
-            this.users.byNationalId(before.registration.nationalId) !== undefined,
+            before.status === 'pending' && this.users.holdsNationalId(before.registration.nationalId),
         },
       },
       context,
+      // The next registration for this person must see the wrong codes counted.
+      { awaiting: [registrationsProjection.name] },
     );
     if (state.status === 'ended' && state.reason === 'national_id_taken') throw nationalIdTaken();
     const rejected = events.find((e) => e.type === 'RegistrationCodeRejected');

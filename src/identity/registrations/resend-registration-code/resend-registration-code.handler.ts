@@ -27,7 +27,8 @@ export class ResendRegistrationCodeHandler {
     const before = await currentRegistration(this.store, input.registrationId);
     if (before.status === 'pending') {
       const { nationalId, mobile } = before.registration;
-      this.limits.beforeSend({ address: input.address, nationalId, mobile }, Date.parse(context.now));
+      this.limits.beforeAsking(input.address, Date.parse(context.now));
+      this.limits.beforeSending('registration', { nationalId, mobile }, Date.parse(context.now));
     }
     const code = this.codes.draw('registration', input.registrationId);
     const { state } = await handleCommand(

@@ -7,7 +7,9 @@ import { newId } from '../../../shared/ids.js';
 import { SMS_SENDER, type SmsSender } from '../../../shared/sms/sms.port.js';
 import { CodeLimits } from '../../one-time-codes/code-limits.js';
 import { codeMessages } from '../../one-time-codes/code-messages.js';
+import { dayBefore } from '../../one-time-codes/one-time-code.js';
 import { OneTimeCodes } from '../../one-time-codes/one-time-codes.js';
+import { RegistrationsReadModel } from '../registrations.read-model.js';
 import { passwordProblem } from '../../password-hasher.js';
 import { PasswordVault } from '../../password-vault.js';
 import { canonicalMobile, canonicalNationalId } from '../../personal-details.js';
@@ -34,6 +36,7 @@ export class StartRegistrationHandler {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(IDENTITY_MATCH) private readonly registry: IdentityMatch,
     private readonly users: UsersReadModel,
+    private readonly registrations: RegistrationsReadModel,
     private readonly codes: OneTimeCodes,
     @Inject(SMS_SENDER) private readonly sms: SmsSender,
     private readonly limits: CodeLimits,
@@ -48,8 +51,10 @@ export class StartRegistrationHandler {
     const mobile = canonicalMobile(input.mobile);
     const problem = passwordProblem(input.password);
     if (problem) throw new DomainError('USER.WEAK_PASSWORD', problem, 'invalid');
-    this.limits.beforeSend({ address: input.address, nationalId, mobile }, Date.parse(context.now));
+    const nowMs = Date.parse(context.now);
+    this.limits.beforeAsking(input.address, nowMs);
     const mobileMatches = await this.registry.matches(nationalId, mobile);
+    if (mobileMatches) this.limits.beforeSending('registration', { nationalId, mobile }, nowMs);
     const registrationId = newId();
     const code = this.codes.draw('registration', registrationId);
     const result = await handleCommand(
@@ -68,7 +73,8 @@ export class StartRegistrationHandler {
           codeDigest: code.digest,
           now: context.now,
           mobileMatches,
-          nationalIdTaken: this.nationalIdTaken(nationalId),
+          nationalIdTaken: this.users.holdsNationalId(nationalId),
+          recentWrongCodes: this.registrations.wrongCodesSince(nationalId, dayBefore(context.now)),
         },
       },
       context,
@@ -82,11 +88,5 @@ export class StartRegistrationHandler {
     if (state.status !== 'pending')
       throw new Error(`registration ${registrationId} is ${state.status} at its start`);
     return { registrationId, expiresAt: state.challenge.expiresAt };
-  }
-
-  private nationalIdTaken(nationalId: string): boolean {
-    return (
-      this.users.byUsername(nationalId) !== undefined || this.users.byNationalId(nationalId) !== undefined
-    );
   }
 }
