@@ -2,6 +2,7 @@
 // so our files and those packages are compiled to CommonJS by SWC (cached after the first run).
 // Other packages stay as published: recompiling CommonJS can break it (google-protobuf relies on `this`).
 const ESM_ONLY = [
+  '@apidevtools',
   '@nestjs',
   '@borewit',
   '@tokenizer',

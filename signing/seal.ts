@@ -1,6 +1,4 @@
 import { sign, verify, X509Certificate } from 'node:crypto';
-import type { DocumentKind } from '../src/documents/document.events.js';
-import { DomainError } from '../src/shared/domain-error.js';
 import {
   publicKeyId,
   rsaSha256OffThread,
@@ -13,7 +11,7 @@ import { parseDocumentCode } from './document-code.js';
 /** What a seal (مهر) vouches for; the byte layout is in SEAL.md. */
 export interface SealFields {
   readonly code: string;
-  readonly kind: DocumentKind;
+  readonly kind: SealKind;
   /** Kept to the whole second. */
   readonly issuedAt: Date;
   /** The municipality's code, at most 32 UTF-8 bytes. */
@@ -46,26 +44,31 @@ export type SealErrorCode =
   | 'SEAL.INVALID_ISSUED_AT'
   | 'SEAL.INVALID_DIGEST';
 
-export class SealError extends DomainError {
+/** A malformed seal or seal field. The library knows no HTTP: a caller that shows it maps the code. */
+export class SealError extends Error {
   constructor(
-    override readonly code: SealErrorCode,
+    readonly code: SealErrorCode,
     message: string,
   ) {
-    super(code, message, 'invalid');
+    super(message);
     this.name = 'SealError';
   }
 }
 
 const VERSION = 1;
 // Wire numbers of the kinds: append only, never renumber.
-const KIND_NUMBERS: Readonly<Record<DocumentKind, number>> = {
+const KIND_NUMBERS = {
   BuildingPermit: 1,
   MapOrder: 2,
   CompletionCertificate: 3,
   InquiryAnswer: 4,
   NoViolationCertificate: 5,
-};
-const KINDS_BY_NUMBER = new Map(Object.entries(KIND_NUMBERS).map(([kind, n]) => [n, kind as DocumentKind]));
+} as const satisfies Readonly<Record<string, number>>;
+/** The kinds of document a seal can name; the app's document kinds must be among them. */
+export type SealKind = keyof typeof KIND_NUMBERS;
+const KINDS_BY_NUMBER = new Map<number, SealKind>(
+  Object.entries(KIND_NUMBERS).map(([kind, n]) => [n, kind as SealKind]),
+);
 const CODE_LENGTH = 11;
 const MAX_MUNICIPALITY_BYTES = 32;
 const DIGEST_LENGTH = 32;

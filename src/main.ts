@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { AppModule } from './app.module.js';
 import { ConfigError, loadAppConfig } from './config/app-config.js';
 import { createApp } from './shared/http/create-app.js';
-import { createLogger } from './shared/logging/pino-logger.js';
+import { createLogger, logFormat } from './shared/logging/pino-logger.js';
 
 async function main(): Promise<void> {
   let config;
@@ -13,7 +13,9 @@ async function main(): Promise<void> {
     process.stderr.write(`${error.message}\n`);
     process.exit(78);
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, {
+    format: logFormat({ production: config.production, terminal: process.stdout.isTTY === true }),
+  });
   const app = await createApp(AppModule.forConfig(config), logger, {
     trustedProxies: config.trustedProxies,
   });

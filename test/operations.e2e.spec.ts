@@ -64,10 +64,18 @@ describe('operations endpoints and the HTTP error contract', () => {
     expect(ui.headers['content-type']).toMatch(/text\/html/);
   });
 
-  it('answers an unknown route with 404 in the error shape', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/no-such-thing' });
+  it('answers an unknown route with 404 as RFC 9457 problem details', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/no-such-thing?secret=1' });
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({ code: 'HTTP.NOT_FOUND', message: expect.any(String) });
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json()).toEqual({
+      type: 'urn:daftar:problem:HTTP.NOT_FOUND',
+      title: 'Not Found',
+      status: 404,
+      detail: expect.any(String),
+      instance: '/no-such-thing',
+      code: 'HTTP.NOT_FOUND',
+    });
   });
 
   it('runs a command into an event and refuses what the decider refuses with its code', async () => {
@@ -81,9 +89,9 @@ describe('operations endpoints and the HTTP error contract', () => {
     });
     const refused = await post('/test-counters/a/increments', { by: 5 });
     expect(refused.statusCode).toBe(409);
-    expect(refused.json()).toEqual({
+    expect(refused.json()).toMatchObject({
       code: 'COUNTER.LIMIT_REACHED',
-      message: 'The counter would pass 10 (it is at 9)',
+      detail: 'The counter would pass 10 (it is at 9)',
     });
     const store = t.app.get<EventStore>(EVENT_STORE);
     expect(await store.readStream('counter-a')).toHaveLength(2);
@@ -92,13 +100,13 @@ describe('operations endpoints and the HTTP error contract', () => {
   it('answers malformed JSON with 400 REQUEST.MALFORMED_JSON', async () => {
     const res = await post('/test-counters/b/increments', '{"by": 1,');
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toEqual({ code: 'REQUEST.MALFORMED_JSON', message: expect.any(String) });
+    expect(res.json()).toMatchObject({ code: 'REQUEST.MALFORMED_JSON', status: 400 });
   });
 
   it('answers a body over the limit with 413 REQUEST.TOO_LARGE', async () => {
     const res = await post('/test-counters/b/increments', { by: 1, padding: 'x'.repeat(1024 * 1024 + 10) });
     expect(res.statusCode).toBe(413);
-    expect(res.json()).toEqual({ code: 'REQUEST.TOO_LARGE', message: expect.any(String) });
+    expect(res.json()).toMatchObject({ code: 'REQUEST.TOO_LARGE', status: 413 });
   });
 
   it('answers unknown fields and wrong types with 400 and writes nothing', async () => {
@@ -124,6 +132,32 @@ describe('operations endpoints and the HTTP error contract', () => {
     expect(current.statusCode).toBe(201);
     const bad = await post('/test-counters/d/increments', { by: 1 }, { 'if-match': 'yesterday' });
     expect(bad.json()).toMatchObject({ code: 'REQUEST.BAD_IF_MATCH' });
+  });
+
+  it('answers a command with its revision as a strong ETag; If-Match * needs the record to exist', async () => {
+    const absent = await post('/test-counters/etag/increments', { by: 1 }, { 'if-match': '*' });
+    expect(absent.statusCode).toBe(412);
+    expect(absent.headers['etag']).toBeUndefined();
+    const first = await post('/test-counters/etag/increments', { by: 1 });
+    expect(first.headers['etag']).toBe('"0"');
+    const any = await post('/test-counters/etag/increments', { by: 1 }, { 'if-match': '*' });
+    expect(any.statusCode).toBe(201);
+    expect(any.headers['etag']).toBe('"1"');
+    const weak = await post('/test-counters/etag/increments', { by: 1 }, { 'if-match': 'W/"1"' });
+    expect(weak.statusCode).toBe(412);
+    expect(weak.json()).toMatchObject({ code: 'REQUEST.WEAK_IF_MATCH' });
+  });
+
+  it('replays an Idempotency-Key with the same body and refuses it with 422 for another', async () => {
+    const key = { 'idempotency-key': 'counter-idem-0001' };
+    const first = await post('/test-counters/idem/increments', { by: 2 }, key);
+    const again = await post('/test-counters/idem/increments', { by: 2 }, key);
+    expect(again.json()).toEqual(first.json());
+    expect(again.headers['etag']).toBe(first.headers['etag']);
+    const other = await post('/test-counters/idem/increments', { by: 3 }, key);
+    expect(other.statusCode).toBe(422);
+    expect(other.json()).toMatchObject({ code: 'REQUEST.IDEMPOTENCY_KEY_REUSED', status: 422 });
+    expect(await t.app.get<EventStore>(EVENT_STORE).readStream('counter-idem')).toHaveLength(1);
   });
 
   it('answers a retried command with the same Idempotency-Key once, with its first result', async () => {
@@ -172,8 +206,12 @@ describe('readiness reports what is wrong', () => {
         (r) => /stopped/.test(r.body),
       );
       expect(res.statusCode).toBe(503);
-      expect(res.json().code).toBe('SERVICE.NOT_READY');
-      expect(res.json().message).toMatch(
+      expect(res.json()).toMatchObject({
+        code: 'SERVICE.NOT_READY',
+        status: 503,
+        details: { subscribers: expect.any(Array) },
+      });
+      expect(res.json().detail).toMatch(
         /projection:fragile stopped at position 1 \(CounterIncremented .*\): unreadable increment/,
       );
       // A command answered from that read model says it is saved but not shown, instead of a stale view.
@@ -198,7 +236,7 @@ describe('readiness reports what is wrong', () => {
     try {
       const res = await t.app.inject({ method: 'GET', url: '/ready' });
       expect(res.statusCode).toBe(503);
-      expect(res.json().message).toMatch(/event store unreachable/);
+      expect(res.json().detail).toMatch(/event store unreachable/);
     } finally {
       await t.close();
     }

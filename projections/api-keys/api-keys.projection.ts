@@ -2,7 +2,7 @@ import { API_KEY_EVENT_TYPES, type ApiKeyEvent } from '../../src/identity/api-ke
 import type { Role } from '../../src/identity/roles.js';
 import type { Projection } from '../projection.js';
 
-export interface ApiKeyDocument {
+export interface ApiKeyView {
   readonly keyId: string;
   readonly label: string;
   readonly organisation: string;
@@ -16,7 +16,7 @@ export interface ApiKeyDocument {
   readonly revokedReason: string | null;
 }
 
-export const apiKeysProjection: Projection<ApiKeyDocument, ApiKeyEvent> = {
+export const apiKeysProjection: Projection<ApiKeyView, ApiKeyEvent> = {
   name: 'api_keys',
   version: 1,
   handles: API_KEY_EVENT_TYPES,

@@ -27,7 +27,7 @@ export interface InquiryAnswerRecord extends InquiryFindings {
 }
 
 /** A property inquiry (استعلام) as its requester, the clerks' worklist (کارتابل) and oversight read it. */
-export interface InquiryDocument {
+export interface InquiryView {
   readonly id: string;
   readonly inquiryId: string;
   readonly kind: InquiryKind;
@@ -54,7 +54,7 @@ export interface InquiryDocument {
   readonly position: string;
 }
 
-function filed(event: RecordedEvent<Extract<InquiryEvent, { type: 'InquiryFiled' }>>): InquiryDocument {
+function filed(event: RecordedEvent<Extract<InquiryEvent, { type: 'InquiryFiled' }>>): InquiryView {
   const at = event.metadata.recordedAt;
   const { inquiryId, kind, municipality, renewalCode, requester, requesterReference, purpose, dueAt } =
     event.data;
@@ -80,7 +80,7 @@ function filed(event: RecordedEvent<Extract<InquiryEvent, { type: 'InquiryFiled'
 
 function changes(
   event: RecordedEvent<Exclude<InquiryEvent, { type: 'InquiryFiled' }>>,
-): Partial<InquiryDocument> {
+): Partial<InquiryView> {
   const at = event.metadata.recordedAt;
   if (event.type === 'InquiryReferred') {
     const { reasons, amountsDue } = event.data;
@@ -97,7 +97,7 @@ function inquiryOfDocument(event: RecordedEvent<InquiryDocumentIssued>): string 
   return stream.startsWith(INQUIRY_STREAM_PREFIX) ? stream.slice(INQUIRY_STREAM_PREFIX.length) : null;
 }
 
-export const inquiriesProjection: Projection<InquiryDocument, InquiriesProjectionEvent> = {
+export const inquiriesProjection: Projection<InquiryView, InquiriesProjectionEvent> = {
   name: 'inquiries',
   version: 1,
   handles: [...INQUIRY_EVENT_TYPES, 'DocumentIssued'],

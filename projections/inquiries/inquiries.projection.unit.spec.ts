@@ -11,7 +11,7 @@ import { inquiryStream, type InquiryEvent } from '../../src/inquiries/inquiry.ev
 import {
   inquiriesProjection,
   type InquiriesProjectionEvent,
-  type InquiryDocument,
+  type InquiryView,
   type InquiryDocumentIssued,
 } from './inquiries.projection.js';
 
@@ -37,7 +37,7 @@ function recorded(
 }
 
 const fold = (events: readonly [InquiriesProjectionEvent, Actor][]) =>
-  recorded(events).reduce<InquiryDocument | null>((doc, e) => inquiriesProjection.evolve(doc, e), null);
+  recorded(events).reduce<InquiryView | null>((doc, e) => inquiriesProjection.evolve(doc, e), null);
 
 function issued(code: string, stream = inquiryStream(inquiryId)): InquiryDocumentIssued {
   const content = {

@@ -6,7 +6,7 @@ import {
 import type { Projection } from '../projection.js';
 
 /** A municipality and its regions, as the public directory and scope checks read them. */
-export interface MunicipalityDocument {
+export interface MunicipalityView {
   readonly code: string;
   readonly name: string;
   readonly nameFa: string;
@@ -15,7 +15,7 @@ export interface MunicipalityDocument {
   readonly updatedAt: string;
 }
 
-export const municipalitiesProjection: Projection<MunicipalityDocument, MunicipalityEvent> = {
+export const municipalitiesProjection: Projection<MunicipalityView, MunicipalityEvent> = {
   name: 'municipalities',
   version: 1,
   handles: MUNICIPALITY_EVENT_TYPES,

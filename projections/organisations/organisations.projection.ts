@@ -5,7 +5,7 @@ import {
 } from '../../src/identity/organisations/organisation.events.js';
 import type { Projection } from '../projection.js';
 
-export interface OrganisationDocument {
+export interface OrganisationView {
   readonly id: string;
   readonly kind: OrganisationKind;
   readonly name: string;
@@ -18,7 +18,7 @@ export interface OrganisationDocument {
   readonly deactivationReason: string | null;
 }
 
-export const organisationsProjection: Projection<OrganisationDocument, OrganisationEvent> = {
+export const organisationsProjection: Projection<OrganisationView, OrganisationEvent> = {
   name: 'organisations',
   version: 1,
   handles: ORGANISATION_EVENT_TYPES,

@@ -8,14 +8,14 @@ import {
 import { municipalRegionOf, parseRenewalCode } from '../../src/parcels/renewal-code.js';
 import type { Projection } from '../projection.js';
 
-export interface YearDuesDocument {
+export interface YearDuesView {
   readonly year: number;
   readonly billed: number;
   readonly paid: number;
 }
 
 /** A parcel as the public lookup, inquiries and permits read it, with its renewal dues (عوارض نوسازی). */
-export interface ParcelDocument {
+export interface ParcelView {
   readonly id: string;
   readonly municipality: string;
   readonly renewalCode: string;
@@ -27,7 +27,7 @@ export interface ParcelDocument {
   readonly landUse: string;
   readonly existingBuilding: ExistingBuilding | null;
   readonly owners: readonly ParcelOwner[];
-  readonly dues: readonly YearDuesDocument[];
+  readonly dues: readonly YearDuesView[];
   /** Billed and unpaid renewal dues, in rials. */
   readonly outstandingDues: number;
   readonly registeredAt: string;
@@ -36,10 +36,9 @@ export interface ParcelDocument {
   readonly position: string;
 }
 
-const outstanding = (dues: readonly YearDuesDocument[]) =>
-  dues.reduce((sum, d) => sum + d.billed - d.paid, 0);
+const outstanding = (dues: readonly YearDuesView[]) => dues.reduce((sum, d) => sum + d.billed - d.paid, 0);
 
-export const parcelsProjection: Projection<ParcelDocument, ParcelEvent> = {
+export const parcelsProjection: Projection<ParcelView, ParcelEvent> = {
   name: 'parcels',
   version: 1,
   handles: PARCEL_EVENT_TYPES,

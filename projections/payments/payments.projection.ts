@@ -9,7 +9,7 @@ import type { PaymentPurpose } from '../../src/permits/permit.events.js';
 import type { Projection } from '../projection.js';
 
 /** An online payment as its payer and the municipality's staff (and oversight, for refunds) read it. */
-export interface PaymentDocument {
+export interface PaymentView {
   readonly id: string;
   readonly paymentId: string;
   readonly permitId: string;
@@ -35,7 +35,7 @@ export interface PaymentDocument {
 
 function changes(
   event: RecordedEvent<Exclude<PaymentEvent, { type: 'PaymentStarted' }>>,
-): Partial<PaymentDocument> {
+): Partial<PaymentView> {
   const at = event.metadata.recordedAt;
   switch (event.type) {
     case 'PaymentConfirmed': {
@@ -55,7 +55,7 @@ function changes(
   }
 }
 
-export const paymentsProjection: Projection<PaymentDocument, PaymentEvent> = {
+export const paymentsProjection: Projection<PaymentView, PaymentEvent> = {
   name: 'payments',
   version: 1,
   handles: PAYMENT_EVENT_TYPES,

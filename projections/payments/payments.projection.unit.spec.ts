@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../../src/event-store/event-envelope.js';
 import type { PaymentEvent } from '../../src/payments/payment.events.js';
-import { paymentsProjection, type PaymentDocument } from './payments.projection.js';
+import { paymentsProjection, type PaymentView } from './payments.projection.js';
 
 const paymentId = 'payment-0001';
 const HOUR = 3_600_000;
@@ -30,7 +30,7 @@ const rejected: PaymentEvent = {
 };
 
 /** The events as the store records them, one hour apart. */
-function fold(...events: PaymentEvent[]): PaymentDocument | null {
+function fold(...events: PaymentEvent[]): PaymentView | null {
   return events
     .map(
       (event, i) =>
@@ -49,7 +49,7 @@ function fold(...events: PaymentEvent[]): PaymentDocument | null {
           },
         }) as RecordedEvent<PaymentEvent>,
     )
-    .reduce<PaymentDocument | null>((doc, event) => paymentsProjection.evolve(doc, event), null);
+    .reduce<PaymentView | null>((doc, event) => paymentsProjection.evolve(doc, event), null);
 }
 
 describe('payments projection', () => {

@@ -14,39 +14,14 @@ import {
   type ReturnReason,
   type SiteSurvey,
 } from '../../src/permits/permit.events.js';
-import type { DesignOnFile, Inspection, PermitStatus } from '../../src/permits/permit.state.js';
+import {
+  permitStatusAfter,
+  type DesignOnFile,
+  type Inspection,
+  type PermitFileStatus,
+} from '../../src/permits/permit.state.js';
 import type { ApplicationType } from '../../src/rule-sets/rule-set.js';
 import type { Projection } from '../projection.js';
-
-export type PermitFileStatus = Exclude<PermitStatus, 'absent'>;
-
-// A record, so that the compiler refuses a list that misses a status of the decider's state.
-const STATUSES: { readonly [status in PermitFileStatus]: true } = {
-  draft: true,
-  submitted: true,
-  under_review: true,
-  returned: true,
-  surveying: true,
-  surveyed: true,
-  awaiting_design: true,
-  design_submitted: true,
-  design_returned: true,
-  design_approved: true,
-  fees_assessed: true,
-  paid: true,
-  issued: true,
-  expired: true,
-  completion_requested: true,
-  inspected: true,
-  in_commission: true,
-  fine_due: true,
-  fine_paid: true,
-  completed: true,
-  demolition_ordered: true,
-  withdrawn: true,
-  rejected: true,
-};
-export const PERMIT_FILE_STATUSES = Object.keys(STATUSES) as readonly PermitFileStatus[];
 
 export type PermitDocumentIssued = Extract<DocumentEvent, { type: 'DocumentIssued' }>;
 export type PermitsProjectionEvent = PermitEvent | PermitDocumentIssued;
@@ -83,7 +58,7 @@ export interface PermitDocumentCodes {
 }
 
 /** A building-permit file as a clerk's screen, the worklists (کارتابل) and oversight read it. */
-export interface PermitDocument {
+export interface PermitView {
   readonly id: string;
   readonly permitId: string;
   readonly municipality: string;
@@ -137,63 +112,6 @@ export interface PermitDocument {
   readonly revision: number;
 }
 
-/** The status an event moves the file to, as the decider's state does; undefined when it stays. */
-export function permitStatusAfter(event: PermitEvent): PermitFileStatus | undefined {
-  switch (event.type) {
-    case 'PermitDraftOpened':
-      return 'draft';
-    case 'PermitDocumentAttached':
-    case 'PermitDocumentRemoved':
-    case 'EngineerNominated':
-    case 'FeeOverridden':
-      return undefined;
-    case 'PermitSubmitted':
-      return 'submitted';
-    case 'PermitTaken':
-      return 'under_review';
-    case 'PermitReturned':
-      return 'returned';
-    case 'SurveyorAssigned':
-      return 'surveying';
-    case 'SiteVisitReported':
-      return 'surveyed';
-    case 'MapOrderIssued':
-      return 'awaiting_design';
-    case 'DesignSubmitted':
-      return 'design_submitted';
-    case 'DesignReturned':
-      return 'design_returned';
-    case 'DesignApproved':
-      return 'design_approved';
-    case 'FeesAssessed':
-      return 'fees_assessed';
-    case 'PermitPaymentRecorded':
-      return event.data.purpose === 'fees' ? 'paid' : 'fine_paid';
-    case 'PermitIssued':
-      return 'issued';
-    case 'PermitExpired':
-      return 'expired';
-    case 'CompletionRequested':
-      return 'completion_requested';
-    case 'InspectionReported':
-      return 'inspected';
-    case 'ReferredToCommission':
-      return 'in_commission';
-    case 'CommissionRuled':
-      return event.data.ruling === 'fine' ? 'fine_due' : 'demolition_ordered';
-    case 'CompletionCertificateIssued':
-      return 'completed';
-    case 'PermitWithdrawn':
-      return 'withdrawn';
-    case 'PermitRejected':
-      return 'rejected';
-    default: {
-      const unknown: never = event;
-      return unknown;
-    }
-  }
-}
-
 const DOCUMENT_FIELD: { readonly [kind in DocumentKind]?: keyof PermitDocumentCodes } = {
   MapOrder: 'mapOrder',
   BuildingPermit: 'permit',
@@ -208,7 +126,7 @@ function permitOfDocument(event: RecordedEvent<PermitDocumentIssued>): string | 
   return stream.startsWith(PERMIT_STREAM_PREFIX) ? stream.slice(PERMIT_STREAM_PREFIX.length) : null;
 }
 
-function opened(event: RecordedEvent<Extract<PermitEvent, { type: 'PermitDraftOpened' }>>): PermitDocument {
+function opened(event: RecordedEvent<Extract<PermitEvent, { type: 'PermitDraftOpened' }>>): PermitView {
   const at = event.metadata.recordedAt;
   const { permitId, renewalCode, ...details } = event.data;
   return {
@@ -233,8 +151,9 @@ function opened(event: RecordedEvent<Extract<PermitEvent, { type: 'PermitDraftOp
 }
 
 /** Moving to `next` closes the time spent in the current status. */
-function statusChange(doc: PermitDocument, next: PermitFileStatus | undefined, at: string) {
-  if (next === undefined || next === doc.status) return {};
+function statusChange(doc: PermitView, event: PermitEvent, at: string) {
+  const next = permitStatusAfter(doc.status, event);
+  if (next === undefined || next === 'absent' || next === doc.status) return {};
   const spent = Date.parse(at) - Date.parse(doc.stateSince);
   const timeInStates = { ...doc.timeInStates, [doc.status]: (doc.timeInStates[doc.status] ?? 0) + spent };
   return { status: next, stateSince: at, timeInStates };
@@ -248,9 +167,9 @@ const withPayment = (fees: PermitFees, amount: number): PermitFees => ({
 
 /** What an event other than the draft's opening changes in the file. */
 function changes(
-  doc: PermitDocument,
+  doc: PermitView,
   event: RecordedEvent<Exclude<PermitEvent, { type: 'PermitDraftOpened' }>>,
-): Partial<PermitDocument> {
+): Partial<PermitView> {
   const at = event.metadata.recordedAt;
   const stamp: Stamp = { at, by: event.metadata.actor.id };
   switch (event.type) {
@@ -350,7 +269,7 @@ function changes(
   }
 }
 
-function documentIssued(doc: PermitDocument, event: RecordedEvent<PermitDocumentIssued>): PermitDocument {
+function documentIssued(doc: PermitView, event: RecordedEvent<PermitDocumentIssued>): PermitView {
   const field = DOCUMENT_FIELD[event.data.kind];
   if (!field) return doc;
   return {
@@ -361,7 +280,7 @@ function documentIssued(doc: PermitDocument, event: RecordedEvent<PermitDocument
   };
 }
 
-export const permitsProjection: Projection<PermitDocument, PermitsProjectionEvent> = {
+export const permitsProjection: Projection<PermitView, PermitsProjectionEvent> = {
   name: 'permits',
   version: 3,
   handles: [...PERMIT_EVENT_TYPES, 'DocumentIssued'],
@@ -387,7 +306,7 @@ export const permitsProjection: Projection<PermitDocument, PermitsProjectionEven
     return {
       ...doc,
       ...changes(doc, event),
-      ...statusChange(doc, permitStatusAfter(event), at),
+      ...statusChange(doc, event, at),
       updatedAt: at,
       position: event.position,
       revision: Number(event.revision),

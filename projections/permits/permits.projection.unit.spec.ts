@@ -15,7 +15,7 @@ import {
 import { evolvePermit, initialPermitState } from '../../src/permits/permit.state.js';
 import {
   permitsProjection,
-  type PermitDocument,
+  type PermitView,
   type PermitDocumentIssued,
   type PermitsProjectionEvent,
 } from './permits.projection.js';
@@ -44,7 +44,7 @@ function recorded(
 }
 
 const fold = (events: readonly PermitsProjectionEvent[]) =>
-  recorded(events).reduce<PermitDocument | null>((doc, event) => permitsProjection.evolve(doc, event), null);
+  recorded(events).reduce<PermitView | null>((doc, event) => permitsProjection.evolve(doc, event), null);
 
 function issued(kind: DocumentKind, code: string, stream = permitStream(permitId)): PermitDocumentIssued {
   const content = { code, kind, municipality: 'hamedan', issuedAt: hourAt(0), holders: [], body: {} };
@@ -70,6 +70,18 @@ describe('permits projection', () => {
     const decided = history[stage].reduce(evolvePermit, initialPermitState());
     expect(fold(history[stage])?.status).toBe(stage);
     expect(decided.status).toBe(stage);
+  });
+
+  it.each(Object.entries(variant))('moves like the decider’s state at every event of %s', (_name, events) => {
+    events.forEach((_, i) => {
+      const upTo = events.slice(0, i + 1);
+      expect(fold(upTo)?.status).toBe(upTo.reduce(evolvePermit, initialPermitState()).status);
+    });
+  });
+
+  it('keeps the status on an event the status machine does not take there', () => {
+    expect(fold([...history.draft, e.issued])?.status).toBe('draft');
+    expect([...history.draft, e.issued].reduce(evolvePermit, initialPermitState()).status).toBe('draft');
   });
 
   it('folds a whole lifecycle into one clerk-ready file', () => {

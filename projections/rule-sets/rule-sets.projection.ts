@@ -6,7 +6,7 @@ import {
 import type { Projection } from '../projection.js';
 
 /** One published version of a municipality's rule set, whole, as calculations and the public read it. */
-export type RuleSetDocument = RuleSetPublishedData & {
+export type RuleSetView = RuleSetPublishedData & {
   /** When it was published (UTC ISO-8601); `effectiveFrom` says when it takes effect. */
   readonly publishedAt: string;
   /** The actor id of the admin who published it. */
@@ -15,7 +15,7 @@ export type RuleSetDocument = RuleSetPublishedData & {
 
 export const ruleSetDocumentId = (municipality: string, version: number) => `${municipality}:${version}`;
 
-export const ruleSetsProjection: Projection<RuleSetDocument, RuleSetEvent> = {
+export const ruleSetsProjection: Projection<RuleSetView, RuleSetEvent> = {
   name: 'rule_sets',
   version: 1,
   handles: RULE_SET_EVENT_TYPES,

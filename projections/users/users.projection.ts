@@ -5,7 +5,7 @@ import { sameGrant, type Grant } from '../../src/identity/roles.js';
 import type { Projection } from '../projection.js';
 
 /** A user as login, authorization and the admin screens need it. */
-export interface UserDocument {
+export interface UserView {
   readonly userId: string;
   readonly username: string;
   readonly displayName: string;
@@ -21,7 +21,7 @@ export interface UserDocument {
   readonly passwordChangedAt: string | null;
 }
 
-export const usersProjection: Projection<UserDocument, UserEvent> = {
+export const usersProjection: Projection<UserView, UserEvent> = {
   name: 'users',
   version: 2,
   handles: USER_EVENT_TYPES,

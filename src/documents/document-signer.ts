@@ -11,8 +11,6 @@ import { encodeSealOffThread } from '../../signing/seal.js';
 import type { SigningKeys } from './signing-keys/signing-keys.js';
 import type { DocumentContent } from './document.events.js';
 
-export const SIGNING_KEYS = Symbol('SigningKeys');
-
 export interface DocumentSignature {
   readonly contentSha256: string;
   /** Base64 DER of the CMS detached SignedData. */

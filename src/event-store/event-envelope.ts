@@ -17,6 +17,8 @@ export interface EventMetadata {
   /** UTC ISO-8601. */
   readonly recordedAt: string;
   readonly schemaVersion: number;
+  /** Set on events written under an `Idempotency-Key`: a digest of the request, keyed by that key. */
+  readonly requestDigest?: string;
 }
 
 /** A domain event as deciders produce it: a plain readonly object discriminated by `type`. */

@@ -1,10 +1,12 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { Public } from '../identity/auth/access.decorators.js';
 import { SubscriberRunner } from '../event-store/subscriptions/subscriber-runner.js';
+import { PROBLEM_CONTENT_TYPE, problemDetails } from '../shared/http/error-response.js';
 import { StartupTasks } from '../shared/startup-tasks.js';
+import { HealthResponseDto, ReadinessResponseDto } from './health.response.dto.js';
 import type { SubscriberStatus } from '../event-store/subscriptions/subscriber.js';
 
 const PING_TIMEOUT_MS = 2000;
@@ -21,7 +23,8 @@ export class HealthHttpController {
   @Get('health')
   @Public()
   @ApiOperation({ summary: 'Liveness: the process is up' })
-  health(): { status: 'ok' } {
+  @ApiOkResponse({ type: HealthResponseDto })
+  getHealth(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
@@ -30,9 +33,12 @@ export class HealthHttpController {
   @ApiOperation({
     summary: 'Readiness: the store answers, every subscriber has caught up, start-up tasks are done',
   })
-  @ApiResponse({ status: 200, description: 'ready' })
-  @ApiResponse({ status: 503, description: 'not ready, with the reason' })
-  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiOkResponse({ type: ReadinessResponseDto, description: 'ready' })
+  @ApiResponse({
+    status: 503,
+    description: 'SERVICE.NOT_READY: the reasons, and every subscriber in details',
+  })
+  async getReadiness(@Res({ passthrough: true }) reply: FastifyReply) {
     const subscribers = this.subscribers.statuses();
     const reasons = [
       ...(await this.storeProblem()),
@@ -40,8 +46,12 @@ export class HealthHttpController {
       ...this.startup.problems(),
     ];
     if (reasons.length === 0) return { status: 'ready', subscribers };
-    void reply.status(503);
-    return { code: 'SERVICE.NOT_READY', message: reasons.join('; '), subscribers };
+    // Answered here, not thrown: the error filter would log every probe while the service catches up.
+    void reply.status(503).header('content-type', PROBLEM_CONTENT_TYPE);
+    return {
+      ...problemDetails(503, 'SERVICE.NOT_READY', reasons.join('; '), { subscribers }),
+      instance: '/ready',
+    };
   }
 
   private async storeProblem(): Promise<string[]> {

@@ -12,14 +12,18 @@ import {
 import type { ReadModelDatabase } from '../event-store/subscriptions/read-model-database.js';
 import { PaginationQueryDto, type PageResponse } from '../shared/http/pagination.js';
 import { ApiKeysReadModel } from './api-keys/api-keys.read-model.js';
-import { GetApiKeysHttpController } from './api-keys/get-api-keys/get-api-keys.http.controller.js';
+import { ListApiKeysHandler } from './api-keys/get-api-keys/list-api-keys.handler.js';
+import { ListApiKeysQuery } from './api-keys/get-api-keys/list-api-keys.query.js';
 import { GetApiKeysQueryDto } from './api-keys/get-api-keys/get-api-keys.request.dto.js';
-import { GetMunicipalitiesHttpController } from './municipalities/get-municipalities/get-municipalities.http.controller.js';
+import { ListMunicipalitiesHandler } from './municipalities/get-municipalities/list-municipalities.handler.js';
+import { ListMunicipalitiesQuery } from './municipalities/get-municipalities/list-municipalities.query.js';
 import { MunicipalitiesReadModel } from './municipalities/municipalities.read-model.js';
-import { GetOrganisationsHttpController } from './organisations/get-organisations/get-organisations.http.controller.js';
+import { ListOrganisationsHandler } from './organisations/get-organisations/list-organisations.handler.js';
+import { ListOrganisationsQuery } from './organisations/get-organisations/list-organisations.query.js';
 import { GetOrganisationsQueryDto } from './organisations/get-organisations/get-organisations.request.dto.js';
 import { OrganisationsReadModel } from './organisations/organisations.read-model.js';
-import { GetUsersHttpController } from './users/get-users/get-users.http.controller.js';
+import { ListUsersHandler } from './users/get-users/list-users.handler.js';
+import { ListUsersQuery } from './users/get-users/list-users.query.js';
 import { GetUsersQueryDto } from './users/get-users/get-users.request.dto.js';
 import { UsersReadModel } from './users/users.read-model.js';
 
@@ -96,18 +100,31 @@ describe('the directory lists over a real read model', () => {
       ...page,
       items: page.items.map((item) => ({ id: id(item) })),
     });
-    const usersList = new GetUsersHttpController(new UsersReadModel(readModels));
-    const municipalitiesList = new GetMunicipalitiesHttpController(new MunicipalitiesReadModel(readModels));
-    const organisationsList = new GetOrganisationsHttpController(new OrganisationsReadModel(readModels));
-    const apiKeysList = new GetApiKeysHttpController(new ApiKeysReadModel(readModels));
+    const usersList = new ListUsersHandler(new UsersReadModel(readModels));
+    const municipalitiesList = new ListMunicipalitiesHandler(new MunicipalitiesReadModel(readModels));
+    const organisationsList = new ListOrganisationsHandler(new OrganisationsReadModel(readModels));
+    const apiKeysList = new ListApiKeysHandler(new ApiKeysReadModel(readModels));
     lists = {
       users: (c) =>
-        named(usersList.list(query(GetUsersQueryDto, c, { municipality: 'hamedan' })), (u) => u.userId),
-      municipalities: (c) => named(municipalitiesList.list(query(PaginationQueryDto, c, {})), (m) => m.code),
+        named(
+          usersList.page(new ListUsersQuery(query(GetUsersQueryDto, c, { municipality: 'hamedan' }))),
+          (u) => u.userId,
+        ),
+      municipalities: (c) =>
+        named(
+          municipalitiesList.page(new ListMunicipalitiesQuery(query(PaginationQueryDto, c, {}))),
+          (m) => m.code,
+        ),
       organisations: (c) =>
-        named(organisationsList.list(query(GetOrganisationsQueryDto, c, {})), (o) => o.id),
+        named(
+          organisationsList.page(new ListOrganisationsQuery(query(GetOrganisationsQueryDto, c, {}))),
+          (o) => o.id,
+        ),
       apiKeys: (c) =>
-        named(apiKeysList.list(query(GetApiKeysQueryDto, c, { organisation: 'notary-12' })), (k) => k.keyId),
+        named(
+          apiKeysList.page(new ListApiKeysQuery(query(GetApiKeysQueryDto, c, { organisation: 'notary-12' }))),
+          (k) => k.keyId,
+        ),
     };
   });
   afterAll(() => readModels.close());

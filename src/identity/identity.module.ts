@@ -10,7 +10,7 @@ import { IdentityDemoSeeder } from './demo/identity-demo-seeder.js';
 import { IdentityBootstrap } from './demo/identity-bootstrap.js';
 import { IssueTokenHandler } from './auth/issue-token/issue-token.handler.js';
 import { IssueTokenHttpController } from './auth/issue-token/issue-token.http.controller.js';
-import { JwksHttpController } from './auth/jwks.http.controller.js';
+import { JwksHttpController } from './auth/get-jwks/get-jwks.http.controller.js';
 import { OidcTokenVerifier } from './auth/oidc-token-verifier.js';
 import { TokenSigner } from './auth/token-signer.js';
 import { CredentialsCipher } from './credentials-cipher.js';
@@ -58,6 +58,27 @@ import { GetUsersHttpController } from './users/get-users/get-users.http.control
 import { GrantRoleHttpController } from './users/grant-role/grant-role.http.controller.js';
 import { RevokeRoleHttpController } from './users/revoke-role/revoke-role.http.controller.js';
 
+import { ListApiKeysHandler } from './api-keys/get-api-keys/list-api-keys.handler.js';
+import { IssueApiKeyHandler } from './api-keys/issue-api-key/issue-api-key.handler.js';
+import { RevokeApiKeyHandler } from './api-keys/revoke-api-key/revoke-api-key.handler.js';
+import { GetJwksHandler } from './auth/get-jwks/get-jwks.handler.js';
+import { ListConsentsHandler } from './consents/get-consents/list-consents.handler.js';
+import { AddRegionHandler } from './municipalities/add-region/add-region.handler.js';
+import { GetMunicipalityHandler } from './municipalities/get-municipalities/get-municipality.handler.js';
+import { ListMunicipalitiesHandler } from './municipalities/get-municipalities/list-municipalities.handler.js';
+import { RegisterMunicipalityHandler } from './municipalities/register-municipality/register-municipality.handler.js';
+import { DeactivateOrganisationHandler } from './organisations/deactivate-organisation/deactivate-organisation.handler.js';
+import { GetOrganisationHandler } from './organisations/get-organisations/get-organisation.handler.js';
+import { ListOrganisationsHandler } from './organisations/get-organisations/list-organisations.handler.js';
+import { RegisterOrganisationHandler } from './organisations/register-organisation/register-organisation.handler.js';
+import { ChangePasswordHandler } from './users/change-password/change-password.handler.js';
+import { CreateUserHandler } from './users/create-user/create-user.handler.js';
+import { DisableUserHandler } from './users/disable-user/disable-user.handler.js';
+import { GetMeHandler } from './users/get-me/get-me.handler.js';
+import { GetUserHandler } from './users/get-users/get-user.handler.js';
+import { ListUsersHandler } from './users/get-users/list-users.handler.js';
+import { GrantRoleHandler } from './users/grant-role/grant-role.handler.js';
+import { RevokeRoleHandler } from './users/revoke-role/revoke-role.handler.js';
 /** Principals: users, roles, organisations, tokens, API keys, and the guard every endpoint passes. */
 @Module({
   controllers: [
@@ -145,6 +166,27 @@ import { RevokeRoleHttpController } from './users/revoke-role/revoke-role.http.c
     OrganisationsReadModel,
     ScopeDirectory,
     IssueTokenHandler,
+    ListApiKeysHandler,
+    IssueApiKeyHandler,
+    RevokeApiKeyHandler,
+    GetJwksHandler,
+    ListConsentsHandler,
+    AddRegionHandler,
+    GetMunicipalityHandler,
+    ListMunicipalitiesHandler,
+    RegisterMunicipalityHandler,
+    DeactivateOrganisationHandler,
+    GetOrganisationHandler,
+    ListOrganisationsHandler,
+    RegisterOrganisationHandler,
+    ChangePasswordHandler,
+    CreateUserHandler,
+    DisableUserHandler,
+    GetMeHandler,
+    GetUserHandler,
+    ListUsersHandler,
+    GrantRoleHandler,
+    RevokeRoleHandler,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [

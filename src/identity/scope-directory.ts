@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { MunicipalityDocument } from '../../projections/municipalities/municipalities.projection.js';
-import type { OrganisationDocument } from '../../projections/organisations/organisations.projection.js';
+import type { MunicipalityView } from '../../projections/municipalities/municipalities.projection.js';
+import type { OrganisationView } from '../../projections/organisations/organisations.projection.js';
 import { DomainError } from '../shared/domain-error.js';
 import { MunicipalitiesReadModel } from './municipalities/municipalities.read-model.js';
 import { municipalityNotFound } from './municipalities/municipality.decider.js';
@@ -17,12 +17,12 @@ export class ScopeDirectory {
     private readonly organisations: OrganisationsReadModel,
   ) {}
 
-  municipality(code: string): MunicipalityDocument {
+  municipality(code: string): MunicipalityView {
     return this.municipalities.getOr(code, municipalityNotFound);
   }
 
   /** An organisation that may still be given people and keys. */
-  activeOrganisation(id: string): OrganisationDocument {
+  activeOrganisation(id: string): OrganisationView {
     const organisation = this.organisations.getOr(id, organisationNotFound);
     if (!organisation.active) {
       throw new DomainError('ORGANISATION.DEACTIVATED', `The organisation ${id} is deactivated`, 'conflict', {

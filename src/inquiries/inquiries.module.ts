@@ -9,11 +9,16 @@ import { FileInquiryHttpController } from './file-inquiry/file-inquiry.http.cont
 import { GetInquiryHttpController } from './get-inquiry/get-inquiry.http.controller.js';
 import { InquiriesReadModel } from './inquiries.read-model.js';
 import { InquiryAccess } from './inquiry-access.js';
-import { InquiryCommands } from './inquiry-commands.js';
+import { InquiryCommandRunner } from './inquiry-command-runner.js';
 import { ListInquiriesHttpController } from './list-inquiries/list-inquiries.http.controller.js';
 import { CheckInquiriesReaction } from './reactions/check-inquiries.reaction.js';
 import { IssueInquiryAnswersReaction } from './reactions/issue-inquiry-answers.reaction.js';
 
+import { AnswerInquiryHandler } from './answer-inquiry/answer-inquiry.handler.js';
+import { CheckInquiryHandler } from './check-inquiry/check-inquiry.handler.js';
+import { FileInquiryHandler } from './file-inquiry/file-inquiry.handler.js';
+import { GetInquiryHandler } from './get-inquiry/get-inquiry.handler.js';
+import { ListInquiriesHandler } from './list-inquiries/list-inquiries.handler.js';
 /**
  * Property inquiries (استعلام) from notary offices, banks, utilities and citizens: filed, checked against
  * the parcel at once and answered with a signed document when nothing stands in the way, otherwise
@@ -30,7 +35,12 @@ import { IssueInquiryAnswersReaction } from './reactions/issue-inquiry-answers.r
   providers: [
     InquiriesReadModel,
     InquiryAccess,
-    InquiryCommands,
+    InquiryCommandRunner,
+    AnswerInquiryHandler,
+    CheckInquiryHandler,
+    FileInquiryHandler,
+    GetInquiryHandler,
+    ListInquiriesHandler,
     CheckInquiriesReaction,
     IssueInquiryAnswersReaction,
   ],

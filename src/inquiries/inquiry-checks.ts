@@ -1,13 +1,11 @@
-import type { ParcelDocument } from '../../projections/parcels/parcels.projection.js';
-import type { PermitDocument, PermitFileStatus } from '../../projections/permits/permits.projection.js';
-import type { ParcelDebtSummary } from '../parcels/parcel-debts.js';
+import type { PermitStatus } from '../permits/permit.state.js';
 import type { InquiryKind } from '../rule-sets/rule-set.js';
 import type { AmountDue, InquiryFindings, InquiryReason } from './inquiry.events.js';
 
 /** One permit file of the parcel, as far as inquiries care. */
 export interface PermitFacts {
   readonly permitId: string;
-  readonly status: PermitFileStatus;
+  readonly status: PermitStatus;
   /** Rials of assessed permit fees still unpaid. */
   readonly feesOutstanding: number;
   /** The Article 100 commission's (کمیسیون ماده ۱۰۰) fine, in rials, when one was ruled. */
@@ -23,31 +21,6 @@ export interface ParcelFacts {
   readonly unpaidDues: readonly { readonly year: number; readonly amount: number }[];
   readonly hasBuilding: boolean;
   readonly permits: readonly PermitFacts[];
-}
-
-export function parcelFacts(
-  parcel: Pick<ParcelDocument, 'existingBuilding'>,
-  debts: ParcelDebtSummary,
-  permits: readonly PermitDocument[],
-  /** Whether a document code no longer stands (revoked or superseded). */
-  withdrawn: (code: string) => boolean = () => false,
-): ParcelFacts {
-  return {
-    unpaidDues: debts.renewalDues
-      .filter((d) => d.outstanding > 0)
-      .map((d) => ({ year: d.year, amount: d.outstanding })),
-    hasBuilding: parcel.existingBuilding !== null,
-    permits: permits.map((p) => ({
-      permitId: p.permitId,
-      status: p.status,
-      feesOutstanding: p.fees?.outstanding ?? 0,
-      ...(p.commission?.ruling?.fineAmount ? { fineAmount: p.commission.ruling.fineAmount } : {}),
-      violations: p.inspection?.compliant === false ? p.inspection.violations.map((v) => v.description) : [],
-      documentRevoked: [p.documents.permit, p.documents.completionCertificate].some(
-        (code) => code !== undefined && withdrawn(code),
-      ),
-    })),
-  };
 }
 
 type Finding = { readonly reason: InquiryReason; readonly due?: AmountDue };
@@ -99,7 +72,7 @@ const violation = (permitId: string, text: string, violations: readonly string[]
 });
 
 /** Statuses in which the parcel has a valid permit or a completion certificate (پایانکار). */
-const BUILT_LAWFULLY: readonly PermitFileStatus[] = [
+const BUILT_LAWFULLY: readonly PermitStatus[] = [
   'issued',
   'completion_requested',
   'inspected',

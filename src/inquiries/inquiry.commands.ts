@@ -1,19 +1,25 @@
+import type { InquiryKind } from '../rule-sets/rule-set.js';
 import type { AmountDue, InquiryEvent, InquiryFindings, InquiryOutcome } from './inquiry.events.js';
 
 type DataOf<T extends InquiryEvent['type']> = Extract<InquiryEvent, { type: T }>['data'];
 type InquiryRef = { readonly inquiryId: string };
 
 /**
- * What may be asked of an inquiry. Who asks (the requester, the checking reaction, a clerk) and whether
- * the kind suits the requester are checked by the HTTP layer; the handler passes time and rule-set values.
+ * What may be asked of an inquiry. Which role asks (the requester, the checking reaction, a clerk) is
+ * checked by the HTTP layer; the handler passes time, rule-set values and the facts the rules need.
  */
 export type InquiryCommand =
-  /** Notary office, bank, utility or citizen: `at` is the filing time, `deadlineDays` the rule set's for the kind. */
+  /**
+   * Notary office, bank, utility or citizen: `at` is the filing time, `deadlineDays` the rule set's for
+   * the kind, `allowedKind` the kind the filer's role files (if any), `parcelOwners` the owners' national ids.
+   */
   | {
       readonly type: 'FileInquiry';
       readonly data: Omit<DataOf<'InquiryFiled'>, 'dueAt'> & {
         readonly at: string;
         readonly deadlineDays: number;
+        readonly allowedKind?: InquiryKind;
+        readonly parcelOwners: readonly string[];
       };
     }
   /** System: what `inquiryFindings` found on the parcel now; none clears the inquiry. */

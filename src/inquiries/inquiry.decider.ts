@@ -41,7 +41,9 @@ function decide(command: InquiryCommand, state: InquiryState): Decision {
 }
 
 function file(command: Command<'FileInquiry'>, state: InquiryState): Decision {
-  const { at, deadlineDays, ...filing } = command.data;
+  const { at, deadlineDays, allowedKind: _kind, parcelOwners: _owners, ...filing } = command.data;
+  const refusal = filerRefusal(command.data);
+  if (refusal) return refusal;
   if (state.status !== 'absent') {
     const { kind, municipality, renewalCode, purpose } = state.filing;
     const same =
@@ -67,6 +69,24 @@ function file(command: Command<'FileInquiry'>, state: InquiryState): Decision {
     return invalid('INQUIRY.INVALID_FILING', `The purpose is 1 to ${MAX_TEXT} characters`, 'purpose');
   const dueAt = new Date(Date.parse(filedAt) + deadlineDays * DAY_MS).toISOString();
   return [{ type: 'InquiryFiled', data: { ...filing, dueAt } }];
+}
+
+/** Each kind of filer files its own kind; a citizen asks only about a parcel they own. */
+function filerRefusal({
+  kind,
+  allowedKind,
+  requester,
+  parcelOwners,
+}: Command<'FileInquiry'>['data']): DomainError | undefined {
+  if (kind !== allowedKind) {
+    const message = `Whoever files ${allowedKind ?? 'no'} inquiries cannot file ${kind}`;
+    return new DomainError('INQUIRY.KIND_NOT_ALLOWED', message, 'forbidden', { allowed: allowedKind });
+  }
+  if ('nationalId' in requester && !parcelOwners.includes(requester.nationalId)) {
+    const message = 'A citizen asks for a no-violation certificate of a parcel they own';
+    return new DomainError('INQUIRY.NOT_PARCEL_OWNER', message, 'forbidden');
+  }
+  return undefined;
 }
 
 function check(

@@ -28,6 +28,42 @@ describe('inquiry decider', () => {
       expect(given(inquiryDecider).when(fileCommand)).toEqual([filed]);
     });
 
+    it('refuses a kind the filer does not file', () => {
+      const bank = { ...fileCommand, data: { ...fileCommand.data, kind: 'Bank' as const } };
+      expect(given(inquiryDecider).when(bank)).toMatchObject({
+        code: 'INQUIRY.KIND_NOT_ALLOWED',
+        kind: 'forbidden',
+        details: { allowed: 'Transfer' },
+      });
+      const { allowedKind: _, ...data } = fileCommand.data;
+      expect(given(inquiryDecider).when({ ...fileCommand, data })).toMatchObject({
+        code: 'INQUIRY.KIND_NOT_ALLOWED',
+      });
+    });
+
+    const citizenFiling = (nationalId: string) => ({
+      ...fileCommand,
+      data: {
+        ...fileCommand.data,
+        kind: 'NoViolation' as const,
+        allowedKind: 'NoViolation' as const,
+        requester: { nationalId },
+      },
+    });
+
+    it('files a citizen’s inquiry about a parcel they own', () => {
+      expect(given(inquiryDecider).when(citizenFiling('0013542419'))).toMatchObject([
+        { type: 'InquiryFiled', data: { requester: { nationalId: '0013542419' } } },
+      ]);
+    });
+
+    it('refuses a citizen’s inquiry about a parcel they do not own', () => {
+      expect(given(inquiryDecider).when(citizenFiling('0084575948'))).toMatchObject({
+        code: 'INQUIRY.NOT_PARCEL_OWNER',
+        kind: 'forbidden',
+      });
+    });
+
     it('decides nothing when the same inquiry is filed again', () => {
       expect(given(inquiryDecider, filed, referred).when(fileCommand)).toEqual([]);
     });

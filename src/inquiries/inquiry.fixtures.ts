@@ -17,10 +17,18 @@ export const fileCommand: Extract<InquiryCommand, { type: 'FileInquiry' }> = {
     purpose: 'sale of the property',
     at: filedAt,
     deadlineDays: 3,
+    allowedKind: 'Transfer',
+    parcelOwners: ['0013542419'],
   },
 };
 
-const { at: _at, deadlineDays: _days, ...filing } = fileCommand.data;
+const {
+  at: _at,
+  deadlineDays: _days,
+  allowedKind: _kind,
+  parcelOwners: _owners,
+  ...filing
+} = fileCommand.data;
 export const filed: InquiryEvent = {
   type: 'InquiryFiled',
   data: { ...filing, dueAt: '2026-11-28T08:00:00.000Z' },

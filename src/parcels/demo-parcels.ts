@@ -56,8 +56,9 @@ const ownerNames: Readonly<Record<string, string>> = {
 const DEMO_CITIZEN = { nationalId: '0013542419', mobile: '09120000001' } as const;
 
 /**
- * The mobile the demo identity registry holds for each demo owner (listed in the README): the demo
- * citizen's is 09120000001, the others' are 0918 followed by the last seven digits of their national id.
+ * The mobile the demo identity registry holds for each demo owner (listed in
+ * docs/identity-and-access.md): the demo citizen's is 09120000001, the others' are 0918 followed by the
+ * last seven digits of their national id.
  */
 export const demoOwners: readonly {
   readonly nationalId: string;

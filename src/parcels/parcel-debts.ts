@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ParcelDocument } from '../../projections/parcels/parcels.projection.js';
+import type { ParcelView } from '../../projections/parcels/parcels.projection.js';
 
 /** One Solar Hijri year of a parcel's annual renewal dues (عوارض نوسازی), in rials. */
 export interface YearDues {
@@ -21,12 +21,12 @@ export interface ParcelDebtSummary {
 /** The debts query: a pure mapping of the parcel's read-model document, so every caller counts alike. */
 @Injectable()
 export class ParcelDebts {
-  of(parcel: ParcelDocument): ParcelDebtSummary {
+  of(parcel: ParcelView): ParcelDebtSummary {
     return parcelDebts(parcel);
   }
 }
 
-export function parcelDebts(parcel: Pick<ParcelDocument, 'dues'>): ParcelDebtSummary {
+export function parcelDebts(parcel: Pick<ParcelView, 'dues'>): ParcelDebtSummary {
   const renewalDues = [...parcel.dues]
     .sort((a, b) => a.year - b.year)
     .map(({ year, billed, paid }) => ({ year, billed, paid, outstanding: Math.max(0, billed - paid) }));

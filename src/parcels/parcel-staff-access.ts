@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ParcelDocument } from '../../projections/parcels/parcels.projection.js';
+import type { ParcelView } from '../../projections/parcels/parcels.projection.js';
 import type { CommandContext } from '../event-store/command-handling/command-context.js';
 import type { Caller } from '../identity/auth/caller.decorator.js';
 import { actorOf, type Principal } from '../identity/principal.js';
@@ -14,7 +14,7 @@ import { municipalRegionOf, parseRenewalCode } from './renewal-code.js';
 
 /** A parcel a staff member may act on, and the context their command runs in. */
 export interface StaffAction {
-  readonly parcel: ParcelDocument;
+  readonly parcel: ParcelView;
   readonly context: CommandContext;
 }
 
@@ -103,7 +103,7 @@ export class ParcelStaffAccess {
   }
 }
 
-export const scopeOf = (parcel: ParcelDocument): RecordScope => ({
+export const scopeOf = (parcel: ParcelView): RecordScope => ({
   municipality: parcel.municipality,
   region: parcel.region,
   ownerNationalIds: parcel.owners.map((o) => o.nationalId),

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsNumber, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { ParcelDocument } from '../../projections/parcels/parcels.projection.js';
+import type { ParcelView } from '../../projections/parcels/parcels.projection.js';
 import type { ParcelDebtSummary } from './parcel-debts.js';
 import type { ExistingBuilding, ParcelOwner } from './parcel.events.js';
 
@@ -46,8 +46,8 @@ class YearDuesDto {
   @ApiProperty({ description: 'rials' }) paid!: number;
 }
 
-/** A parcel as staff see it (the read-model document). */
-export class ParcelResponseDto implements ParcelDocument {
+/** A parcel as staff see it (the read-model view). */
+export class ParcelResponseDto implements ParcelView {
   @ApiProperty({ example: 'hamedan:1-1-1-1-0-0-0' }) id!: string;
   @ApiProperty({ example: 'hamedan' }) municipality!: string;
   @ApiProperty({ example: '1-1-1-1-0-0-0' }) renewalCode!: string;
@@ -79,6 +79,6 @@ export class ParcelDebtsResponseDto implements ParcelDebtSummary {
   @ApiProperty() owesAnything!: boolean;
 }
 
-export function toDebtsResponse(parcel: ParcelDocument, debts: ParcelDebtSummary): ParcelDebtsResponseDto {
+export function toDebtsResponse(parcel: ParcelView, debts: ParcelDebtSummary): ParcelDebtsResponseDto {
   return { renewalCode: parcel.renewalCode, municipality: parcel.municipality, ...debts };
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { parcelsProjection, type ParcelDocument } from '../../projections/parcels/parcels.projection.js';
+import { parcelsProjection, type ParcelView } from '../../projections/parcels/parcels.projection.js';
 import { Documents } from '../event-store/subscriptions/documents.js';
 import { ReadModelDatabase } from '../event-store/subscriptions/read-model-database.js';
 import { DomainError } from '../shared/domain-error.js';
@@ -8,7 +8,7 @@ import { parcelId } from './parcel.events.js';
 import { parseRenewalCode } from './renewal-code.js';
 
 @Injectable()
-export class ParcelsReadModel extends Documents<ParcelDocument> {
+export class ParcelsReadModel extends Documents<ParcelView> {
   constructor(readModels: ReadModelDatabase) {
     super(readModels, parcelsProjection.name);
   }
@@ -17,7 +17,7 @@ export class ParcelsReadModel extends Documents<ParcelDocument> {
    * The parcel a renewal code names. Codes are unique within a municipality; without one named, a code
    * that exists in several municipalities is ambiguous.
    */
-  find(renewalCodeInput: string, municipality?: string): ParcelDocument {
+  find(renewalCodeInput: string, municipality?: string): ParcelView {
     const code = parseRenewalCode(renewalCodeInput).text;
     if (municipality !== undefined)
       return this.getOr(parcelId(municipality, code), () => parcelNotFound(code));

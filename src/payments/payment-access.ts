@@ -4,7 +4,7 @@ import type { RecordScope } from '../identity/record-access.js';
 import { MUNICIPAL_ROLES, type Role } from '../identity/roles.js';
 import { PermitsReadModel } from '../permits/permits.read-model.js';
 import { paymentNotFound } from './payment.decider.js';
-import { PaymentsReadModel, type PaymentDocument } from './payments.read-model.js';
+import { PaymentsReadModel, type PaymentView } from './payments.read-model.js';
 
 /** Roles that may read payments; which ones, per payment. */
 export const PAYMENT_READERS: readonly Role[] = ['citizen', 'counter_office', ...MUNICIPAL_ROLES];
@@ -18,14 +18,14 @@ export class PaymentAccess {
   ) {}
 
   /** The payment, answered like a missing one (404 PAYMENT.NOT_FOUND) to whoever may not read it. */
-  readable(caller: Caller, paymentId: string): PaymentDocument {
+  readable(caller: Caller, paymentId: string): PaymentView {
     const payment = this.payments.get(paymentId);
     if (!payment || caller.accessTo(this.scopeOf(payment)) === 'none') throw paymentNotFound(paymentId);
     return payment;
   }
 
   /** Region-bound staff see the payments of their region's files. */
-  private scopeOf(payment: PaymentDocument): RecordScope {
+  private scopeOf(payment: PaymentView): RecordScope {
     const region = this.permits.get(payment.permitId)?.region;
     return {
       municipality: payment.municipality,

@@ -4,7 +4,6 @@ import type { AppConfig } from '../config/app-config.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { PermitsModule } from '../permits/permits.module.js';
 import { GatewayCallbackHttpController } from './gateway-callback/gateway-callback.http.controller.js';
-import { PaymentCallbacks } from './gateway-callback/payment-callbacks.js';
 import { loadGatewaySecret } from './gateway-secret.js';
 import { GetPaymentHttpController } from './get-payment/get-payment.http.controller.js';
 import { PaymentAccess } from './payment-access.js';
@@ -14,7 +13,10 @@ import { RecordPermitPaymentReaction } from './record-permit-payment/record-perm
 import { SandboxGatewayHttpController } from './sandbox-gateway/sandbox-gateway.http.controller.js';
 import { SandboxGateway } from './sandbox-gateway/sandbox-gateway.js';
 import { StartOnlinePaymentHttpController } from './start-online-payment/start-online-payment.http.controller.js';
-
+import { ReceiveGatewayCallbackHandler } from './gateway-callback/gateway-callback.handler.js';
+import { GetPaymentHandler } from './get-payment/get-payment.handler.js';
+import { StartOnlinePaymentHandler } from './start-online-payment/start-online-payment.handler.js';
+import { RecordPermitPaymentHandler } from './record-permit-payment/record-permit-payment.handler.js';
 /** Online payment (پرداخت اینترنتی) of permit fees and fines through a bank's gateway. */
 @Module({
   imports: [IdentityModule, PermitsModule],
@@ -39,7 +41,10 @@ import { StartOnlinePaymentHttpController } from './start-online-payment/start-o
     { provide: PAYMENT_GATEWAY, useExisting: SandboxGateway },
     PaymentsReadModel,
     PaymentAccess,
-    PaymentCallbacks,
+    ReceiveGatewayCallbackHandler,
+    GetPaymentHandler,
+    StartOnlinePaymentHandler,
+    RecordPermitPaymentHandler,
     RecordPermitPaymentReaction,
   ],
 })

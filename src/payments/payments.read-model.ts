@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { paymentsProjection, type PaymentDocument } from '../../projections/payments/payments.projection.js';
+import { paymentsProjection, type PaymentView } from '../../projections/payments/payments.projection.js';
 import { Documents } from '../event-store/subscriptions/documents.js';
 import { ReadModelDatabase } from '../event-store/subscriptions/read-model-database.js';
 
-export type { PaymentDocument };
+export type { PaymentView };
 
 /** Online payments of permit files, by payment id. */
 @Injectable()
-export class PaymentsReadModel extends Documents<PaymentDocument> {
+export class PaymentsReadModel extends Documents<PaymentView> {
   constructor(readModels: ReadModelDatabase) {
     super(readModels, paymentsProjection.name);
   }

@@ -8,7 +8,9 @@ import {
   events,
   history,
   liveStagesExcept,
+  municipality,
   permitId,
+  renewalCode,
   withData,
 } from './permit.fixtures.js';
 
@@ -20,11 +22,34 @@ describe('permit application', () => {
       expect(given(permitDecider).when(command.OpenPermitDraft)).toEqual([opened]);
     });
 
-    it('opens a renewal of a named permit', () => {
-      const data = { ...opened.data, applicationType: 'Renewal' as const, renewsPermitId: 'permit-0000' };
-      expect(given(permitDecider).when({ type: 'OpenPermitDraft', data })).toEqual([
-        { type: 'PermitDraftOpened', data },
-      ]);
+    const renewal = { ...opened.data, applicationType: 'Renewal' as const, renewsPermitId: 'permit-0000' };
+    const issuedHere = { municipality, renewalCode, issued: true };
+
+    it('opens a renewal of an issued permit of the same parcel', () => {
+      const open = withData(command.OpenPermitDraft, { ...renewal, renewedPermit: issuedHere });
+      expect(given(permitDecider).when(open)).toEqual([{ type: 'PermitDraftOpened', data: renewal }]);
+    });
+
+    it('refuses an applicant who does not own the parcel', () => {
+      const open = withData(command.OpenPermitDraft, { parcelOwners: ['0084575948'] });
+      expect(given(permitDecider).when(open)).toMatchObject({
+        code: 'PERMIT.NOT_PARCEL_OWNER',
+        kind: 'forbidden',
+      });
+    });
+
+    it.each([
+      ['no such permit', undefined],
+      ['a permit never issued', { ...issuedHere, issued: false }],
+      ['a permit of another parcel', { ...issuedHere, renewalCode: '1-1-1-2-0-0-0' }],
+      ['a permit of another municipality', { ...issuedHere, municipality: 'tehran' }],
+    ])('refuses a renewal of %s', (_why, renewedPermit) => {
+      const open = withData(command.OpenPermitDraft, { ...renewal, renewedPermit });
+      expect(given(permitDecider).when(open)).toMatchObject({
+        code: 'PERMIT.NOT_RENEWABLE',
+        kind: 'invalid',
+        details: { renewsPermitId: 'permit-0000' },
+      });
     });
 
     it.each([
@@ -54,25 +79,25 @@ describe('permit application', () => {
     });
   });
 
-  describe('AttachDocument', () => {
+  describe('AddAttachment', () => {
     it.each(['draft', 'returned'] as const)('attaches a document to a %s file', (stage) => {
-      expect(given(permitDecider, ...history[stage]).when(command.AttachDocument)).toEqual([
-        { type: 'PermitDocumentAttached', data: command.AttachDocument.data },
+      expect(given(permitDecider, ...history[stage]).when(command.AddAttachment)).toEqual([
+        { type: 'PermitDocumentAttached', data: command.AddAttachment.data },
       ]);
     });
 
     it('attaches a second document of a kind', () => {
-      const second = withData(command.AttachDocument, { attachment: attachment('ownership_deed', 2) });
+      const second = withData(command.AddAttachment, { attachment: attachment('ownership_deed', 2) });
       expect(given(permitDecider, ...history.draft).when(second)).toHaveLength(1);
     });
 
     it('attaches the same file as the same kind only once', () => {
-      const again = withData(command.AttachDocument, { attachment: documents[0] });
+      const again = withData(command.AddAttachment, { attachment: documents[0] });
       expect(given(permitDecider, ...history.draft).when(again)).toEqual([]);
     });
 
     it('refuses the same file as another kind', () => {
-      const other = withData(command.AttachDocument, { attachment: { ...documents[0], kind: 'site_plan' } });
+      const other = withData(command.AddAttachment, { attachment: { ...documents[0], kind: 'site_plan' } });
       expect(given(permitDecider, ...history.draft).when(other)).toMatchObject({
         code: 'PERMIT.DOCUMENT_ALREADY_ATTACHED',
         kind: 'conflict',
@@ -91,7 +116,7 @@ describe('permit application', () => {
       ['fileName', { fileName: '  ' }],
       ['fileName', { fileName: 'x'.repeat(256) }],
     ])('refuses an attachment with an invalid %s', (field, change) => {
-      const bad = withData(command.AttachDocument, {
+      const bad = withData(command.AddAttachment, {
         attachment: { ...attachment('site_photo'), ...change },
       });
       expect(given(permitDecider, ...history.draft).when(bad)).toMatchObject({
@@ -102,7 +127,7 @@ describe('permit application', () => {
     });
 
     it.each(liveStagesExcept('draft', 'returned'))('refuses to attach to a %s file', (stage) => {
-      expect(given(permitDecider, ...history[stage]).when(command.AttachDocument)).toMatchObject({
+      expect(given(permitDecider, ...history[stage]).when(command.AddAttachment)).toMatchObject({
         code: 'PERMIT.NOT_EDITABLE',
         kind: 'conflict',
         details: { status: stage },
@@ -110,29 +135,29 @@ describe('permit application', () => {
     });
   });
 
-  describe('RemoveDocument', () => {
+  describe('RemoveAttachment', () => {
     it.each(['draft', 'returned'] as const)('removes a document from a %s file', (stage) => {
-      expect(given(permitDecider, ...history[stage]).when(command.RemoveDocument)).toEqual([
-        { type: 'PermitDocumentRemoved', data: command.RemoveDocument.data },
+      expect(given(permitDecider, ...history[stage]).when(command.RemoveAttachment)).toEqual([
+        { type: 'PermitDocumentRemoved', data: command.RemoveAttachment.data },
       ]);
     });
 
     it('refuses a document not attached', () => {
       const sha256 = 'f'.repeat(64);
       expect(
-        given(permitDecider, ...history.draft).when(withData(command.RemoveDocument, { sha256 })),
+        given(permitDecider, ...history.draft).when(withData(command.RemoveAttachment, { sha256 })),
       ).toMatchObject({ code: 'PERMIT.DOCUMENT_NOT_ATTACHED', kind: 'not_found', details: { sha256 } });
     });
 
     it('refuses a document removed already', () => {
-      const removed = { type: 'PermitDocumentRemoved' as const, data: command.RemoveDocument.data };
-      expect(given(permitDecider, ...history.draft, removed).when(command.RemoveDocument)).toMatchObject({
+      const removed = { type: 'PermitDocumentRemoved' as const, data: command.RemoveAttachment.data };
+      expect(given(permitDecider, ...history.draft, removed).when(command.RemoveAttachment)).toMatchObject({
         code: 'PERMIT.DOCUMENT_NOT_ATTACHED',
       });
     });
 
     it.each(liveStagesExcept('draft', 'returned'))('refuses to remove from a %s file', (stage) => {
-      expect(given(permitDecider, ...history[stage]).when(command.RemoveDocument)).toMatchObject({
+      expect(given(permitDecider, ...history[stage]).when(command.RemoveAttachment)).toMatchObject({
         code: 'PERMIT.NOT_EDITABLE',
       });
     });

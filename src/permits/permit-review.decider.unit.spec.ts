@@ -2,7 +2,17 @@ import { given } from '../../test/support/given.js';
 import { demoRuleSet } from '../rule-sets/demo-rule-set.js';
 import { mapOrderLimits } from './map-order-limits.js';
 import { permitDecider } from './permit.decider.js';
-import { command, events, history, liveStagesExcept, survey, withData } from './permit.fixtures.js';
+import {
+  command,
+  events,
+  history,
+  liveStagesExcept,
+  municipality,
+  survey,
+  surveyorGrants,
+  surveyorId,
+  withData,
+} from './permit.fixtures.js';
 import type { PermitStage } from './permit.fixtures.js';
 
 const BEFORE_SUBMISSION: PermitStage[] = ['draft', 'returned'];
@@ -101,6 +111,23 @@ describe('permit review', () => {
       expect(given(permitDecider, ...history.surveying).when(command.AssignSurveyor)).toEqual([]);
     });
 
+    it.each([
+      ['nobody', undefined],
+      ['a disabled surveyor', { disabled: true, grants: surveyorGrants }],
+      ['a user who is not a surveyor', { disabled: false, grants: [{ role: 'clerk', municipality }] }],
+      [
+        'a surveyor of another municipality',
+        { disabled: false, grants: [{ role: 'surveyor', municipality: 'tehran' }] },
+      ],
+    ] as const)('refuses %s', (_why, surveyor) => {
+      const assign = withData(command.AssignSurveyor, { surveyor });
+      expect(given(permitDecider, ...history.under_review).when(assign)).toMatchObject({
+        code: 'PERMIT.NOT_A_SURVEYOR',
+        kind: 'invalid',
+        details: { surveyorId },
+      });
+    });
+
     it('refuses a file no clerk has taken', () => {
       expect(given(permitDecider, ...history.submitted).when(command.AssignSurveyor)).toMatchObject({
         code: 'PERMIT.NOT_TAKEN',
@@ -168,27 +195,18 @@ describe('permit review', () => {
   });
 
   describe('IssueMapOrder', () => {
-    it('issues the map order with the limits on the measured area', () => {
+    it('issues the map order with the limits of the rule set on the measured area', () => {
       expect(given(permitDecider, ...history.surveyed).when(command.IssueMapOrder)).toEqual([
         events.mapOrderIssued,
       ]);
+      expect(events.mapOrderIssued.data.limits).toEqual(mapOrderLimits(demoRuleSet, 'R2', survey));
     });
 
-    it('refuses limits computed on another area than the one measured', () => {
-      const registered = mapOrderLimits(demoRuleSet, 'R2', { measuredAreaM2: 240 });
-      const issue = withData(command.IssueMapOrder, { limits: registered });
+    it('refuses a zone the rule set does not know', () => {
+      const issue = withData(command.IssueMapOrder, { zone: 'R9' });
       expect(given(permitDecider, ...history.surveyed).when(issue)).toMatchObject({
-        code: 'PERMIT.INVALID_MAP_ORDER',
-        kind: 'invalid',
-        details: { field: 'limits.parcelAreaM2', measuredAreaM2: 250 },
-      });
-    });
-
-    it.each([0, 1.5])('refuses a rule-set version of %p', (ruleSetVersion) => {
-      const issue = withData(command.IssueMapOrder, { ruleSetVersion });
-      expect(given(permitDecider, ...history.surveyed).when(issue)).toMatchObject({
-        code: 'PERMIT.INVALID_MAP_ORDER',
-        details: { field: 'ruleSetVersion' },
+        code: 'RULESET.UNKNOWN_ZONE',
+        details: { zone: 'R9', ruleSetVersion: 1 },
       });
     });
 

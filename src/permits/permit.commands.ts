@@ -1,4 +1,6 @@
 import type { FeeLineCode } from '../fees/calculate-fees.js';
+import type { Grant } from '../identity/roles.js';
+import type { RuleSet } from '../rule-sets/rule-set.js';
 import type { PermitEvent } from './permit.events.js';
 
 type DataOf<T extends PermitEvent['type']> = Extract<PermitEvent, { type: T }>['data'];
@@ -6,17 +8,35 @@ type PermitRef = { readonly permitId: string };
 /** UTC ISO-8601, e.g. 2026-04-01T08:30:00Z; the handler passes its clock's time. */
 type Instant = string;
 
+/** The permit a renewal names, as the handler found it; absent when there is no such permit. */
+export type RenewedPermit = {
+  readonly municipality: string;
+  readonly renewalCode: string;
+  /** Issued once, whatever became of it since (expired, completed). */
+  readonly issued: boolean;
+};
+
+/** The user a clerk assigns as surveyor, as the handler found them; absent when there is no such user. */
+export type Assignee = { readonly disabled: boolean; readonly grants: readonly Grant[] };
+
 /**
- * What may be asked of a permit file. Who asks (citizen, clerk, surveyor, engineer, signatory,
+ * What may be asked of a permit file. Which role asks (citizen, clerk, surveyor, engineer, signatory,
  * system) is checked by the HTTP layer; commands name a person only where the decision depends on
- * them or the event records them. Rule-set values (required documents, limits, fees, validity)
- * are looked up by the handler and passed in.
+ * them or the event records them. The facts a rule needs (rule-set values, the parcel's owners, the
+ * permit renewed, the surveyor's grants) are looked up by the handler and passed in.
  */
 export type PermitCommand =
-  /** Citizen: a new file for a parcel the applicant owns (the handler checks ownership). */
-  | { readonly type: 'OpenPermitDraft'; readonly data: DataOf<'PermitDraftOpened'> }
-  | { readonly type: 'AttachDocument'; readonly data: DataOf<'PermitDocumentAttached'> }
-  | { readonly type: 'RemoveDocument'; readonly data: DataOf<'PermitDocumentRemoved'> }
+  /** Citizen: a new file for a parcel the applicant owns; `parcelOwners` are the owners' national ids. */
+  | {
+      readonly type: 'OpenPermitDraft';
+      readonly data: DataOf<'PermitDraftOpened'> & {
+        readonly parcelOwners: readonly string[];
+        /** Looked up when `renewsPermitId` is named. */
+        readonly renewedPermit?: RenewedPermit;
+      };
+    }
+  | { readonly type: 'AddAttachment'; readonly data: DataOf<'PermitDocumentAttached'> }
+  | { readonly type: 'RemoveAttachment'; readonly data: DataOf<'PermitDocumentRemoved'> }
   /** `requiredDocuments`: the rule set's list for the application type. */
   | {
       readonly type: 'SubmitPermit';
@@ -25,11 +45,18 @@ export type PermitCommand =
   /** Clerk: takes the file in hand; any clerk may then act on it. */
   | { readonly type: 'TakePermit'; readonly data: DataOf<'PermitTaken'> }
   | { readonly type: 'ReturnPermit'; readonly data: DataOf<'PermitReturned'> }
-  | { readonly type: 'AssignSurveyor'; readonly data: DataOf<'SurveyorAssigned'> }
+  /** `surveyor`: the user `surveyorId` names, if any. */
+  | {
+      readonly type: 'AssignSurveyor';
+      readonly data: DataOf<'SurveyorAssigned'> & { readonly surveyor?: Assignee };
+    }
   /** Surveyor: only the one assigned. */
   | { readonly type: 'ReportSiteVisit'; readonly data: DataOf<'SiteVisitReported'> }
-  /** Clerk: `limits` from `mapOrderLimits(ruleSet, zone, survey)`, on the measured area. */
-  | { readonly type: 'IssueMapOrder'; readonly data: DataOf<'MapOrderIssued'> }
+  /** Clerk: the rule set in force and the parcel's zone; the limits are computed on the measured area. */
+  | {
+      readonly type: 'IssueMapOrder';
+      readonly data: PermitRef & { readonly ruleSet: RuleSet; readonly zone: string };
+    }
   /** Applicant: the engineering office, and optionally its engineer, who alone may submit the design. */
   | { readonly type: 'NominateEngineer'; readonly data: DataOf<'EngineerNominated'> }
   /** Engineer: `engineerId` and `organisation` are the caller's; the decider checks the nomination and the map order. */

@@ -17,6 +17,7 @@ export const surveyorId = 'surveyor-1';
 export const engineerId = 'engineer-1';
 export const inspectorId = 'surveyor-2';
 export const engineeringOffice = 'hamedan-engineers';
+export const surveyorGrants = [{ role: 'surveyor', municipality }] as const;
 export const requiredDocuments = demoRuleSet.requiredDocuments.NewConstruction;
 
 export const attachment = (kind: string, n = 1): Attachment => ({
@@ -257,15 +258,24 @@ type CommandOf<T extends PermitCommandType> = Extract<PermitCommand, { readonly 
 
 /** A valid command of each type, for the stage its transition starts from. */
 export const command: { readonly [T in PermitCommandType]: CommandOf<T> } = {
-  OpenPermitDraft: { type: 'OpenPermitDraft', data: events.opened.data },
-  AttachDocument: { type: 'AttachDocument', data: { permitId, attachment: attachment('site_photo') } },
-  RemoveDocument: { type: 'RemoveDocument', data: { permitId, sha256: attachment('ownership_deed').sha256 } },
+  OpenPermitDraft: {
+    type: 'OpenPermitDraft',
+    data: { ...events.opened.data, parcelOwners: ['0084575948', applicantNationalId] },
+  },
+  AddAttachment: { type: 'AddAttachment', data: { permitId, attachment: attachment('site_photo') } },
+  RemoveAttachment: {
+    type: 'RemoveAttachment',
+    data: { permitId, sha256: attachment('ownership_deed').sha256 },
+  },
   SubmitPermit: { type: 'SubmitPermit', data: { permitId, requiredDocuments } },
   TakePermit: { type: 'TakePermit', data: events.taken.data },
   ReturnPermit: { type: 'ReturnPermit', data: events.returned.data },
-  AssignSurveyor: { type: 'AssignSurveyor', data: events.surveyorAssigned.data },
+  AssignSurveyor: {
+    type: 'AssignSurveyor',
+    data: { ...events.surveyorAssigned.data, surveyor: { disabled: false, grants: surveyorGrants } },
+  },
   ReportSiteVisit: { type: 'ReportSiteVisit', data: events.siteVisitReported.data },
-  IssueMapOrder: { type: 'IssueMapOrder', data: events.mapOrderIssued.data },
+  IssueMapOrder: { type: 'IssueMapOrder', data: { permitId, ruleSet: demoRuleSet, zone: 'R2' } },
   NominateEngineer: { type: 'NominateEngineer', data: events.engineerNominated.data },
   SubmitDesign: {
     type: 'SubmitDesign',

@@ -100,11 +100,107 @@ export const isClosed = (state: PermitState): state is Extract<PermitState, { st
 
 export const initialPermitState = (): PermitState => ({ status: 'absent' });
 
+export type PermitFileStatus = Exclude<PermitStatus, 'absent'>;
+
+// A record, so that the compiler refuses a list that misses a status of the state.
+const STATUSES: { readonly [status in PermitFileStatus]: true } = {
+  draft: true,
+  submitted: true,
+  under_review: true,
+  returned: true,
+  surveying: true,
+  surveyed: true,
+  awaiting_design: true,
+  design_submitted: true,
+  design_returned: true,
+  design_approved: true,
+  fees_assessed: true,
+  paid: true,
+  issued: true,
+  expired: true,
+  completion_requested: true,
+  inspected: true,
+  in_commission: true,
+  fine_due: true,
+  fine_paid: true,
+  completed: true,
+  demolition_ordered: true,
+  withdrawn: true,
+  rejected: true,
+};
+export const PERMIT_FILE_STATUSES = Object.keys(STATUSES) as readonly PermitFileStatus[];
+
 /**
- * Folds one event. The decider only appends events its state allows, so an event met in another
- * state (which a valid stream never holds) leaves the state as it is.
+ * The permit's status machine, shared by the decider's state and the permits read model: the status
+ * an event moves a file in `status` to, the same one for an event that changes no status, undefined
+ * for an event the status does not take (which a valid stream never holds).
  */
+export function permitStatusAfter(status: PermitStatus, event: PermitEvent): PermitStatus | undefined {
+  const from = (...allowed: PermitStatus[]) => allowed.includes(status);
+  if (event.type === 'PermitDraftOpened') return 'draft';
+  if (status === 'absent') return undefined;
+  switch (event.type) {
+    case 'PermitDocumentAttached':
+    case 'PermitDocumentRemoved':
+    case 'EngineerNominated':
+      return status;
+    case 'PermitSubmitted':
+      return from('draft', 'returned') ? 'submitted' : undefined;
+    case 'PermitTaken':
+      return from('submitted', 'under_review') ? 'under_review' : undefined;
+    case 'PermitReturned':
+      return from('under_review') ? 'returned' : undefined;
+    case 'SurveyorAssigned':
+      return from('under_review', 'surveying') ? 'surveying' : undefined;
+    case 'SiteVisitReported':
+      return from('surveying') ? 'surveyed' : undefined;
+    case 'MapOrderIssued':
+      return from('surveyed') ? 'awaiting_design' : undefined;
+    case 'DesignSubmitted':
+      return from('awaiting_design', 'design_returned') ? 'design_submitted' : undefined;
+    case 'DesignReturned':
+      return from('design_submitted') ? 'design_returned' : undefined;
+    case 'DesignApproved':
+      return from('design_submitted') ? 'design_approved' : undefined;
+    case 'FeesAssessed':
+      return from('design_approved') ? 'fees_assessed' : undefined;
+    case 'FeeOverridden':
+      return from('fees_assessed') ? status : undefined;
+    // A payment is recorded in any status; it settles what is due, if anything is.
+    case 'PermitPaymentRecorded':
+      if (status === 'fees_assessed' && event.data.purpose === 'fees') return 'paid';
+      if (status === 'fine_due' && event.data.purpose === 'fine') return 'fine_paid';
+      return status;
+    case 'PermitIssued':
+      return from('paid', 'fees_assessed') ? 'issued' : undefined;
+    case 'PermitExpired':
+      return from('issued') ? 'expired' : undefined;
+    case 'CompletionRequested':
+      return from('issued') ? 'completion_requested' : undefined;
+    case 'InspectionReported':
+      return from('completion_requested') ? 'inspected' : undefined;
+    case 'ReferredToCommission':
+      return from('inspected') ? 'in_commission' : undefined;
+    case 'CommissionRuled':
+      if (!from('in_commission')) return undefined;
+      return event.data.ruling === 'fine' ? 'fine_due' : 'demolition_ordered';
+    case 'CompletionCertificateIssued':
+      return from('inspected', 'fine_paid') ? 'completed' : undefined;
+    case 'PermitWithdrawn':
+      return 'withdrawn';
+    case 'PermitRejected':
+      return 'rejected';
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
+  }
+}
+
+/** Folds one event: the status from `permitStatusAfter`, and what the event records on the file. */
 export function evolvePermit(state: PermitState, event: PermitEvent): PermitState {
+  const status = permitStatusAfter(state.status, event);
+  if (status === undefined || status === 'absent') return state;
   if (event.type === 'PermitDraftOpened') {
     const { permitId, municipality, renewalCode, applicationType, applicantNationalId, renewsPermitId } =
       event.data;
@@ -121,107 +217,73 @@ export function evolvePermit(state: PermitState, event: PermitEvent): PermitStat
     };
   }
   if (state.status === 'absent') return state;
-  return evolveFile(state, event);
+  // The status machine admits an event only where the file holds what the new status needs.
+  return { ...state, ...recorded(state, event), status } as PermitState;
 }
 
-function evolveFile(
-  state: ExistingPermitState,
+/** What an event records on an existing file, besides its status. */
+function recorded(
+  s: ExistingPermitState,
   event: Exclude<PermitEvent, { type: 'PermitDraftOpened' }>,
-): PermitState {
-  const s = state;
+): Partial<RuledFile> {
   switch (event.type) {
     case 'PermitDocumentAttached':
-      return { ...s, attachments: [...s.attachments, event.data.attachment] };
+      return { attachments: [...s.attachments, event.data.attachment] };
     case 'PermitDocumentRemoved':
-      return { ...s, attachments: s.attachments.filter((a) => a.sha256 !== event.data.sha256) };
-    case 'PermitSubmitted':
-      return s.status === 'draft' || s.status === 'returned' ? { ...s, status: 'submitted' } : s;
+      return { attachments: s.attachments.filter((a) => a.sha256 !== event.data.sha256) };
     case 'PermitTaken':
-      return s.status === 'submitted' || s.status === 'under_review'
-        ? { ...s, status: 'under_review', clerkId: event.data.clerkId }
-        : s;
-    case 'PermitReturned':
-      return s.status === 'under_review' ? { ...s, status: 'returned' } : s;
+      return { clerkId: event.data.clerkId };
     case 'SurveyorAssigned':
-      return s.status === 'under_review' || s.status === 'surveying'
-        ? { ...s, status: 'surveying', surveyorId: event.data.surveyorId }
-        : s;
+      return { surveyorId: event.data.surveyorId };
     case 'SiteVisitReported':
-      return s.status === 'surveying' ? { ...s, status: 'surveyed', survey: event.data.survey } : s;
+      return { survey: event.data.survey };
     case 'MapOrderIssued': {
       const { limits, ruleSetVersion } = event.data;
-      return s.status === 'surveyed'
-        ? { ...s, status: 'awaiting_design', mapOrder: { limits, ruleSetVersion } }
-        : s;
+      return { mapOrder: { limits, ruleSetVersion } };
     }
     case 'EngineerNominated':
-      return { ...s, nominee: event.data.nominee };
+      return { nominee: event.data.nominee };
     case 'DesignSubmitted': {
       const { engineerId, organisation, design, violations } = event.data;
-      return s.status === 'awaiting_design' || s.status === 'design_returned'
-        ? {
-            ...s,
-            status: 'design_submitted',
-            design: { engineerId, organisation, design, violations },
-          }
-        : s;
+      return { design: { engineerId, organisation, design, violations } };
     }
-    case 'DesignReturned':
-      return s.status === 'design_submitted' ? { ...s, status: 'design_returned' } : s;
-    case 'DesignApproved':
-      return s.status === 'design_submitted' ? { ...s, status: 'design_approved' } : s;
     case 'FeesAssessed': {
       const { ruleSetVersion, lines, total } = event.data;
-      return s.status === 'design_approved'
-        ? { ...s, status: 'fees_assessed', fees: { ruleSetVersion, lines, total } }
-        : s;
+      return { fees: { ruleSetVersion, lines, total } };
     }
     case 'FeeOverridden': {
-      if (s.status !== 'fees_assessed') return s;
+      if (!('fees' in s)) return {};
       const { line, to, total } = event.data;
       const lines = s.fees.lines.map((l) => (l.code === line ? { ...l, amount: to } : l));
-      return { ...s, fees: { ...s.fees, lines, total } };
+      return { fees: { ...s.fees, lines, total } };
     }
     case 'PermitPaymentRecorded': {
       const { permitId: _, ...payment } = event.data;
-      const paid = { ...s, payments: [...s.payments, payment] };
-      if (paid.status === 'fees_assessed' && payment.purpose === 'fees') return { ...paid, status: 'paid' };
-      if (paid.status === 'fine_due' && payment.purpose === 'fine') return { ...paid, status: 'fine_paid' };
-      return paid;
+      return { payments: [...s.payments, payment] };
     }
     case 'PermitIssued': {
       const { issuedAt, validUntil } = event.data;
-      return s.status === 'paid' || s.status === 'fees_assessed'
-        ? { ...s, status: 'issued', validity: { issuedAt, validUntil } }
-        : s;
+      return { validity: { issuedAt, validUntil } };
     }
-    case 'PermitExpired':
-      return s.status === 'issued' ? { ...s, status: 'expired' } : s;
-    case 'CompletionRequested':
-      return s.status === 'issued' ? { ...s, status: 'completion_requested' } : s;
     case 'InspectionReported': {
       const { inspectorId, compliant, violations } = event.data;
-      return s.status === 'completion_requested'
-        ? { ...s, status: 'inspected', inspection: { inspectorId, compliant, violations } }
-        : s;
+      return { inspection: { inspectorId, compliant, violations } };
     }
-    case 'ReferredToCommission':
-      return s.status === 'inspected' ? { ...s, status: 'in_commission' } : s;
     case 'CommissionRuled': {
-      if (s.status !== 'in_commission') return s;
       const { permitId: _, ...ruling } = event.data;
-      return {
-        ...s,
-        status: ruling.ruling === 'fine' ? 'fine_due' : 'demolition_ordered',
-        ruling,
-      };
+      return { ruling };
     }
+    case 'PermitSubmitted':
+    case 'PermitReturned':
+    case 'DesignReturned':
+    case 'DesignApproved':
+    case 'PermitExpired':
+    case 'CompletionRequested':
+    case 'ReferredToCommission':
     case 'CompletionCertificateIssued':
-      return s.status === 'inspected' || s.status === 'fine_paid' ? { ...s, status: 'completed' } : s;
     case 'PermitWithdrawn':
-      return { ...s, status: 'withdrawn' };
     case 'PermitRejected':
-      return { ...s, status: 'rejected' };
+      return {};
     default: {
       const unknown: never = event;
       return unknown;

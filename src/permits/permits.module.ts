@@ -9,19 +9,67 @@ import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js
 import { IdentityModule } from '../identity/identity.module.js';
 import { ParcelsModule } from '../parcels/parcels.module.js';
 import { RuleSetsModule } from '../rule-sets/rule-sets.module.js';
-import { AttachDocumentHttpController } from './attach-document/attach-document.http.controller.js';
-import { CompletionHttpController } from './completion/completion.http.controller.js';
-import { GetPermitTimelineHttpController } from './get-permit-timeline/get-permit-timeline.http.controller.js';
+import { AddAttachmentHandler } from './add-attachment/add-attachment.handler.js';
+import { AddAttachmentHttpController } from './add-attachment/add-attachment.http.controller.js';
+import { ApproveDesignHandler } from './approve-design/approve-design.handler.js';
+import { ApproveDesignHttpController } from './approve-design/approve-design.http.controller.js';
+import { AssessFeesHandler } from './assess-fees/assess-fees.handler.js';
+import { AssignSurveyorHandler } from './assign-surveyor/assign-surveyor.handler.js';
+import { AssignSurveyorHttpController } from './assign-surveyor/assign-surveyor.http.controller.js';
+import { DownloadAttachmentHandler } from './download-attachment/download-attachment.handler.js';
+import { DownloadAttachmentHttpController } from './download-attachment/download-attachment.http.controller.js';
+import { ExpirePermitHandler } from './expire-permit/expire-permit.handler.js';
+import { GetPermitHandler } from './get-permit/get-permit.handler.js';
 import { GetPermitHttpController } from './get-permit/get-permit.http.controller.js';
+import { GetPermitTimelineHandler } from './get-permit-timeline/get-permit-timeline.handler.js';
+import { GetPermitTimelineHttpController } from './get-permit-timeline/get-permit-timeline.http.controller.js';
+import { IssueCompletionCertificateHandler } from './issue-completion-certificate/issue-completion-certificate.handler.js';
+import { IssueCompletionCertificateHttpController } from './issue-completion-certificate/issue-completion-certificate.http.controller.js';
+import { IssueMapOrderHandler } from './issue-map-order/issue-map-order.handler.js';
 import { IssueMapOrderHttpController } from './issue-map-order/issue-map-order.http.controller.js';
+import { IssuePermitHandler } from './issue-permit/issue-permit.handler.js';
 import { IssuePermitHttpController } from './issue-permit/issue-permit.http.controller.js';
+import { ListPermitsHandler } from './list-permits/list-permits.handler.js';
 import { ListPermitsHttpController } from './list-permits/list-permits.http.controller.js';
+import { NominateEngineerHandler } from './nominate-engineer/nominate-engineer.handler.js';
 import { NominateEngineerHttpController } from './nominate-engineer/nominate-engineer.http.controller.js';
+import { OpenPermitHandler } from './open-permit/open-permit.handler.js';
 import { OpenPermitHttpController } from './open-permit/open-permit.http.controller.js';
+import { OverrideFeeHandler } from './override-fee/override-fee.handler.js';
 import { OverrideFeeHttpController } from './override-fee/override-fee.http.controller.js';
+import { RecordCommissionRulingHandler } from './record-commission-ruling/record-commission-ruling.handler.js';
+import { RecordCommissionRulingHttpController } from './record-commission-ruling/record-commission-ruling.http.controller.js';
+import { RecordPaymentHandler } from './record-payment/record-payment.handler.js';
+import { RecordPaymentHttpController } from './record-payment/record-payment.http.controller.js';
+import { ReferToCommissionHandler } from './refer-to-commission/refer-to-commission.handler.js';
+import { ReferToCommissionHttpController } from './refer-to-commission/refer-to-commission.http.controller.js';
+import { RejectPermitHandler } from './reject-permit/reject-permit.handler.js';
+import { RejectPermitHttpController } from './reject-permit/reject-permit.http.controller.js';
+import { RemoveAttachmentHandler } from './remove-attachment/remove-attachment.handler.js';
+import { RemoveAttachmentHttpController } from './remove-attachment/remove-attachment.http.controller.js';
+import { ReportInspectionHandler } from './report-inspection/report-inspection.handler.js';
+import { ReportInspectionHttpController } from './report-inspection/report-inspection.http.controller.js';
+import { ReportSiteVisitHandler } from './report-site-visit/report-site-visit.handler.js';
+import { ReportSiteVisitHttpController } from './report-site-visit/report-site-visit.http.controller.js';
+import { RequestCompletionHandler } from './request-completion/request-completion.handler.js';
+import { RequestCompletionHttpController } from './request-completion/request-completion.http.controller.js';
+import { ReturnDesignHandler } from './return-design/return-design.handler.js';
+import { ReturnDesignHttpController } from './return-design/return-design.http.controller.js';
+import { ReturnPermitHandler } from './return-permit/return-permit.handler.js';
+import { ReturnPermitHttpController } from './return-permit/return-permit.http.controller.js';
+import { SubmitDesignHandler } from './submit-design/submit-design.handler.js';
+import { SubmitDesignHttpController } from './submit-design/submit-design.http.controller.js';
+import { SubmitPermitHandler } from './submit-permit/submit-permit.handler.js';
+import { SubmitPermitHttpController } from './submit-permit/submit-permit.http.controller.js';
+import { TakePermitHandler } from './take-permit/take-permit.handler.js';
+import { TakePermitHttpController } from './take-permit/take-permit.http.controller.js';
+import { UploadSitePhotoHandler } from './upload-site-photo/upload-site-photo.handler.js';
+import { UploadSitePhotoHttpController } from './upload-site-photo/upload-site-photo.http.controller.js';
+import { WithdrawPermitHandler } from './withdraw-permit/withdraw-permit.handler.js';
+import { WithdrawPermitHttpController } from './withdraw-permit/withdraw-permit.http.controller.js';
 import { PermitAccess } from './permit-access.js';
+import { PermitCommandRunner } from './permit-command-runner.js';
 import { permitBlobReferences } from './permit-blob-references.js';
-import { PermitCommands } from './permit-commands.js';
 import { PermitFees } from './permit-fees.js';
 import { PermitTimelineReadModel } from './permit-timeline.read-model.js';
 import { PermitsReadModel } from './permits.read-model.js';
@@ -29,12 +77,6 @@ import { AssessFeesReaction } from './reactions/assess-fees.reaction.js';
 import { ExpirePermits } from './reactions/expire-permits.js';
 import { IssuePermitDocumentsReaction } from './reactions/issue-permit-documents.reaction.js';
 import { PermitHistory } from './reactions/permit-history.js';
-import { RecordPaymentHttpController } from './record-payment/record-payment.http.controller.js';
-import { ReportSiteVisitHttpController } from './report-site-visit/report-site-visit.http.controller.js';
-import { ReviewDesignHttpController } from './review-design/review-design.http.controller.js';
-import { ReviewPermitHttpController } from './review-permit/review-permit.http.controller.js';
-import { SubmitDesignHttpController } from './submit-design/submit-design.http.controller.js';
-import { SubmitPermitHttpController } from './submit-permit/submit-permit.http.controller.js';
 
 /**
  * Building-permit files (پروانه ساختمانی), from the application to the completion certificate: every
@@ -44,28 +86,70 @@ import { SubmitPermitHttpController } from './submit-permit/submit-permit.http.c
 @Module({
   imports: [IdentityModule, RuleSetsModule, ParcelsModule, DocumentsModule],
   controllers: [
-    ListPermitsHttpController,
+    AddAttachmentHttpController,
+    ApproveDesignHttpController,
+    AssignSurveyorHttpController,
+    DownloadAttachmentHttpController,
     GetPermitHttpController,
     GetPermitTimelineHttpController,
-    OpenPermitHttpController,
-    AttachDocumentHttpController,
-    SubmitPermitHttpController,
-    ReviewPermitHttpController,
-    ReportSiteVisitHttpController,
+    IssueCompletionCertificateHttpController,
     IssueMapOrderHttpController,
-    NominateEngineerHttpController,
-    SubmitDesignHttpController,
-    ReviewDesignHttpController,
-    OverrideFeeHttpController,
-    RecordPaymentHttpController,
     IssuePermitHttpController,
-    CompletionHttpController,
+    ListPermitsHttpController,
+    NominateEngineerHttpController,
+    OpenPermitHttpController,
+    OverrideFeeHttpController,
+    RecordCommissionRulingHttpController,
+    RecordPaymentHttpController,
+    ReferToCommissionHttpController,
+    RejectPermitHttpController,
+    RemoveAttachmentHttpController,
+    ReportInspectionHttpController,
+    ReportSiteVisitHttpController,
+    RequestCompletionHttpController,
+    ReturnDesignHttpController,
+    ReturnPermitHttpController,
+    SubmitDesignHttpController,
+    SubmitPermitHttpController,
+    TakePermitHttpController,
+    UploadSitePhotoHttpController,
+    WithdrawPermitHttpController,
   ],
   providers: [
     PermitsReadModel,
     PermitTimelineReadModel,
     PermitAccess,
-    PermitCommands,
+    PermitCommandRunner,
+    AddAttachmentHandler,
+    ApproveDesignHandler,
+    AssessFeesHandler,
+    AssignSurveyorHandler,
+    DownloadAttachmentHandler,
+    ExpirePermitHandler,
+    GetPermitHandler,
+    GetPermitTimelineHandler,
+    IssueCompletionCertificateHandler,
+    IssueMapOrderHandler,
+    IssuePermitHandler,
+    ListPermitsHandler,
+    NominateEngineerHandler,
+    OpenPermitHandler,
+    OverrideFeeHandler,
+    RecordCommissionRulingHandler,
+    RecordPaymentHandler,
+    ReferToCommissionHandler,
+    RejectPermitHandler,
+    RemoveAttachmentHandler,
+    ReportInspectionHandler,
+    ReportSiteVisitHandler,
+    RequestCompletionHandler,
+    ReturnDesignHandler,
+    ReturnPermitHandler,
+    SubmitDesignHandler,
+    SubmitPermitHandler,
+    TakePermitHandler,
+    UploadSitePhotoHandler,
+    WithdrawPermitHandler,
     PermitFees,
     PermitHistory,
     AssessFeesReaction,
@@ -83,6 +167,6 @@ import { SubmitPermitHttpController } from './submit-permit/submit-permit.http.c
         new BlobCollector(store, blobs, permitBlobReferences, config.blobGraceHours * 3600_000),
     },
   ],
-  exports: [PermitsReadModel, PermitTimelineReadModel, PermitAccess, PermitCommands],
+  exports: [PermitsReadModel, PermitTimelineReadModel, PermitAccess, PermitCommandRunner],
 })
 export class PermitsModule {}

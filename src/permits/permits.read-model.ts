@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { permitsProjection, type PermitDocument } from '../../projections/permits/permits.projection.js';
+import { permitsProjection, type PermitView } from '../../projections/permits/permits.projection.js';
 import { Documents } from '../event-store/subscriptions/documents.js';
 import { ReadModelDatabase } from '../event-store/subscriptions/read-model-database.js';
 
-export type { PermitDocument };
+export type { PermitView };
 
 /** The orders a worklist shows files in: a top-level field holding a UTC ISO-8601 instant. */
 export interface PermitsOrder {
@@ -13,7 +13,7 @@ export interface PermitsOrder {
 
 /** Building-permit files (پرونده پروانه ساختمانی) as the queries and worklists read them. */
 @Injectable()
-export class PermitsReadModel extends Documents<PermitDocument> {
+export class PermitsReadModel extends Documents<PermitView> {
   constructor(readModels: ReadModelDatabase) {
     super(readModels, permitsProjection.name);
   }

@@ -6,9 +6,9 @@ import { ruleSetJsonSchema } from './rule-set.schema.js';
 export const ruleSetBodySchema = ruleSetJsonSchema as unknown as SchemaObject;
 
 /** A published rule set as the API answers it: the rule set, its municipality and who published it when. */
-export const ruleSetDocumentSchema: SchemaObject = {
+export const ruleSetViewSchema: SchemaObject = {
   ...ruleSetBodySchema,
-  title: 'RuleSetDocument',
+  title: 'RuleSetView',
   description: 'A published zoning rule set (طرح تفصیلی) of a municipality',
   required: ['municipality', ...(ruleSetBodySchema.required ?? []), 'publishedAt', 'publishedBy'],
   properties: {

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import {
   ruleSetDocumentId,
   ruleSetsProjection,
-  type RuleSetDocument,
+  type RuleSetView,
 } from '../../projections/rule-sets/rule-sets.projection.js';
 import { Documents } from '../event-store/subscriptions/documents.js';
 import { ReadModelDatabase } from '../event-store/subscriptions/read-model-database.js';
 import { DomainError } from '../shared/domain-error.js';
 import { todayInTehran } from '../shared/tehran-date.js';
 
-export type { RuleSetDocument };
+export type { RuleSetView };
 
 /** What the version list shows of each published rule set. */
 export interface RuleSetVersionSummary {
@@ -26,7 +26,7 @@ const MAX_VERSIONS = 1_000;
  * parcel lookup and fee estimate; the read-model cache keeps it parsed until a new version lands.
  */
 @Injectable()
-export class RuleSetsReadModel extends Documents<RuleSetDocument> {
+export class RuleSetsReadModel extends Documents<RuleSetView> {
   constructor(database: ReadModelDatabase) {
     super(database, ruleSetsProjection.name);
   }
@@ -35,7 +35,7 @@ export class RuleSetsReadModel extends Documents<RuleSetDocument> {
    * The rule set in force on `onDate` (`YYYY-MM-DD`, a Tehran calendar day; see `todayInTehran`): the
    * highest version whose `effectiveFrom` is not after it, or undefined when none is.
    */
-  inForce(municipality: string, onDate: string): RuleSetDocument | undefined {
+  inForce(municipality: string, onDate: string): RuleSetView | undefined {
     return this.list({
       where: { municipality, effectiveFrom: { op: '<=', value: onDate } },
       orderBy: 'version',
@@ -45,7 +45,7 @@ export class RuleSetsReadModel extends Documents<RuleSetDocument> {
   }
 
   /** The rule set in force at an instant (UTC ISO-8601), by Tehran's calendar; RULESET.NOT_IN_FORCE when none is. */
-  requireInForce(municipality: string, at: string): RuleSetDocument {
+  requireInForce(municipality: string, at: string): RuleSetView {
     const ruleSet = this.inForce(municipality, todayInTehran(new Date(at)));
     if (!ruleSet) {
       throw new DomainError(
@@ -58,7 +58,7 @@ export class RuleSetsReadModel extends Documents<RuleSetDocument> {
   }
 
   /** One version, in force or not: calculations record the version they used. */
-  version(municipality: string, version: number): RuleSetDocument | undefined {
+  version(municipality: string, version: number): RuleSetView | undefined {
     return this.get(ruleSetDocumentId(municipality, version));
   }
 

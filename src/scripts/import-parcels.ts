@@ -1,20 +1,20 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
 import { parcelsProjection } from '../../projections/parcels/parcels.projection.js';
 import { AppModule } from '../app.module.js';
 import { loadAppConfig } from '../config/app-config.js';
-import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import { SubscriberRunner } from '../event-store/subscriptions/subscriber-runner.js';
 import { systemActor } from '../identity/principal.js';
-import { importParcelsCsv } from '../parcels/import/import-parcels.js';
+import { ImportParcelsCommand } from '../parcels/import-parcels/import-parcels.command.js';
 import { newId } from '../shared/ids.js';
 import { createLogger, PinoNestLogger } from '../shared/logging/pino-logger.js';
 
 const USAGE = 'usage: npm run import:parcels -- <file.csv>';
 
 /**
- * `npm run import:parcels -- <file.csv>`: registers the parcels of a CSV file (see the README), all
+ * `npm run import:parcels -- <file.csv>`: registers the parcels of a CSV file (format in docs/operations.md), all
  * or none: any bad row is reported with its line number on stderr, and the exit code is 1.
  */
 async function main(): Promise<void> {
@@ -29,12 +29,14 @@ async function main(): Promise<void> {
   );
   try {
     const importId = newId();
-    const outcome = await importParcelsCsv(app.get<EventStore>(EVENT_STORE), text, {
-      actor: systemActor('parcel-import'),
-      correlationId: `parcel-import-${importId}`,
-      causationId: `parcel-import-${importId}`,
-      now: new Date().toISOString(),
-    });
+    const outcome = await app.get(CommandBus).execute(
+      new ImportParcelsCommand(text, {
+        actor: systemActor('parcel-import'),
+        correlationId: `parcel-import-${importId}`,
+        causationId: `parcel-import-${importId}`,
+        now: new Date().toISOString(),
+      }),
+    );
     if (outcome.problems.length) {
       for (const { line, message } of outcome.problems) process.stderr.write(`${file}:${line}: ${message}\n`);
       const lines = new Set(outcome.problems.map((p) => p.line)).size;

@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { splitPemCertificates } from '../../signing/certificates.js';
 import { documentCodeFrom } from '../../signing/document-code.js';
 import { verifyOffline } from '../../signing/verify-offline.js';
-import { DocumentIssuer, type DocumentRequest } from '../../src/documents/issue-document/document-issuer.js';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  type DocumentRequest,
+  IssueDocumentCommand,
+} from '../../src/documents/issue-document/issue-document.command.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import { bootstrapAdmin, signedInUser } from '../support/bootstrap-admin.js';
 import { registeredCitizen } from '../support/citizens.js';
@@ -54,7 +58,8 @@ describe('signed documents: issue, fetch, barcodes, print, revoke, and verify on
   let signatoryOfTehran: string;
   let dir: string;
 
-  const issue = (request = permitRequest()) => t.app.get(DocumentIssuer).issue(request, context());
+  const issue = (request = permitRequest()) =>
+    t.app.get(CommandBus).execute(new IssueDocumentCommand(request, context()));
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -119,7 +124,9 @@ describe('signed documents: issue, fetch, barcodes, print, revoke, and verify on
       ['not-a-code!', wrongCheck, unknown].map((c) => call(t.app, 'GET', `/v/${encodeURIComponent(c)}`)),
     );
     expect(answers.map((a) => a.statusCode)).toEqual([404, 404, 404]);
-    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+    // Alike but for `instance`, which only repeats the path asked for.
+    const alike = answers.map((a) => JSON.stringify({ ...a.json(), instance: undefined }));
+    expect(new Set(alike).size).toBe(1);
     expect(answers[0]!.json()).toMatchObject({
       code: 'DOCUMENT.NOT_FOUND',
       details: { status: 'not_found' },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DocumentIssuer } from '../../src/documents/issue-document/document-issuer.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { IssueDocumentCommand } from '../../src/documents/issue-document/issue-document.command.js';
 import { withBrowserPage } from '../support/browser.js';
 import { registeredCitizen } from '../support/citizens.js';
 import { bootstrapAdmin } from '../support/bootstrap-admin.js';
@@ -21,21 +22,23 @@ describe('the printable document and the verification page in headless Chromium'
     await registerAll(t.app, await bootstrapAdmin(t.app), { municipalities: [hamedan] });
     owner = await registeredCitizen(t.app, OWNER, 'زهرا احمدی');
     const permitId = randomUUID();
-    ({ code } = await t.app.get(DocumentIssuer).issue(
-      {
-        kind: 'BuildingPermit',
-        municipality: 'hamedan',
-        renewalCode: '1-1-1-1-0-0-0',
-        holders: [{ nationalId: OWNER, name: 'زهرا احمدی' }],
-        body: { permitId, applicationType: 'NewConstruction', floors: 4, use: 'residential', units: 8 },
-        subject: { stream: `permit-${permitId}`, eventId: randomUUID() },
-      },
-      {
-        actor: { id: 'system:test', role: 'system' },
-        correlationId: 't',
-        causationId: 't',
-        now: new Date().toISOString(),
-      },
+    ({ code } = await t.app.get(CommandBus).execute(
+      new IssueDocumentCommand(
+        {
+          kind: 'BuildingPermit',
+          municipality: 'hamedan',
+          renewalCode: '1-1-1-1-0-0-0',
+          holders: [{ nationalId: OWNER, name: 'زهرا احمدی' }],
+          body: { permitId, applicationType: 'NewConstruction', floors: 4, use: 'residential', units: 8 },
+          subject: { stream: `permit-${permitId}`, eventId: randomUUID() },
+        },
+        {
+          actor: { id: 'system:test', role: 'system' },
+          correlationId: 't',
+          causationId: 't',
+          now: new Date().toISOString(),
+        },
+      ),
     ));
   });
   afterAll(() => t.close());

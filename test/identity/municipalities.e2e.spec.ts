@@ -28,7 +28,9 @@ describe('municipalities: admins register them and their regions, anyone reads t
     expect(event).toMatchObject({ type: 'MunicipalityRegistered', data: hamedan });
     expect(event!.metadata.actor).toEqual({ id: expect.any(String), role: 'admin' });
 
-    const one = await call(t.app, 'GET', '/municipalities/hamedan');
+    expect(res.headers['etag']).toBe('"0"');
+    expect(res.headers['location']).toBe('/municipalities/hamedan');
+    const one = await call(t.app, 'GET', String(res.headers['location']));
     expect(one.statusCode).toBe(200);
     expect(one.json()).toEqual(res.json());
     const list = await call(t.app, 'GET', '/municipalities');

@@ -96,9 +96,9 @@ describe('public parcel lookup and fee estimate over the demo data', () => {
     async (code) => {
       const res = await call(t.app, 'GET', `/parcels/${encodeURIComponent(code)}`);
       expect(res.statusCode).toBe(400);
-      expect(res.json()).toEqual({
+      expect(res.json()).toMatchObject({
         code: 'PARCEL.INVALID_RENEWAL_CODE',
-        message: expect.stringContaining('seven'),
+        detail: expect.stringContaining('seven'),
         details: expect.any(Object),
       });
     },

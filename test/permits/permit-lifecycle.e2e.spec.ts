@@ -22,6 +22,8 @@ describe('the building-permit lifecycle over HTTP, as the demo users', () => {
   const step = async (user: string, url: string, body?: unknown) => {
     const res = await as(user, 'POST', url, body ?? {});
     if (res.statusCode !== 201) throw new Error(`${user} POST ${url}: ${res.statusCode} ${res.body}`);
+    // Every step answers the file it shows with that file's revision as its ETag, for If-Match.
+    if (res.json().revision !== undefined) expect(res.headers['etag']).toBe(`"${res.json().revision}"`);
     return res.json();
   };
   const attach = (permitId: string, kind: string, user = 'citizen') =>

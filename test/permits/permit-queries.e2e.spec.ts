@@ -1,4 +1,5 @@
-import { DocumentIssuer } from '../../src/documents/issue-document/document-issuer.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { IssueDocumentCommand } from '../../src/documents/issue-document/issue-document.command.js';
 import type { Actor } from '../../src/event-store/event-envelope.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import type { Grant } from '../../src/identity/roles.js';
@@ -172,21 +173,23 @@ describe('permit files: the file, the worklists and the timeline', () => {
     // The map order's signed document, issued for the paid file.
     const mapOrderEvent = paidEvents.findIndex((event) => event.type === 'MapOrderIssued');
     const stream = await t.app.get<EventStore>(EVENT_STORE).readStream(permitStream(paidId));
-    await t.app.get(DocumentIssuer).issue(
-      {
-        kind: 'MapOrder',
-        municipality: 'hamedan',
-        renewalCode: '1-1-1-1-0-0-0',
-        holders: [{ nationalId: OWNER, name: 'زهرا احمدی' }],
-        body: { permitId: paidId, maxFloors: 3, allowedUses: ['residential'] },
-        subject: { stream: permitStream(paidId), eventId: stream[mapOrderEvent]!.id },
-      },
-      {
-        actor: { id: userId['clerk']!, role: 'clerk', municipality: 'hamedan' },
-        correlationId: 'test',
-        causationId: 'test',
-        now: new Date().toISOString(),
-      },
+    await t.app.get(CommandBus).execute(
+      new IssueDocumentCommand(
+        {
+          kind: 'MapOrder',
+          municipality: 'hamedan',
+          renewalCode: '1-1-1-1-0-0-0',
+          holders: [{ nationalId: OWNER, name: 'زهرا احمدی' }],
+          body: { permitId: paidId, maxFloors: 3, allowedUses: ['residential'] },
+          subject: { stream: permitStream(paidId), eventId: stream[mapOrderEvent]!.id },
+        },
+        {
+          actor: { id: userId['clerk']!, role: 'clerk', municipality: 'hamedan' },
+          correlationId: 'test',
+          causationId: 'test',
+          now: new Date().toISOString(),
+        },
+      ),
     );
     const head = await t.app.get<EventStore>(EVENT_STORE).headPosition();
     expect(await untilProjected(t.app, head!)).toBe(true);

@@ -109,7 +109,7 @@ describe('zoning rule sets: admins publish versions, anyone reads the one in for
     expect([res.statusCode, res.json().code]).toEqual([409, code]);
     if (code === 'RULESET.VERSION_NOT_NEXT') {
       expect(res.json().details).toMatchObject({ expectedVersion: 3 });
-      expect(res.json().message).toContain('version 3');
+      expect(res.json().detail).toContain('version 3');
     }
   });
 

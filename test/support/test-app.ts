@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DestinationStream } from 'pino';
 import { allProjections } from '../../projections/index.js';
 import type { AnyProjection } from '../../projections/projection.js';
 import { SubscriberRunner } from '../../src/event-store/subscriptions/subscriber-runner.js';
@@ -25,6 +26,8 @@ export async function startTestApp(
     projections?: readonly AnyProjection[];
     /** An existing data directory, kept after close; by default a fresh one, removed after close. */
     dataDir?: string;
+    /** Where the log goes (give `LOG_LEVEL` in `env` too); by default nowhere. */
+    logTo?: DestinationStream;
   } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'daftar-e2e-'));
@@ -40,7 +43,8 @@ export async function startTestApp(
     ...root,
     imports: [...(root.imports ?? []), ...(options.extraModules ?? [])],
   };
-  const app = await createApp(module, createLogger(config.logLevel), {
+  const logger = createLogger(config.logLevel, { destination: options.logTo });
+  const app = await createApp(module, logger, {
     trustedProxies: config.trustedProxies,
   });
   try {

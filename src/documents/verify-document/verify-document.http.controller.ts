@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -15,7 +16,8 @@ import { DomainError } from '../../shared/domain-error.js';
 import { addressKey } from '../../shared/http/client-address.js';
 import { prefersHtml } from '../../shared/http/html.js';
 import { RateLimiter } from '../../shared/http/rate-limiter.js';
-import { DocumentVerifier, type DocumentVerification } from './document-verification.js';
+import { DocumentVerificationResponseDto } from './document-verification.response.dto.js';
+import { VerifyDocumentQuery } from './verify-document.query.js';
 import { notFoundPage, verificationPage } from './verification-page.js';
 
 /** Anyone holding a paper document checks it here: the QR code opens this URL. */
@@ -25,7 +27,7 @@ export class VerifyDocumentHttpController {
   private readonly limiter: RateLimiter;
 
   constructor(
-    private readonly verifier: DocumentVerifier,
+    private readonly queries: QueryBus,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.limiter = new RateLimiter(config.verifyRateLimitPerMinute, 60_000);
@@ -38,19 +40,22 @@ export class VerifyDocumentHttpController {
     description: 'JSON, or a Persian page when the client prefers text/html. Rate-limited per address.',
   })
   @ApiProduces('application/json', 'text/html')
-  @ApiOkResponse({ description: 'status valid, revoked or superseded, with the signature check' })
+  @ApiOkResponse({
+    type: DocumentVerificationResponseDto,
+    description: 'status valid, revoked or superseded, with the signature check',
+  })
   @ApiNotFoundResponse({ description: 'DOCUMENT.NOT_FOUND, the same for malformed and unknown codes' })
   @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with Retry-After' })
-  async verify(
+  async verifyDocument(
     @Param('code') code: string,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<DocumentVerification | string> {
+  ): Promise<DocumentVerificationResponseDto | string> {
     this.limiter.take(addressKey(request.ip), Date.now());
     const html = prefersHtml(request.headers.accept);
     if (html) void reply.type('text/html; charset=utf-8').header('vary', 'Accept');
     try {
-      const verification = await this.verifier.verify(this.verifier.record(code));
+      const verification = await this.queries.execute(new VerifyDocumentQuery(code));
       return html ? verificationPage(verification) : verification;
     } catch (error) {
       if (!html || !(error instanceof DomainError) || error.kind !== 'not_found') throw error;

@@ -11,8 +11,13 @@ export interface CommandContext {
 }
 
 export interface CommandOptions {
-  /** From `If-Match`: the revision the client last saw; a different one is answered 412. */
-  readonly expectedRevision?: bigint;
+  /**
+   * From `If-Match`: the revision the client last saw, or `exists` (`*`) for any revision of a stream
+   * that exists; otherwise the answer is 412.
+   */
+  readonly expectedRevision?: bigint | 'exists';
   /** From `Idempotency-Key`: a retried command returns its first result instead of acting twice. */
   readonly idempotencyKey?: string;
+  /** A digest of the request the key came with: the same key with another request is refused, not replayed. */
+  readonly requestDigest?: string;
 }

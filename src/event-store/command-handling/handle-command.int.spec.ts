@@ -4,6 +4,7 @@ import { DomainError } from '../../shared/domain-error.js';
 import type { EventStore } from '../event-store.port.js';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store.js';
 import type { CommandContext } from './command-context.js';
+import { collectingRevision } from './command-revision.js';
 import { handleCommand } from './handle-command.js';
 
 const context: CommandContext = {
@@ -100,6 +101,50 @@ describe('handleCommand over a real SQLite store', () => {
       { idempotencyKey: 'key-00000001' },
     );
     expect(otherActor.revision).toBe(2n);
+  });
+
+  it('refuses an Idempotency-Key reused with another request, and keeps the first request', async () => {
+    const keyed = (requestDigest: string) => ({ idempotencyKey: 'key-00000002', requestDigest });
+    await handleCommand(store, 'counter-6', counterDecider, { by: 2 }, context, keyed('digest-a'));
+    const [recorded] = await store.readStream('counter-6');
+    expect(recorded!.metadata.requestDigest).toBe('digest-a');
+    const other = handleCommand(store, 'counter-6', counterDecider, { by: 3 }, context, keyed('digest-b'));
+    await expect(other).rejects.toMatchObject({
+      code: 'REQUEST.IDEMPOTENCY_KEY_REUSED',
+      kind: 'unprocessable',
+    });
+    const same = await handleCommand(
+      store,
+      'counter-6',
+      counterDecider,
+      { by: 2 },
+      context,
+      keyed('digest-a'),
+    );
+    expect(same.revision).toBe(0n);
+    expect(await store.readStream('counter-6')).toHaveLength(1);
+  });
+
+  it('takes If-Match * as any revision of a stream that exists', async () => {
+    const exists = { expectedRevision: 'exists' } as const;
+    const absent = handleCommand(store, 'counter-7', counterDecider, { by: 1 }, context, exists);
+    await expect(absent).rejects.toMatchObject({ code: 'STREAM.PRECONDITION_FAILED' });
+    await handleCommand(store, 'counter-7', counterDecider, { by: 1 }, context);
+    const racing = interleave(store, async () => {
+      await store.append('counter-7', [event('CounterIncremented', { by: 1 })], { expectedRevision: 'any' });
+    });
+    const any = await handleCommand(racing, 'counter-7', counterDecider, { by: 1 }, context, exists);
+    expect(any.revision).toBe(2n);
+  });
+
+  it('reports the revision reached on the first stream a request acts on, for its ETag', async () => {
+    const { slot, result } = collectingRevision(async () => {
+      await handleCommand(store, 'counter-8', counterDecider, { by: 1 }, context);
+      await handleCommand(store, 'counter-9', counterDecider, { by: 1 }, context);
+      await handleCommand(store, 'counter-8', counterDecider, { by: 1 }, context);
+    });
+    await result;
+    expect(slot).toEqual({ stream: 'counter-8', revision: 1n });
   });
 });
 

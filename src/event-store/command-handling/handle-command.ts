@@ -5,6 +5,7 @@ import type { DomainEvent, NewEvent, RecordedEvent } from '../event-envelope.js'
 import { WrongExpectedRevision } from '../event-store.errors.js';
 import type { EventStore } from '../event-store.port.js';
 import type { CommandContext, CommandOptions } from './command-context.js';
+import { reportRevision } from './command-revision.js';
 import { fold, type Decider } from './decider.js';
 
 export const EVENT_SCHEMA_VERSION = 1;
@@ -22,7 +23,7 @@ export interface CommandResult<State, Event extends DomainEvent> {
 /**
  * Read the stream, fold it, decide, append at the revision read. A conflict with another writer is
  * decided again on the fresh state a bounded number of times, unless the client pinned a revision
- * with If-Match, which is then answered 412.
+ * with If-Match, which is then answered 412. The revision reached is reported for the answer's ETag.
  */
 export async function handleCommand<Command, State, Event extends DomainEvent>(
   store: EventStore,
@@ -32,25 +33,47 @@ export async function handleCommand<Command, State, Event extends DomainEvent>(
   context: CommandContext,
   options: CommandOptions = {},
 ): Promise<CommandResult<State, Event>> {
+  const result = await decideAndAppend(store, stream, decider, command, context, options);
+  reportRevision(stream, result.revision);
+  return result;
+}
+
+async function decideAndAppend<Command, State, Event extends DomainEvent>(
+  store: EventStore,
+  stream: string,
+  decider: Decider<Command, State, Event>,
+  command: Command,
+  context: CommandContext,
+  options: CommandOptions,
+): Promise<CommandResult<State, Event>> {
+  const pinned = typeof options.expectedRevision === 'bigint' ? options.expectedRevision : undefined;
   for (let attempt = 1; ; attempt += 1) {
     const history = (await store.readStream(stream)) as RecordedEvent<Event>[];
     const revision = history.at(-1)?.revision;
-    if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
-      throw preconditionFailed(stream, options.expectedRevision, revision);
-    }
+    const holds =
+      pinned !== undefined
+        ? pinned === revision
+        : options.expectedRevision !== 'exists' || revision !== undefined;
+    if (!holds) throw preconditionFailed(stream, options.expectedRevision!, revision);
     const state = fold(decider, asDomainEvents(history));
     const ids =
       options.idempotencyKey === undefined
         ? undefined
         : idempotentIds(context, stream, options.idempotencyKey);
     const repeated = ids && history.findIndex((e) => e.id === ids(0));
-    if (ids && repeated !== undefined && repeated !== -1)
+    if (ids && repeated !== undefined && repeated !== -1) {
+      const first = history[repeated]!.metadata.requestDigest;
+      // Events written before digests were kept replay as they always did.
+      if (first !== undefined && first !== options.requestDigest) throw keyReused(options);
       return replay(decider, history, repeated, ids, state);
+    }
 
     const decided = decider.decide(command, state);
     if (decided instanceof DomainError) throw decided;
     if (decided.length === 0) return { events: [], state, revision, position: history.at(-1)?.position };
-    const events = decided.map((e, i) => toNewEvent(e, ids ? ids(i) : newId(), context));
+    const events = decided.map((e, i) =>
+      toNewEvent(e, ids ? ids(i) : newId(), context, ids ? options.requestDigest : undefined),
+    );
     try {
       const result = await store.append(stream, events, { expectedRevision: revision ?? 'no_stream' });
       return {
@@ -61,8 +84,7 @@ export async function handleCommand<Command, State, Event extends DomainEvent>(
       };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevision)) throw error;
-      if (options.expectedRevision !== undefined)
-        throw preconditionFailed(stream, options.expectedRevision, error.actualRevision);
+      if (pinned !== undefined) throw preconditionFailed(stream, pinned, error.actualRevision);
       if (attempt >= MAX_ATTEMPTS) {
         throw new DomainError(
           'STREAM.CONCURRENT_MODIFICATION',
@@ -78,6 +100,7 @@ export function toNewEvent<Event extends DomainEvent>(
   event: Event,
   id: string,
   context: CommandContext,
+  requestDigest?: string,
 ): NewEvent<Event> {
   const metadata = {
     actor: context.actor,
@@ -85,6 +108,7 @@ export function toNewEvent<Event extends DomainEvent>(
     causationId: context.causationId,
     recordedAt: context.now,
     schemaVersion: EVENT_SCHEMA_VERSION,
+    ...(requestDigest === undefined ? {} : { requestDigest }),
   };
   // TypeScript cannot follow a generic union member through the spread; type and data stay paired.
   return { id, type: event.type, data: event.data, metadata } as NewEvent<Event>;
@@ -113,15 +137,24 @@ function replay<State, Event extends DomainEvent>(
   };
 }
 
+function keyReused(options: CommandOptions): DomainError {
+  return new DomainError(
+    'REQUEST.IDEMPOTENCY_KEY_REUSED',
+    `Idempotency-Key ${options.idempotencyKey} was used for another request; use a new key`,
+    'unprocessable',
+  );
+}
+
 function preconditionFailed(
   stream: string,
-  expected: bigint,
+  expected: bigint | 'exists',
   actual: bigint | 'no_stream' | undefined,
 ): DomainError {
   const current = actual === undefined || actual === 'no_stream' ? null : actual.toString();
+  const tag = expected === 'exists' ? '*' : `"${expected}"`;
   return new DomainError(
     'STREAM.PRECONDITION_FAILED',
-    `If-Match ${expected} no longer holds: ${stream} is now at revision ${current ?? 'none'}`,
+    `If-Match ${tag} does not hold: ${stream} is at revision ${current ?? 'none'}`,
     'precondition_failed',
     { currentRevision: current },
   );

@@ -10,21 +10,14 @@ import {
   STREAM_EXISTS,
   StreamNotFoundError,
   WrongExpectedVersionError,
-  eventTypeFilter,
-  excludeSystemEvents,
   jsonEvent,
-  streamNameFilter,
-  type AllStreamResolvedEvent,
-  type AllStreamSubscription,
   type AppendExpectedRevision,
   type EventData,
-  type Filter,
   type JSONType,
   type Position,
-  type ResolvedEvent,
 } from '@eventstore/db-client';
-import { categoryOf, type EventMetadata, type NewEvent, type RecordedEvent } from '../event-envelope.js';
-import { InvalidAppend, InvalidPosition, WrongExpectedRevision } from '../event-store.errors.js';
+import type { NewEvent, RecordedEvent } from '../event-envelope.js';
+import { InvalidAppend, WrongExpectedRevision } from '../event-store.errors.js';
 import type {
   AppendOptions,
   AppendResult,
@@ -37,16 +30,20 @@ import type {
   SubscriptionHandler,
 } from '../event-store.port.js';
 import { validateAppend } from '../validate-append.js';
+import { CatchUpSubscription, type Backoff } from './catch-up-subscription.js';
+import {
+  comparePositions,
+  decodePosition,
+  encodePosition,
+  eventFilter,
+  isUserEvent,
+  toRecorded,
+  type EsdbEvent,
+} from './esdb-records.js';
 
 export interface EventStoreDbEventStoreOptions {
-  /** Wait before resubscribing after a dropped subscription: doubles from `initial` up to `max`. */
-  readonly resubscribeBackoffMs?: { readonly initial: number; readonly max: number };
+  readonly resubscribeBackoffMs?: Backoff;
 }
-
-type Backoff = { readonly initial: number; readonly max: number };
-
-/** The client's recorded event: a JSON or binary event from a stream or from $all. */
-type EsdbEvent = NonNullable<ResolvedEvent['event']> | NonNullable<AllStreamResolvedEvent['event']>;
 
 const DEFAULT_BACKOFF: Backoff = { initial: 100, max: 5000 };
 const DEFAULT_READ_ALL_COUNT = 1000;
@@ -54,8 +51,6 @@ const HEAD_PAGE = 256;
 /** How far back a subscription looks for the last event its filter accepts. */
 const SUBSCRIPTION_HEAD_SCAN = 4096;
 const PING_DEADLINE_MS = 5000;
-const MAX_U64 = 2n ** 64n - 1n;
-const POSITION = /^(0|[1-9][0-9]{0,19}):(0|[1-9][0-9]{0,19})$/;
 
 const noop = (): void => undefined;
 
@@ -295,207 +290,6 @@ export class EventStoreDbEventStore implements EventStore {
   }
 }
 
-/**
- * Catch-up then live over one server subscription to $all, resubscribed from the last event looked at
- * whenever it drops. Events are taken one at a time from the subscription's async iterator, so the
- * handler's pace is the subscription's pace (the client applies backpressure to the gRPC stream).
- */
-class CatchUpSubscription implements Subscription {
-  readonly caughtUp: Promise<void>;
-  readonly stopped: Promise<void>;
-  private resolveCaughtUp!: () => void;
-  private stopping = false;
-  private current: AllStreamSubscription | undefined;
-  private wakeUp: (() => void) | undefined;
-  /** `undefined` until read; the filtered head of the log when first subscribing (fallback for caught up). */
-  private head: { readonly at: Position | undefined } | undefined;
-  private live = false;
-  private everCaughtUp = false;
-  /** Events taken from the current server subscription, and of those, fully processed. */
-  private received = 0;
-  private handled = 0;
-  /** Caught up once `handled` reaches this: everything the server had sent before saying so. */
-  private caughtUpAfter: number | undefined;
-  private readonly wanted: (event: EsdbEvent) => boolean;
-
-  constructor(
-    private readonly client: EventStoreDBClient,
-    /** The last event looked at (delivered or filtered out): where a resubscription starts. */
-    private position: Position | undefined,
-    private readonly handler: SubscriptionHandler,
-    private readonly filter: ReadAllOptions,
-    private readonly readHead: () => Promise<Position | undefined>,
-    private readonly backoff: Backoff,
-  ) {
-    this.wanted = eventFilter(filter);
-    this.caughtUp = new Promise((resolve) => (this.resolveCaughtUp = resolve));
-    this.stopped = this.run();
-  }
-
-  async stop(): Promise<void> {
-    if (!this.stopping) {
-      this.stopping = true;
-      this.wakeUp?.();
-      const subscription = this.current;
-      if (subscription) {
-        await subscription.unsubscribe().catch(noop);
-        subscription.destroy();
-      }
-    }
-    await this.stopped;
-  }
-
-  private async run(): Promise<void> {
-    await Promise.resolve();
-    let delay = this.backoff.initial;
-    while (!this.stopping) {
-      const startedAt = Date.now();
-      const outcome = await this.subscribeOnce().catch(() => 'dropped' as const);
-      if (outcome !== 'dropped' || this.stopping) return;
-      // A subscription that delivered, or lived longer than the longest wait, starts the backoff over.
-      if (this.received > 0 || Date.now() - startedAt > this.backoff.max) delay = this.backoff.initial;
-      await this.sleep(delay);
-      delay = Math.min(delay * 2, this.backoff.max);
-    }
-  }
-
-  private async subscribeOnce(): Promise<'stopped' | 'failed' | 'dropped'> {
-    this.received = 0;
-    this.handled = 0;
-    this.caughtUpAfter = undefined;
-    this.live = false;
-    if (!this.everCaughtUp && this.head === undefined) {
-      this.head = { at: await this.readHead() };
-      const head = this.head.at;
-      if (head === undefined || (this.position && comparePositions(this.position, head) >= 0)) {
-        this.signalCaughtUp();
-      }
-    }
-    if (this.stopping) return 'stopped';
-    const subscription = this.client.subscribeToAll({
-      fromPosition: this.position ?? START,
-      filter: this.serverFilter(),
-    });
-    this.current = subscription;
-    subscription.on('error', noop); // errors reach the loop below; this only keeps a late one from crashing
-    // Servers 23.10+ say when the subscription turns live (the client emits it since 6.1).
-    subscription.on('caughtUp', () => this.markCaughtUp(subscription));
-    subscription.on('fellBehind', () => (this.live = false));
-    try {
-      for await (const resolved of subscription) {
-        if (this.stopping) return 'stopped';
-        this.received += 1;
-        if (!(await this.process(resolved))) return 'failed';
-        this.handled += 1;
-        if (this.caughtUpAfter !== undefined && this.handled >= this.caughtUpAfter) {
-          this.caughtUpAfter = undefined;
-          this.signalCaughtUp();
-        }
-      }
-      return this.stopping ? 'stopped' : 'dropped';
-    } catch {
-      return this.stopping ? 'stopped' : 'dropped';
-    } finally {
-      this.current = undefined;
-      await subscription.unsubscribe().catch(noop);
-      subscription.destroy();
-    }
-  }
-
-  /** Returns false when the handler threw: the subscription stops. */
-  private async process(resolved: AllStreamResolvedEvent): Promise<boolean> {
-    const event = resolved.event;
-    if (!event) return true;
-    // Exclusive start, and never a duplicate after a resubscription.
-    if (this.position && comparePositions(event.position, this.position) <= 0) return true;
-    if (this.wanted(event)) {
-      const recorded = toRecorded(event);
-      try {
-        await this.handler.onEvent(recorded);
-      } catch (error) {
-        this.stopping = true;
-        this.handler.onError?.(error, recorded);
-        return false;
-      }
-    }
-    this.position = event.position;
-    // Fallback for servers without caughtUp: reaching the head read before subscribing.
-    const head = this.head?.at;
-    if (!this.everCaughtUp && head && comparePositions(event.position, head) >= 0) this.signalCaughtUp();
-    return true;
-  }
-
-  /**
-   * The server's signal arrives ahead of the events it already sent that still wait in the client's
-   * buffer: the subscription is caught up once those are handled too.
-   */
-  private markCaughtUp(subscription: AllStreamSubscription): void {
-    if (subscription !== this.current) return;
-    const after = this.received + subscription.readableLength;
-    if (this.handled >= after) this.signalCaughtUp();
-    else this.caughtUpAfter = after;
-  }
-
-  private signalCaughtUp(): void {
-    if (this.live || this.stopping) return;
-    this.live = true;
-    this.everCaughtUp = true;
-    this.handler.onCaughtUp?.(this.position === undefined ? undefined : encodePosition(this.position));
-    this.resolveCaughtUp();
-  }
-
-  /**
-   * The server takes one filter: by category (stream prefix) when asked for categories, else by event
-   * type prefix, else just without system events. Whatever the server lets through is filtered exactly
-   * here too. Filtered subscriptions also report checkpoints, which tell when the head has been passed.
-   */
-  private serverFilter(): Filter {
-    const checkpointReached = (subscription: AllStreamSubscription, position: Position): void => {
-      const head = this.head?.at;
-      if (!this.everCaughtUp && head && comparePositions(position, head) >= 0)
-        this.markCaughtUp(subscription);
-    };
-    const categories = this.filter.categories ?? [];
-    const types = this.filter.types ?? [];
-    // Prefix `permit`, not `permit-`: a stream named just `permit` is in category `permit` too.
-    if (categories.length > 0) return streamNameFilter({ prefixes: [...categories], checkpointReached });
-    if (types.length > 0) return eventTypeFilter({ prefixes: [...types], checkpointReached });
-    return excludeSystemEvents({ checkpointReached });
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.wakeUp = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
-    });
-  }
-}
-
-/** `commit:prepare`, both decimal: one string per position, so equal positions are equal strings. */
-export function encodePosition(position: Position): string {
-  return `${position.commit}:${position.prepare}`;
-}
-
-export function decodePosition(position: string): Position {
-  const match = POSITION.exec(position);
-  if (!match) throw new InvalidPosition(position);
-  const commit = BigInt(match[1]!);
-  const prepare = BigInt(match[2]!);
-  if (commit > MAX_U64 || prepare > MAX_U64) throw new InvalidPosition(position);
-  return { commit, prepare };
-}
-
-function comparePositions(a: Position, b: Position): number {
-  if (a.commit !== b.commit) return a.commit < b.commit ? -1 : 1;
-  if (a.prepare !== b.prepare) return a.prepare < b.prepare ? -1 : 1;
-  return 0;
-}
-
 function toEsdbExpected(expected: ExpectedRevision): AppendExpectedRevision {
   switch (expected) {
     case 'no_stream':
@@ -517,40 +311,4 @@ function toEventData(event: NewEvent): EventData {
     data: event.data as JSONType,
     metadata: event.metadata as unknown as JSONType,
   });
-}
-
-/** The server's own events: system streams (`$…`) and system event types (`$…`, e.g. links `$>`). */
-function isSystemEvent(event: EsdbEvent): boolean {
-  return event.type.startsWith('$') || event.streamId.startsWith('$');
-}
-
-function isUserEvent(event: EsdbEvent): boolean {
-  return !isSystemEvent(event);
-}
-
-function eventFilter(options: ReadAllOptions): (event: EsdbEvent) => boolean {
-  const categories = options.categories?.length ? new Set(options.categories) : undefined;
-  const types = options.types?.length ? new Set(options.types) : undefined;
-  return (event) =>
-    !isSystemEvent(event) &&
-    (!categories || categories.has(categoryOf(event.streamId))) &&
-    (!types || types.has(event.type));
-}
-
-function toRecorded(event: EsdbEvent): RecordedEvent {
-  if (!event.position) {
-    throw new Error(
-      `EventStoreDB sent ${event.streamId}@${event.revision} without a position (server 22.6 or later needed)`,
-    );
-  }
-  return {
-    id: event.id,
-    type: event.type,
-    stream: event.streamId,
-    revision: event.revision,
-    position: encodePosition(event.position),
-    // JSON events arrive parsed by the client.
-    data: event.data as unknown,
-    metadata: event.metadata as unknown as EventMetadata,
-  };
 }

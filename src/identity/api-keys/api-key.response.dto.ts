@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ApiKeyDocument } from '../../../projections/api-keys/api-keys.projection.js';
+import type { ApiKeyView } from '../../../projections/api-keys/api-keys.projection.js';
 import { ROLES, type Role } from '../roles.js';
 import { API_KEY_PERMISSIONS } from './api-key-permissions.js';
 
@@ -17,7 +17,7 @@ export class ApiKeyResponseDto {
   @ApiProperty({ type: String, nullable: true }) revokedReason!: string | null;
 }
 
-export function toApiKeyResponse(doc: ApiKeyDocument): ApiKeyResponseDto {
+export function toApiKeyResponse(doc: ApiKeyView): ApiKeyResponseDto {
   return {
     keyId: doc.keyId,
     label: doc.label,

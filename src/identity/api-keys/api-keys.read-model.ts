@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { apiKeysProjection, type ApiKeyDocument } from '../../../projections/api-keys/api-keys.projection.js';
+import { apiKeysProjection, type ApiKeyView } from '../../../projections/api-keys/api-keys.projection.js';
 import { Documents } from '../../event-store/subscriptions/documents.js';
 import { ReadModelDatabase } from '../../event-store/subscriptions/read-model-database.js';
 import type { ApiKeyAuthenticator } from '../auth/authenticator.js';
@@ -9,7 +9,7 @@ import { secretDigest } from './api-key-secret.js';
 import { API_KEY_FORMAT } from './api-key.events.js';
 
 @Injectable()
-export class ApiKeysReadModel extends Documents<ApiKeyDocument> implements ApiKeyAuthenticator {
+export class ApiKeysReadModel extends Documents<ApiKeyView> implements ApiKeyAuthenticator {
   constructor(readModels: ReadModelDatabase) {
     super(readModels, apiKeysProjection.name);
   }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import type { MunicipalityDocument } from '../../../projections/municipalities/municipalities.projection.js';
+import type { MunicipalityView } from '../../../projections/municipalities/municipalities.projection.js';
 import { REGION_CODE, type Region } from './municipality.events.js';
 
 export class RegionDto {
@@ -15,7 +15,7 @@ export class RegionDto {
   name!: string;
 }
 
-export class MunicipalityResponseDto implements MunicipalityDocument {
+export class MunicipalityResponseDto implements MunicipalityView {
   @ApiProperty({ example: 'hamedan' }) code!: string;
   @ApiProperty({ example: 'Hamedan' }) name!: string;
   @ApiProperty({ example: 'همدان' }) nameFa!: string;

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { OrganisationDocument } from '../../../projections/organisations/organisations.projection.js';
+import type { OrganisationView } from '../../../projections/organisations/organisations.projection.js';
 import { ORGANISATION_KINDS, type OrganisationKind } from './organisation.events.js';
 
-export class OrganisationResponseDto implements OrganisationDocument {
+export class OrganisationResponseDto implements OrganisationView {
   @ApiProperty({ example: 'notary-12-hamedan' }) id!: string;
   @ApiProperty({ enum: ORGANISATION_KINDS }) kind!: OrganisationKind;
   @ApiProperty({ example: 'Notary office 12 of Hamedan' }) name!: string;

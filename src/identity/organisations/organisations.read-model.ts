@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
   organisationsProjection,
-  type OrganisationDocument,
+  type OrganisationView,
 } from '../../../projections/organisations/organisations.projection.js';
 import { Documents } from '../../event-store/subscriptions/documents.js';
 import { ReadModelDatabase } from '../../event-store/subscriptions/read-model-database.js';
 
 @Injectable()
-export class OrganisationsReadModel extends Documents<OrganisationDocument> {
+export class OrganisationsReadModel extends Documents<OrganisationView> {
   constructor(readModels: ReadModelDatabase) {
     super(readModels, organisationsProjection.name);
   }

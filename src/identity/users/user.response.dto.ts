@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { UserDocument } from '../../../projections/users/users.projection.js';
+import type { UserView } from '../../../projections/users/users.projection.js';
 import type { Grant } from '../roles.js';
 import { GrantDto } from './grant.dto.js';
 
@@ -17,7 +17,7 @@ export class UserResponseDto {
   @ApiProperty() updatedAt!: string;
 }
 
-export function toUserResponse(user: UserDocument): UserResponseDto {
+export function toUserResponse(user: UserView): UserResponseDto {
   return {
     userId: user.userId,
     username: user.username,

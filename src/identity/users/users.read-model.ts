@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import type { UserDocument } from '../../../projections/users/users.projection.js';
+import type { UserView } from '../../../projections/users/users.projection.js';
 import { usersProjection } from '../../../projections/users/users.projection.js';
 import { Documents } from '../../event-store/subscriptions/documents.js';
 import { ReadModelDatabase } from '../../event-store/subscriptions/read-model-database.js';
 
 @Injectable()
-export class UsersReadModel extends Documents<UserDocument> {
+export class UsersReadModel extends Documents<UserView> {
   constructor(readModels: ReadModelDatabase) {
     super(readModels, usersProjection.name);
   }
 
-  byUsername(username: string): UserDocument | undefined {
+  byUsername(username: string): UserView | undefined {
     return this.findOne('username', username);
   }
 
@@ -20,7 +20,7 @@ export class UsersReadModel extends Documents<UserDocument> {
   }
 
   /** The account that holds this national id (کد ملی), whatever its username. */
-  byNationalId(nationalId: string): UserDocument | undefined {
+  byNationalId(nationalId: string): UserView | undefined {
     return this.findOne('nationalId', nationalId);
   }
 }

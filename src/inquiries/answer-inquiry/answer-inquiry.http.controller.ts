@@ -1,4 +1,5 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -9,18 +10,14 @@ import {
 } from '@nestjs/swagger';
 import { Roles } from '../../identity/auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
-import { InquiryResponseDto, toInquiryResponse } from '../get-inquiry/inquiry.response.dto.js';
-import { InquiryAccess } from '../inquiry-access.js';
-import { InquiryCommands } from '../inquiry-commands.js';
+import { InquiryResponseDto } from '../get-inquiry/inquiry.response.dto.js';
+import { AnswerInquiryCommand } from './answer-inquiry.command.js';
 import { AnswerInquiryRequestDto } from './answer-inquiry.request.dto.js';
 
 @ApiTags('inquiries')
 @Controller('inquiries')
 export class AnswerInquiryHttpController {
-  constructor(
-    private readonly access: InquiryAccess,
-    private readonly commands: InquiryCommands,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   /** A clerk of the parcel's municipality answers what the checks referred; the signed answer follows. */
   @Post(':id/answer')
@@ -32,26 +29,11 @@ export class AnswerInquiryHttpController {
   })
   @ApiNotFoundResponse({ description: 'INQUIRY.NOT_FOUND: unknown, or not of the clerk’s municipality' })
   @ApiConflictResponse({ description: 'INQUIRY.NOT_AWAITING_CLERK, INQUIRY.ALREADY_ANSWERED' })
-  async answer(
+  answerInquiry(
     @Param('id') id: string,
     @Body() body: AnswerInquiryRequestDto,
     @CurrentCaller() caller: Caller,
   ): Promise<InquiryResponseDto> {
-    const { inquiryId } = this.access.handledBy(caller, id);
-    const { inquiry } = await this.commands.execute(
-      inquiryId,
-      {
-        type: 'AnswerInquiry',
-        data: {
-          inquiryId,
-          outcome: body.outcome,
-          reasons: body.reasons ?? [],
-          ...(body.amountsDue ? { amountsDue: body.amountsDue } : {}),
-        },
-      },
-      caller.commandContext(),
-      { until: (i) => i?.document !== undefined },
-    );
-    return toInquiryResponse(inquiry, 'staff', caller.now);
+    return this.commands.execute(new AnswerInquiryCommand(id, body, caller));
   }
 }

@@ -1,4 +1,5 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -13,28 +14,15 @@ import {
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../identity/auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
-import type { ParcelDocument } from '../../../projections/parcels/parcels.projection.js';
-import { ParcelsReadModel } from '../../parcels/parcels.read-model.js';
-import { RuleSetsReadModel } from '../../rule-sets/rule-sets.read-model.js';
-import { DomainError } from '../../shared/domain-error.js';
-import { InquiryResponseDto, toInquiryResponse } from '../get-inquiry/inquiry.response.dto.js';
-import { INQUIRY_FILERS, KIND_OF_ROLE } from '../inquiry-access.js';
-import { InquiryCommands } from '../inquiry-commands.js';
-import type { InquiryRequester } from '../inquiry.events.js';
+import { InquiryResponseDto } from '../get-inquiry/inquiry.response.dto.js';
+import { INQUIRY_FILERS } from '../inquiry-access.js';
+import { FileInquiryCommand } from './file-inquiry.command.js';
 import { FileInquiryRequestDto } from './file-inquiry.request.dto.js';
-import { inquiryIdOf } from './inquiry-id.js';
-
-/** How long a filing waits for the automatic answer before answering 202. */
-const ANSWER_WAIT_MS = 2_000;
 
 @ApiTags('inquiries')
 @Controller('inquiries')
 export class FileInquiryHttpController {
-  constructor(
-    private readonly commands: InquiryCommands,
-    private readonly parcels: ParcelsReadModel,
-    private readonly ruleSets: RuleSetsReadModel,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @Roles(INQUIRY_FILERS, { permission: 'inquiries:file' })
@@ -53,65 +41,15 @@ export class FileInquiryHttpController {
   @ApiForbiddenResponse({ description: 'INQUIRY.KIND_NOT_ALLOWED, INQUIRY.NOT_PARCEL_OWNER' })
   @ApiNotFoundResponse({ description: 'PARCEL.NOT_FOUND' })
   @ApiConflictResponse({ description: 'INQUIRY.REFERENCE_USED, RULESET.NOT_IN_FORCE' })
-  async file(
+  async fileInquiry(
     @Body() body: FileInquiryRequestDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<InquiryResponseDto> {
-    // The roles policy guarantees the grant it acts under.
-    const grant = caller.grant!;
-    if (KIND_OF_ROLE[grant.role] !== body.kind) {
-      throw new DomainError(
-        'INQUIRY.KIND_NOT_ALLOWED',
-        `A ${grant.role} files ${KIND_OF_ROLE[grant.role] ?? 'no'} inquiries`,
-        'forbidden',
-        { allowed: KIND_OF_ROLE[grant.role] },
-      );
-    }
-    const parcel = this.parcels.find(body.renewalCode, body.municipality);
-    const requester = requesterOf(caller, parcel);
-    const inquiryId = inquiryIdOf(requester, body.requesterReference);
-    const { inquiryDeadlineDays } = this.ruleSets.requireInForce(parcel.municipality, caller.now);
-    const { repeated, inquiry } = await this.commands.execute(
-      inquiryId,
-      {
-        type: 'FileInquiry',
-        data: {
-          inquiryId,
-          kind: body.kind,
-          municipality: parcel.municipality,
-          renewalCode: parcel.renewalCode,
-          requester,
-          requesterReference: body.requesterReference,
-          purpose: body.purpose,
-          at: caller.now,
-          deadlineDays: inquiryDeadlineDays[body.kind],
-        },
-      },
-      caller.commandContext(),
-      {
-        until: (i) => i?.status === 'awaiting_clerk' || i?.document !== undefined,
-        timeoutMs: ANSWER_WAIT_MS,
-      },
-    );
+    const { repeated, inquiry } = await this.commands.execute(new FileInquiryCommand(body, caller));
     void reply
       .status(repeated ? 200 : inquiry.document ? 201 : 202)
-      .header('location', `/inquiries/${inquiryId}`);
-    return toInquiryResponse(inquiry, 'requester', caller.now);
+      .header('location', `/inquiries/${inquiry.inquiryId}`);
+    return inquiry;
   }
-}
-
-/** An organisation asks for itself; a citizen only about a parcel they own. */
-function requesterOf(caller: Caller, parcel: ParcelDocument): InquiryRequester {
-  const { organisation } = caller.grant!;
-  if (organisation) return { organisation };
-  const { nationalId } = caller.signedIn;
-  if (!nationalId || !parcel.owners.some((o) => o.nationalId === nationalId)) {
-    throw new DomainError(
-      'INQUIRY.NOT_PARCEL_OWNER',
-      'A citizen asks for a no-violation certificate of a parcel they own',
-      'forbidden',
-    );
-  }
-  return { nationalId };
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   INQUIRY_STATUSES,
-  type InquiryDocument,
+  type InquiryView,
   type InquiryStatus,
 } from '../../../projections/inquiries/inquiries.projection.js';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../documents/document.events.js';
@@ -77,11 +77,7 @@ export class InquiryResponseDto {
   @ApiProperty() updatedAt!: string;
 }
 
-export function toInquiryResponse(
-  inquiry: InquiryDocument,
-  audience: Audience,
-  now: string,
-): InquiryResponseDto {
+export function toInquiryResponse(inquiry: InquiryView, audience: Audience, now: string): InquiryResponseDto {
   const { inquiryId, kind, municipality, renewalCode, organisation, requesterNationalId } = inquiry;
   const { requesterReference, purpose, status, findings, answer, document, filedAt, dueAt, updatedAt } =
     inquiry;

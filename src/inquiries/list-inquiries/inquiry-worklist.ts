@@ -1,4 +1,4 @@
-import type { InquiryDocument, InquiryStatus } from '../../../projections/inquiries/inquiries.projection.js';
+import type { InquiryView, InquiryStatus } from '../../../projections/inquiries/inquiries.projection.js';
 import type { Filters } from '../../event-store/subscriptions/documents.js';
 import type { Principal } from '../../identity/principal.js';
 import type { Grant } from '../../identity/roles.js';
@@ -47,5 +47,5 @@ export function overdueFilters(overdue: boolean, now: string): Filters[] {
 }
 
 /** Not answered by the rule set's deadline for its kind. */
-export const isOverdue = (inquiry: Pick<InquiryDocument, 'status' | 'dueAt'>, now: string): boolean =>
+export const isOverdue = (inquiry: Pick<InquiryView, 'status' | 'dueAt'>, now: string): boolean =>
   inquiry.status !== 'answered' && Date.parse(inquiry.dueAt) < Date.parse(now);

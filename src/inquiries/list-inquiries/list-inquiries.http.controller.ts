@@ -1,19 +1,18 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../identity/auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
-import { parseRenewalCode } from '../../parcels/renewal-code.js';
-import { PageOf, pageOf, pageWindow, type PageResponse } from '../../shared/http/pagination.js';
-import { InquiryResponseDto, toInquiryResponse } from '../get-inquiry/inquiry.response.dto.js';
-import { audienceOf, INQUIRY_READERS } from '../inquiry-access.js';
-import { InquiriesReadModel } from '../inquiries.read-model.js';
+import { PageOf, type PageResponse } from '../../shared/http/pagination.js';
+import { InquiryResponseDto } from '../get-inquiry/inquiry.response.dto.js';
+import { INQUIRY_READERS } from '../inquiry-access.js';
+import { ListInquiriesQuery } from './list-inquiries.query.js';
 import { ListInquiriesQueryDto } from './list-inquiries.request.dto.js';
-import { inquiryWorklist, overdueFilters } from './inquiry-worklist.js';
 
 @ApiTags('inquiries')
 @Controller('inquiries')
 export class ListInquiriesHttpController {
-  constructor(private readonly inquiries: InquiriesReadModel) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Roles(INQUIRY_READERS, { permission: 'inquiries:read' })
@@ -29,25 +28,10 @@ export class ListInquiriesHttpController {
     description:
       'REQUEST.INVALID, REQUEST.INVALID_CURSOR, REQUEST.PAGE_TOO_DEEP, PARCEL.INVALID_RENEWAL_CODE',
   })
-  list(
+  listInquiries(
     @Query() query: ListInquiriesQueryDto,
     @CurrentCaller() caller: Caller,
-  ): PageResponse<InquiryResponseDto> {
-    const { status, kind, renewalCode, overdue, page, pageSize } = query;
-    // The roles policy guarantees a principal and the grant it acts under.
-    const worklist = inquiryWorklist(caller.signedIn, caller.grant!, status, {
-      kind,
-      renewalCode: renewalCode === undefined ? undefined : parseRenewalCode(renewalCode).text,
-    });
-    if (!worklist) return { items: [], total: 0, page, pageSize };
-    const { where, orderBy, descending, regions } = worklist;
-    const anyOf = [
-      ...(regions ? [regions.map((region) => ({ region }))] : []),
-      ...(overdue === undefined ? [] : [overdueFilters(overdue === 'true', caller.now)]),
-    ];
-    const found = this.inquiries.list({ where, anyOf, orderBy, descending, ...pageWindow(query, orderBy) });
-    return pageOf(found, query, orderBy, (inquiry) =>
-      toInquiryResponse(inquiry, audienceOf(caller, inquiry), caller.now),
-    );
+  ): Promise<PageResponse<InquiryResponseDto>> {
+    return this.queries.execute(new ListInquiriesQuery(query, caller));
   }
 }

@@ -10,7 +10,8 @@ import { Caller } from '../../identity/auth/caller.decorator.js';
 import type { Grant } from '../../identity/roles.js';
 import { DomainError } from '../../shared/domain-error.js';
 import { InquiriesReadModel } from '../inquiries.read-model.js';
-import { ListInquiriesHttpController } from './list-inquiries.http.controller.js';
+import { ListInquiriesHandler } from './list-inquiries.handler.js';
+import { ListInquiriesQuery } from './list-inquiries.query.js';
 import { ListInquiriesQueryDto } from './list-inquiries.request.dto.js';
 
 const NOW = '2026-06-01T00:00:00.000Z';
@@ -72,15 +73,15 @@ const latestFirst = (a: Seeded, b: Seeded) =>
 describe('GET /inquiries over a real read model', () => {
   let readModels: ReadModelDatabase;
   let runs: QueryRun[];
-  let controller: ListInquiriesHttpController;
+  let handler: ListInquiriesHandler;
   const list = (grant: Grant, given: Partial<ListInquiriesQueryDto>) =>
-    controller.list(Object.assign(new ListInquiriesQueryDto(), given), caller(grant));
+    handler.page(new ListInquiriesQuery(Object.assign(new ListInquiriesQueryDto(), given), caller(grant)));
 
   beforeAll(() => {
     ({ readModels, runs } = seededReadModels([
       [inquiriesProjection, inquiries.map((q) => ({ id: q.inquiryId, doc: asDocument(q) }))],
     ]));
-    controller = new ListInquiriesHttpController(new InquiriesReadModel(readModels));
+    handler = new ListInquiriesHandler(new InquiriesReadModel(readModels));
   });
   afterAll(() => readModels.close());
   beforeEach(() => {
@@ -136,7 +137,7 @@ describe('GET /inquiries over a real read model', () => {
 
   it('loads one page’s rows for a deep filtered page', () => {
     // Nothing cached from the tests before.
-    controller = new ListInquiriesHttpController(new InquiriesReadModel(readModels));
+    handler = new ListInquiriesHandler(new InquiriesReadModel(readModels));
     const expected = inquiries.filter((q) => ofRegions(q) && !overdue(q)).sort(ascending('dueAt'));
     const page = list(oversightOfRegions, { overdue: 'false', page: 8, pageSize: 5 });
     expect(page.items.map((i) => i.inquiryId)).toEqual(expected.slice(35, 40).map((q) => q.inquiryId));

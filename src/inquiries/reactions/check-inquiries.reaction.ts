@@ -1,29 +1,22 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { documentsProjection } from '../../../projections/documents/documents.projection.js';
 import { inquiriesProjection } from '../../../projections/inquiries/inquiries.projection.js';
 import { parcelsProjection } from '../../../projections/parcels/parcels.projection.js';
 import { permitsProjection } from '../../../projections/permits/permits.projection.js';
-import { DocumentsReadModel } from '../../documents/documents.read-model.js';
-import { CommandRunner } from '../../event-store/command-handling/command-runner.js';
 import type { RecordedEvent } from '../../event-store/event-envelope.js';
 import { ReactionSubscriber, type Reaction } from '../../event-store/subscriptions/reaction-subscriber.js';
 import { ReadModelDatabase } from '../../event-store/subscriptions/read-model-database.js';
 import { SubscriberRunner } from '../../event-store/subscriptions/subscriber-runner.js';
 import { reactionContext } from '../../identity/principal.js';
-import { parcelNotFound } from '../../parcels/parcel.decider.js';
-import { ParcelDebts } from '../../parcels/parcel-debts.js';
-import { parcelId, type ParcelEvent } from '../../parcels/parcel.events.js';
-import { ParcelsReadModel } from '../../parcels/parcels.read-model.js';
+import type { ParcelEvent } from '../../parcels/parcel.events.js';
 import { PermitsReadModel } from '../../permits/permits.read-model.js';
-import type { InquiryKind } from '../../rule-sets/rule-set.js';
 import { DomainError } from '../../shared/domain-error.js';
-import { inquiryFindings, parcelFacts } from '../inquiry-checks.js';
-import { inquiryDecider } from '../inquiry.decider.js';
-import { inquiryStream, type InquiryEvent } from '../inquiry.events.js';
+import { CheckInquiryCommand, type CheckedInquiry } from '../check-inquiry/check-inquiry.command.js';
+import type { InquiryEvent } from '../inquiry.events.js';
 import { InquiriesReadModel } from '../inquiries.read-model.js';
 
 type Filed = Extract<InquiryEvent, { type: 'InquiryFiled' }>;
-type Inquiry = Pick<Filed['data'], 'inquiryId' | 'kind' | 'municipality' | 'renewalCode'>;
 
 /**
  * After these the parcel may have become clear: dues, fees or a fine paid, fees lowered, a file with
@@ -54,12 +47,9 @@ export class CheckInquiriesReaction implements Reaction, OnModuleInit {
   readonly handles = ['InquiryFiled', ...CLEARING_EVENTS];
 
   constructor(
-    private readonly parcels: ParcelsReadModel,
-    private readonly debts: ParcelDebts,
     private readonly permits: PermitsReadModel,
     private readonly inquiries: InquiriesReadModel,
-    private readonly documents: DocumentsReadModel,
-    private readonly commands: CommandRunner,
+    private readonly commands: CommandBus,
     private readonly subscribers: SubscriberRunner,
     private readonly readModels: ReadModelDatabase,
   ) {}
@@ -96,22 +86,8 @@ export class CheckInquiriesReaction implements Reaction, OnModuleInit {
     }
   }
 
-  private async check(inquiry: Inquiry, cause: RecordedEvent): Promise<void> {
-    const findings = this.findings(inquiry.kind, inquiry.municipality, inquiry.renewalCode);
-    await this.commands.run(
-      inquiryStream(inquiry.inquiryId),
-      inquiryDecider,
-      { type: 'CheckInquiry', data: { inquiryId: inquiry.inquiryId, ...findings } },
-      reactionContext(this.name, cause),
-      { awaiting: [] },
-    );
-  }
-
-  private findings(kind: InquiryKind, municipality: string, renewalCode: string) {
-    const parcel = this.parcels.getOr(parcelId(municipality, renewalCode), () => parcelNotFound(renewalCode));
-    const files = this.permits.list({ where: { municipality, renewalCode }, limit: 1_000, offset: 0 }).items;
-    const withdrawn = (code: string) => this.documents.get(code)?.status !== 'valid';
-    return inquiryFindings(kind, parcelFacts(parcel, this.debts.of(parcel), files, withdrawn));
+  private async check(inquiry: CheckedInquiry, cause: RecordedEvent): Promise<void> {
+    await this.commands.execute(new CheckInquiryCommand(inquiry, reactionContext(this.name, cause)));
   }
 
   /** The parcel a dues payment or a permit file's event concerns. */

@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { DocumentIssuer } from '../../documents/issue-document/document-issuer.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { IssueDocumentCommand } from '../../documents/issue-document/issue-document.command.js';
 import { streamUpTo } from '../../event-store/stream-up-to.js';
 import { fold } from '../../event-store/command-handling/decider.js';
 import type { RecordedEvent } from '../../event-store/event-envelope.js';
@@ -30,7 +31,7 @@ export class IssueInquiryAnswersReaction implements Reaction, OnModuleInit {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly parcels: ParcelsReadModel,
-    private readonly issuer: DocumentIssuer,
+    private readonly commands: CommandBus,
     private readonly subscribers: SubscriberRunner,
     private readonly readModels: ReadModelDatabase,
   ) {}
@@ -51,17 +52,19 @@ export class IssueInquiryAnswersReaction implements Reaction, OnModuleInit {
         : (this.parcels.get(parcelId(filing.municipality, filing.renewalCode))?.owners ?? []).map(
             ({ nationalId, name }) => ({ nationalId, name }),
           );
-    await this.issuer.issue(
-      {
-        kind: answerDocumentKind(filing.kind, answer.outcome),
-        municipality: filing.municipality,
-        renewalCode: filing.renewalCode,
-        holders,
-        ...('organisation' in filing.requester ? { organisation: filing.requester.organisation } : {}),
-        body: answerDocumentBody(filing, answer),
-        subject: { stream: event.stream, eventId: event.id },
-      },
-      { ...reactionContext(this.name, event), now: event.metadata.recordedAt },
+    await this.commands.execute(
+      new IssueDocumentCommand(
+        {
+          kind: answerDocumentKind(filing.kind, answer.outcome),
+          municipality: filing.municipality,
+          renewalCode: filing.renewalCode,
+          holders,
+          ...('organisation' in filing.requester ? { organisation: filing.requester.organisation } : {}),
+          body: answerDocumentBody(filing, answer),
+          subject: { stream: event.stream, eventId: event.id },
+        },
+        { ...reactionContext(this.name, event), now: event.metadata.recordedAt },
+      ),
     );
   }
 }

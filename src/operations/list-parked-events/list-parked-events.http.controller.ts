@@ -20,7 +20,7 @@ export class ListParkedEventsHttpController {
   @Roles(['admin'])
   @ApiOperation({ summary: 'The events reactions could not handle and went on without, oldest first' })
   @ApiOkResponse({ type: ParkedEventsResponseDto })
-  list(): ParkedEventsResponseDto {
+  listParkedEvents(): ParkedEventsResponseDto {
     return this.readModels.parked.list();
   }
 }

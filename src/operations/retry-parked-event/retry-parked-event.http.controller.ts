@@ -54,7 +54,7 @@ export class RetryParkedEventHttpController {
   })
   @ApiNotFoundResponse({ description: 'PARKED_EVENT.NOT_FOUND' })
   @ApiConflictResponse({ description: 'PARKED_EVENT.NOT_FIRST: an earlier event of its stream is parked' })
-  async retry(
+  async retryParkedEvent(
     @Param('subscriber') name: string,
     @Param('eventId') eventId: string,
     @CurrentCaller() caller: Caller,

@@ -1,4 +1,5 @@
 import { Body, Controller, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -9,36 +10,22 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { parcelsProjection } from '../../../projections/parcels/parcels.projection.js';
 import type { CommandOptions } from '../../event-store/command-handling/command-context.js';
-import { CommandRunner } from '../../event-store/command-handling/command-runner.js';
 import { Roles } from '../../identity/auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
-import type { Role } from '../../identity/roles.js';
 import { CommandHeaders } from '../../shared/http/command-options.decorator.js';
-import { ParcelDebts } from '../parcel-debts.js';
-import { ParcelDebtsResponseDto, toDebtsResponse } from '../parcel.dto.js';
-import { ParcelStaffAccess } from '../parcel-staff-access.js';
-import { parcelDecider, parcelNotFound } from '../parcel.decider.js';
-import { parcelStream } from '../parcel.events.js';
-import { ParcelsReadModel } from '../parcels.read-model.js';
+import { ParcelDebtsResponseDto } from '../parcel.dto.js';
+import { PAY_RENEWAL_DUES_ROLES, PayRenewalDuesCommand } from './pay-renewal-dues.command.js';
 import { PayRenewalDuesRequestDto } from './pay-renewal-dues.request.dto.js';
-
-const ROLES: Role[] = ['cashier', 'admin'];
 
 @ApiTags('parcels')
 @Controller('parcels')
 export class PayRenewalDuesHttpController {
-  constructor(
-    private readonly commands: CommandRunner,
-    private readonly access: ParcelStaffAccess,
-    private readonly parcels: ParcelsReadModel,
-    private readonly debts: ParcelDebts,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   /** A payment at the municipality's cash desk. A reference already recorded is the same payment. */
   @Post(':renewalCode/dues/:year/payments')
-  @Roles(ROLES)
+  @Roles(PAY_RENEWAL_DUES_ROLES)
   @ApiOperation({ summary: 'Record an in-person payment of a year’s renewal dues (عوارض نوسازی)' })
   @ApiCreatedResponse({ type: ParcelDebtsResponseDto, description: 'recorded; the dues after it' })
   @ApiOkResponse({
@@ -48,7 +35,7 @@ export class PayRenewalDuesHttpController {
   @ApiBadRequestResponse({ description: 'DUES.INVALID_AMOUNT, REQUEST.INVALID' })
   @ApiNotFoundResponse({ description: 'PARCEL.NOT_FOUND, DUES.NOT_BILLED' })
   @ApiConflictResponse({ description: 'DUES.OVERPAYMENT, DUES.REFERENCE_USED' })
-  async pay(
+  async payRenewalDues(
     @Param('renewalCode') renewalCode: string,
     @Param('year', ParseIntPipe) year: number,
     @Body() body: PayRenewalDuesRequestDto,
@@ -56,27 +43,10 @@ export class PayRenewalDuesHttpController {
     @CommandHeaders() options: CommandOptions,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ParcelDebtsResponseDto> {
-    const { parcel, context } = this.access.parcel(caller, renewalCode, body.municipality, ROLES);
-    const { municipality, renewalCode: code, id } = parcel;
-    const result = await this.commands.run(
-      parcelStream(municipality, code),
-      parcelDecider,
-      {
-        type: 'PayRenewalDues',
-        data: {
-          municipality,
-          renewalCode: code,
-          year,
-          amount: body.amount,
-          reference: body.reference,
-          channel: 'cashier',
-        },
-      },
-      context,
-      { ...options, awaiting: [parcelsProjection.name] },
+    const { debts, recorded } = await this.commands.execute(
+      new PayRenewalDuesCommand(renewalCode, year, body, caller, options),
     );
-    if (result.events.length === 0) void reply.status(200);
-    const paid = this.parcels.getOr(id, () => parcelNotFound(code));
-    return toDebtsResponse(paid, this.debts.of(paid));
+    if (!recorded) void reply.status(200);
+    return debts;
   }
 }

@@ -1,4 +1,5 @@
 import { Controller, HttpCode, Post, Req, type RawBodyRequest } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -14,12 +15,13 @@ import type { FastifyRequest } from 'fastify';
 import { Public } from '../../identity/auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
 import { SIGNATURE_HEADER } from '../payment-gateway.port.js';
-import { PaymentCallbacks, type CallbackAnswer } from './payment-callbacks.js';
+import { GatewayCallbackAnswerDto } from './gateway-callback-answer.response.dto.js';
+import { ReceiveGatewayCallbackCommand } from './gateway-callback.command.js';
 
 @ApiTags('payments')
 @Controller('payments/gateway')
 export class GatewayCallbackHttpController {
-  constructor(private readonly callbacks: PaymentCallbacks) {}
+  constructor(private readonly commands: CommandBus) {}
 
   /** Public: the signature, not a session, says the gateway sent it. */
   @Post('callback')
@@ -44,7 +46,7 @@ export class GatewayCallbackHttpController {
       },
     },
   })
-  @ApiOkResponse({ description: '{ paymentId, status: confirmed | failed, reference }' })
+  @ApiOkResponse({ type: GatewayCallbackAnswerDto })
   @ApiBadRequestResponse({
     description: 'PAYMENT.INVALID_CALLBACK, PAYMENT.INVALID_REFERENCE, PAYMENT.INVALID_TIME',
   })
@@ -53,15 +55,17 @@ export class GatewayCallbackHttpController {
   @ApiConflictResponse({
     description: 'PAYMENT.AMOUNT_MISMATCH (details.expected), PAYMENT.ALREADY_CONFIRMED',
   })
-  receive(
+  receiveGatewayCallback(
     @Req() request: RawBodyRequest<FastifyRequest>,
     @CurrentCaller() caller: Caller,
-  ): Promise<CallbackAnswer> {
+  ): Promise<GatewayCallbackAnswerDto> {
     const signature = request.headers[SIGNATURE_HEADER];
-    return this.callbacks.receive(
-      request.rawBody ?? Buffer.alloc(0),
-      typeof signature === 'string' ? signature : undefined,
-      caller,
+    return this.commands.execute(
+      new ReceiveGatewayCallbackCommand(
+        request.rawBody ?? Buffer.alloc(0),
+        typeof signature === 'string' ? signature : undefined,
+        caller,
+      ),
     );
   }
 }

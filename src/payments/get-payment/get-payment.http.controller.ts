@@ -1,14 +1,16 @@
 import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../identity/auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
-import { PAYMENT_READERS, PaymentAccess } from '../payment-access.js';
+import { PAYMENT_READERS } from '../payment-access.js';
+import { GetPaymentQuery } from './get-payment.query.js';
 import { PaymentResponseDto } from './payment.response.dto.js';
 
 @ApiTags('payments')
 @Controller('payments')
 export class GetPaymentHttpController {
-  constructor(private readonly access: PaymentAccess) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':paymentId')
   @Roles(PAYMENT_READERS)
@@ -20,7 +22,10 @@ export class GetPaymentHttpController {
   })
   @ApiOkResponse({ type: PaymentResponseDto })
   @ApiNotFoundResponse({ description: 'PAYMENT.NOT_FOUND: unknown, or not the caller’s to see' })
-  get(@Param('paymentId') paymentId: string, @CurrentCaller() caller: Caller): PaymentResponseDto {
-    return this.access.readable(caller, paymentId);
+  getPayment(
+    @Param('paymentId') paymentId: string,
+    @CurrentCaller() caller: Caller,
+  ): Promise<PaymentResponseDto> {
+    return this.queries.execute(new GetPaymentQuery(paymentId, caller));
   }
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CommandBus } from '@nestjs/cqrs';
 import { CommandRunner } from '../../event-store/command-handling/command-runner.js';
 import type { DomainEvent, RecordedEvent } from '../../event-store/event-envelope.js';
 import { SqliteEventStore } from '../../event-store/sqlite/sqlite-event-store.js';
@@ -10,6 +11,8 @@ import { permitStream, type PermitEvent } from '../../permits/permit.events.js';
 import { events as e, fees, history, permitId } from '../../permits/permit.fixtures.js';
 import { newId } from '../../shared/ids.js';
 import { paymentStream, type PaymentEvent } from '../payment.events.js';
+import { RecordPermitPaymentCommand } from './record-permit-payment.command.js';
+import { RecordPermitPaymentHandler } from './record-permit-payment.handler.js';
 import { RecordPermitPaymentReaction } from './record-permit-payment.reaction.js';
 
 const paymentId = 'payment-0001';
@@ -52,12 +55,9 @@ describe('recording a confirmed online payment on its permit file', () => {
     store = new SqliteEventStore(join(dir, 'events.db'));
     readModels = new ReadModelDatabase(join(dir, 'read-models.db'));
     const subscribers = new SubscriberRunner(store, readModels, []);
-    reaction = new RecordPermitPaymentReaction(
-      store,
-      new CommandRunner(store, subscribers),
-      subscribers,
-      readModels,
-    );
+    const handler = new RecordPermitPaymentHandler(store, new CommandRunner(store, subscribers));
+    const bus = { execute: (command: RecordPermitPaymentCommand) => handler.execute(command) };
+    reaction = new RecordPermitPaymentReaction(bus as unknown as CommandBus, subscribers, readModels);
   });
   afterEach(async () => {
     await store.close();

@@ -1,33 +1,20 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { CommandRunner } from '../../event-store/command-handling/command-runner.js';
-import { fold } from '../../event-store/command-handling/decider.js';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { RecordedEvent } from '../../event-store/event-envelope.js';
-import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
 import { ReactionSubscriber, type Reaction } from '../../event-store/subscriptions/reaction-subscriber.js';
 import { ReadModelDatabase } from '../../event-store/subscriptions/read-model-database.js';
 import { SubscriberRunner } from '../../event-store/subscriptions/subscriber-runner.js';
 import { reactionContext } from '../../identity/principal.js';
-import { permitDecider } from '../../permits/permit.decider.js';
-import { permitStream } from '../../permits/permit.events.js';
-import { isRefusal } from '../../shared/domain-error.js';
-import { paymentDecider } from '../payment.decider.js';
-import { paymentStream, type PaymentEvent } from '../payment.events.js';
+import { type PaymentConfirmed, RecordPermitPaymentCommand } from './record-permit-payment.command.js';
 
-type PaymentConfirmed = Extract<PaymentEvent, { type: 'PaymentConfirmed' }>;
-
-/**
- * Records a confirmed online payment on its permit file. The file may refuse it (a clerk changed a fee
- * after the payment started, the file was withdrawn): the money is taken all the same, so the payment
- * is marked for a refund and the reaction goes on.
- */
+/** Records every confirmed online payment on its permit file, or marks it for a refund. */
 @Injectable()
 export class RecordPermitPaymentReaction implements Reaction, OnModuleInit {
   readonly name = 'permit-payments';
   readonly handles = ['PaymentConfirmed'];
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly commands: CommandRunner,
+    private readonly commands: CommandBus,
     private readonly subscribers: SubscriberRunner,
     private readonly readModels: ReadModelDatabase,
   ) {}
@@ -37,32 +24,9 @@ export class RecordPermitPaymentReaction implements Reaction, OnModuleInit {
   }
 
   async react(event: RecordedEvent): Promise<void> {
-    const { paymentId, reference, amount, paidAt } = (event as RecordedEvent<PaymentConfirmed>).data;
-    const history = await this.store.readStream(paymentStream(paymentId));
-    const payment = fold(paymentDecider, history as unknown as PaymentEvent[]);
-    // Already refused by the file: delivered again after a crash.
-    if (payment.status !== 'confirmed') return;
-    const { permitId, purpose } = payment.intent;
-    const context = reactionContext('payment-gateway', event);
-    try {
-      await this.commands.run(
-        permitStream(permitId),
-        permitDecider,
-        { type: 'RecordPayment', data: { permitId, purpose, reference, amount, channel: 'gateway', paidAt } },
-        context,
-        { awaiting: [] },
-      );
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
-      await this.commands.run(
-        paymentStream(paymentId),
-        paymentDecider,
-        { type: 'RejectPaymentByFile', data: { paymentId, code: error.code, message: error.message } },
-        context,
-        { awaiting: [] },
-      );
-    }
+    const { data } = event as RecordedEvent<PaymentConfirmed>;
+    await this.commands.execute(
+      new RecordPermitPaymentCommand(data, reactionContext('payment-gateway', event)),
+    );
   }
 }
-
-/** The file's decision, as opposed to a failure worth retrying (the store unreachable, a busy stream). */

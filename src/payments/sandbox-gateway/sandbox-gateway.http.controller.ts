@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiConflictResponse,
   ApiNotFoundResponse,
@@ -16,9 +17,10 @@ import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator
 import { DomainError } from '../../shared/domain-error.js';
 import { prefersHtml } from '../../shared/http/html.js';
 import type { GatewayCallback } from '../gateway-callback/gateway-callback.js';
-import { PaymentCallbacks, type CallbackAnswer } from '../gateway-callback/payment-callbacks.js';
+import { GatewayCallbackAnswerDto } from '../gateway-callback/gateway-callback-answer.response.dto.js';
+import { ReceiveGatewayCallbackCommand } from '../gateway-callback/gateway-callback.command.js';
 import { paymentNotFound } from '../payment.decider.js';
-import { PaymentsReadModel, type PaymentDocument } from '../payments.read-model.js';
+import { PaymentsReadModel, type PaymentView } from '../payments.read-model.js';
 import { SandboxGateway } from './sandbox-gateway.js';
 import { sandboxPaymentPage, sandboxResultPage } from './sandbox-pages.js';
 
@@ -35,15 +37,19 @@ export class SandboxGatewayHttpController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly gateway: SandboxGateway,
     private readonly payments: PaymentsReadModel,
-    private readonly callbacks: PaymentCallbacks,
+    private readonly commands: CommandBus,
   ) {}
 
   @Get()
   @Public()
   @ApiOperation({ summary: 'Demo only: the sandbox payment page (Persian), with pay and cancel' })
   @ApiProduces('text/html')
+  @ApiOkResponse({ schema: { type: 'string' }, description: 'the payment page (HTML)' })
   @ApiNotFoundResponse({ description: 'PAYMENT.NOT_FOUND; HTTP.NOT_FOUND in production' })
-  page(@Param('paymentId') paymentId: string, @Res({ passthrough: true }) reply: FastifyReply): string {
+  showSandboxPayment(
+    @Param('paymentId') paymentId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): string {
     const payment = this.payment(paymentId);
     void reply.type(HTML);
     return sandboxPaymentPage(payment, this.gateway.startUrl(payment.paymentId));
@@ -53,15 +59,15 @@ export class SandboxGatewayHttpController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Demo only: pay the whole amount; the callback confirms the payment' })
-  @ApiOkResponse({ description: '{ paymentId, status: confirmed, reference }, or a page for a browser' })
+  @ApiOkResponse({ type: GatewayCallbackAnswerDto, description: 'confirmed; a page for a browser' })
   @ApiNotFoundResponse({ description: 'PAYMENT.NOT_FOUND; HTTP.NOT_FOUND in production' })
   @ApiConflictResponse({ description: 'PAYMENT.ALREADY_CONFIRMED' })
-  pay(
+  paySandboxPayment(
     @Param('paymentId') paymentId: string,
     @CurrentCaller() caller: Caller,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CallbackAnswer | string> {
+  ): Promise<GatewayCallbackAnswerDto | string> {
     return this.settle(paymentId, 'paid', caller, request, reply);
   }
 
@@ -69,15 +75,15 @@ export class SandboxGatewayHttpController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Demo only: cancel; the callback records the payment as failed' })
-  @ApiOkResponse({ description: '{ paymentId, status: failed, reference }, or a page for a browser' })
+  @ApiOkResponse({ type: GatewayCallbackAnswerDto, description: 'failed; a page for a browser' })
   @ApiNotFoundResponse({ description: 'PAYMENT.NOT_FOUND; HTTP.NOT_FOUND in production' })
   @ApiConflictResponse({ description: 'PAYMENT.ALREADY_CONFIRMED' })
-  cancel(
+  cancelSandboxPayment(
     @Param('paymentId') paymentId: string,
     @CurrentCaller() caller: Caller,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CallbackAnswer | string> {
+  ): Promise<GatewayCallbackAnswerDto | string> {
     return this.settle(paymentId, 'failed', caller, request, reply);
   }
 
@@ -87,7 +93,7 @@ export class SandboxGatewayHttpController {
     caller: Caller,
     request: FastifyRequest,
     reply: FastifyReply,
-  ): Promise<CallbackAnswer | string> {
+  ): Promise<GatewayCallbackAnswerDto | string> {
     const { amount } = this.payment(paymentId);
     const reference = `SBX-${randomBytes(6).toString('hex').toUpperCase()}`;
     const paidAt = new Date().toISOString();
@@ -96,13 +102,13 @@ export class SandboxGatewayHttpController {
         ? { paymentId, status, reference, amount, paidAt }
         : { paymentId, status, reference, reason: 'cancelled by the payer' };
     const { rawBody, signature } = this.gateway.signed(callback);
-    const answer = await this.callbacks.receive(rawBody, signature, caller);
+    const answer = await this.commands.execute(new ReceiveGatewayCallbackCommand(rawBody, signature, caller));
     if (!prefersHtml(request.headers.accept)) return answer;
     void reply.type(HTML);
     return sandboxResultPage(answer);
   }
 
-  private payment(paymentId: string): PaymentDocument {
+  private payment(paymentId: string): PaymentView {
     if (this.config.production) {
       throw new DomainError('HTTP.NOT_FOUND', 'The sandbox gateway exists only in demo mode', 'not_found');
     }

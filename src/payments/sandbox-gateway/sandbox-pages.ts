@@ -2,8 +2,8 @@ import { persianPage } from '../../documents/persian-page.js';
 import { html } from '../../shared/http/html.js';
 import { persianDigits } from '../../shared/jalali.js';
 import type { PaymentPurpose } from '../../permits/permit.events.js';
-import type { CallbackAnswer } from '../gateway-callback/payment-callbacks.js';
-import type { PaymentDocument } from '../payments.read-model.js';
+import type { GatewayCallbackAnswerDto } from '../gateway-callback/gateway-callback-answer.response.dto.js';
+import type { PaymentView } from '../payments.read-model.js';
 
 const STYLE = `body{font-family:Tahoma,Vazirmatn,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;line-height:1.8}
 .note{background:#fff4e5;padding:.5rem 1rem;border-radius:.4rem}dt{font-weight:bold}dd{margin:0 0 .5rem}
@@ -19,7 +19,7 @@ const PURPOSE_FA: { readonly [purpose in PaymentPurpose]: string } = {
 const rials = (amount: number) => `${persianDigits(amount.toLocaleString('en-US'))} ریال`;
 
 /** The page the payer lands on: the amount, and pay or cancel while the payment is open. */
-export function sandboxPaymentPage(payment: PaymentDocument, startUrl: string): string {
+export function sandboxPaymentPage(payment: PaymentView, startUrl: string): string {
   const open = payment.status === 'started';
   return persianPage(
     TITLE,
@@ -44,7 +44,7 @@ export function sandboxPaymentPage(payment: PaymentDocument, startUrl: string): 
 }
 
 /** What the payer sees after pressing a button. */
-export function sandboxResultPage(answer: CallbackAnswer): string {
+export function sandboxResultPage(answer: GatewayCallbackAnswerDto): string {
   const paid = answer.status === 'confirmed';
   return persianPage(
     TITLE,

@@ -1,9 +1,9 @@
-import type { PermitDocument } from '../../../projections/permits/permits.projection.js';
+import type { PermitView } from '../../../projections/permits/permits.projection.js';
 import type { PaymentPurpose } from '../../permits/permit.events.js';
 import { DomainError } from '../../shared/domain-error.js';
 
 /** What the file owes now for `purpose`, in rials: the fees outstanding, or the commission's fine. */
-export function amountDue(permit: PermitDocument, purpose: PaymentPurpose): number {
+export function amountDue(permit: PermitView, purpose: PaymentPurpose): number {
   const due =
     purpose === 'fees'
       ? permit.status === 'fees_assessed' && permit.fees?.outstanding

@@ -1,8 +1,8 @@
-import type { PermitDocument } from '../../../projections/permits/permits.projection.js';
+import type { PermitView } from '../../../projections/permits/permits.projection.js';
 import { amountDue } from './amount-due.js';
 
 const fees = { ruleSetVersion: 1, lines: [], overrides: [], assessedAt: '2026-03-01T06:00:00.000Z' };
-const file = (doc: Partial<PermitDocument>) => ({ status: 'fees_assessed', ...doc }) as PermitDocument;
+const file = (doc: Partial<PermitView>) => ({ status: 'fees_assessed', ...doc }) as PermitView;
 const ruling = { ruling: 'fine' as const, fineAmount: 300_000_000, reference: 'C100-1', ruledAt: '' };
 
 describe('the amount an online payment asks for', () => {

@@ -11,7 +11,8 @@ import type { Caller } from '../../identity/auth/caller.decorator.js';
 import { UsersReadModel } from '../../identity/users/users.read-model.js';
 import type { PermitAccess } from '../permit-access.js';
 import { PermitTimelineReadModel } from '../permit-timeline.read-model.js';
-import { GetPermitTimelineHttpController } from './get-permit-timeline.http.controller.js';
+import { GetPermitTimelineHandler } from './get-permit-timeline.handler.js';
+import { GetPermitTimelineQuery } from './get-permit-timeline.query.js';
 import { PermitTimelineQueryDto } from './get-permit-timeline.request.dto.js';
 
 const entry = (permitId: string, revision: number) => ({
@@ -31,7 +32,7 @@ const entry = (permitId: string, revision: number) => ({
 describe('GET /permits/:id/timeline over a real read model', () => {
   let readModels: ReadModelDatabase;
   let runs: QueryRun[];
-  let controller: GetPermitTimelineHttpController;
+  let handler: GetPermitTimelineHandler;
   const entries = [...Array.from({ length: 250 }, (_, r) => entry('permit-a', r)), entry('permit-b', 0)];
 
   beforeAll(() => {
@@ -43,7 +44,7 @@ describe('GET /permits/:id/timeline over a real read model', () => {
     const access = {
       ownedOrHandled: (_: Caller, permitId: string) => ({ permitId }),
     } as unknown as PermitAccess;
-    controller = new GetPermitTimelineHttpController(
+    handler = new GetPermitTimelineHandler(
       access,
       new PermitTimelineReadModel(readModels),
       new UsersReadModel(readModels),
@@ -54,10 +55,12 @@ describe('GET /permits/:id/timeline over a real read model', () => {
   it('shows a long file page by page, every event once and in order, a page of rows at a time', () => {
     runs.length = 0;
     const { items, pages } = pageThrough((cursor) =>
-      controller.get(
-        'permit-a',
-        Object.assign(new PermitTimelineQueryDto(), cursor ? { cursor } : {}),
-        {} as Caller,
+      handler.answer(
+        new GetPermitTimelineQuery(
+          {} as Caller,
+          'permit-a',
+          Object.assign(new PermitTimelineQueryDto(), cursor ? { cursor } : {}),
+        ),
       ),
     );
     expect(items.map((i) => i.id)).toEqual(entries.filter((e) => e.permitId === 'permit-a').map((e) => e.id));

@@ -1,15 +1,17 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../identity/auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
-import { PERMIT_READERS, PermitAccess } from '../permit-access.js';
+import { PERMIT_READERS } from '../permit-access.js';
+import { GetPermitQuery } from './get-permit.query.js';
 import { PermitResponseDto } from './permit.response.dto.js';
 
 @ApiTags('permits')
 @Controller('permits')
 export class GetPermitHttpController {
-  constructor(private readonly access: PermitAccess) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':id')
   @Roles(PERMIT_READERS)
@@ -23,12 +25,12 @@ export class GetPermitHttpController {
   })
   @ApiOkResponse({ type: PermitResponseDto })
   @ApiNotFoundResponse({ description: 'PERMIT.NOT_FOUND: unknown, or not the caller’s to see' })
-  get(
+  async getPermit(
     @Param('id') id: string,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): PermitResponseDto {
-    const permit = this.access.view(caller, id);
+  ): Promise<PermitResponseDto> {
+    const permit = await this.queries.execute(new GetPermitQuery(caller, id));
     // The ETag is the stream revision: send it back in If-Match to act on the file as seen.
     void reply.header('etag', `"${permit.revision}"`);
     return permit;

@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  PERMIT_FILE_STATUSES,
-  type PermitDocument,
-  type PermitDocumentCodes,
-  type PermitFees,
-  type PermitFileStatus,
+import type {
+  PermitDocumentCodes,
+  PermitFees,
+  PermitView,
 } from '../../../projections/permits/permits.projection.js';
+import { PERMIT_FILE_STATUSES, type PermitFileStatus } from '../permit.state.js';
 import { APPLICATION_TYPES, type ApplicationType } from '../../rule-sets/rule-set.js';
 
 class PermitDocumentCodesDto implements PermitDocumentCodes {
@@ -28,7 +27,7 @@ class PermitFeesDto implements PermitFees {
 }
 
 /** A building-permit file (پرونده پروانه ساختمانی) as the read model holds it. */
-export class PermitResponseDto implements PermitDocument {
+export class PermitResponseDto implements PermitView {
   @ApiProperty() id!: string;
   @ApiProperty() permitId!: string;
   @ApiProperty({ example: 'hamedan' }) municipality!: string;
@@ -38,44 +37,44 @@ export class PermitResponseDto implements PermitDocument {
   @ApiProperty({ description: 'the applicant’s national id (کد ملی)' }) applicantNationalId!: string;
   @ApiPropertyOptional() renewsPermitId?: string;
   @ApiProperty({ enum: PERMIT_FILE_STATUSES }) status!: PermitFileStatus;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) attachments!: PermitDocument['attachments'];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) attachments!: PermitView['attachments'];
   @ApiProperty({
     type: 'array',
     items: { type: 'object' },
     description: 'returns to the applicant, oldest first',
   })
-  returns!: PermitDocument['returns'];
+  returns!: PermitView['returns'];
   @ApiPropertyOptional() clerkId?: string;
   @ApiPropertyOptional() surveyorId?: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) survey?: PermitDocument['survey'];
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) mapOrder?: PermitDocument['mapOrder'];
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) survey?: PermitView['survey'];
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) mapOrder?: PermitView['mapOrder'];
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
     description:
       'the engineering office (and engineer) the applicant nominated: they alone submit the design',
   })
-  nominee?: PermitDocument['nominee'];
+  nominee?: PermitView['nominee'];
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
     description: 'the last design submitted',
   })
-  design?: PermitDocument['design'];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) designReturns!: PermitDocument['designReturns'];
+  design?: PermitView['design'];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) designReturns!: PermitView['designReturns'];
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
-  designOverride?: PermitDocument['designOverride'];
+  designOverride?: PermitView['designOverride'];
   @ApiPropertyOptional({ type: PermitFeesDto }) fees?: PermitFees;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) payments!: PermitDocument['payments'];
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) permit?: PermitDocument['permit'];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) payments!: PermitView['payments'];
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) permit?: PermitView['permit'];
   @ApiPropertyOptional() completionRequestedAt?: string;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
-  inspection?: PermitDocument['inspection'];
+  inspection?: PermitView['inspection'];
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
-  commission?: PermitDocument['commission'];
+  commission?: PermitView['commission'];
   @ApiPropertyOptional() completedAt?: string;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'withdrawn or rejected' })
-  closed?: PermitDocument['closed'];
+  closed?: PermitView['closed'];
   @ApiProperty({ type: PermitDocumentCodesDto }) documents!: PermitDocumentCodes;
   @ApiProperty() openedAt!: string;
   @ApiProperty() updatedAt!: string;
@@ -85,7 +84,7 @@ export class PermitResponseDto implements PermitDocument {
     additionalProperties: { type: 'number' },
     description: 'milliseconds spent in each status left so far',
   })
-  timeInStates!: PermitDocument['timeInStates'];
+  timeInStates!: PermitView['timeInStates'];
   @ApiProperty({ description: 'global position of the last change' }) position!: string;
   @ApiProperty({ description: 'revision of the file, for If-Match' }) revision!: number;
 }

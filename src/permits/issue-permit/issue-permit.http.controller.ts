@@ -1,22 +1,18 @@
 import { Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandOptions } from '../../event-store/command-handling/command-context.js';
 import { Roles } from '../../identity/auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
-import { RuleSetsReadModel } from '../../rule-sets/rule-sets.read-model.js';
 import { CommandHeaders } from '../../shared/http/command-options.decorator.js';
-import { PermitCommands } from '../permit-commands.js';
 import { PermitCommandResponses } from '../permit-headers.js';
-import type { PermitDocument } from '../permits.read-model.js';
+import type { PermitView } from '../permits.read-model.js';
+import { IssuePermitCommand } from './issue-permit.command.js';
 
-/** The signatory's (head of urban planning) signatures: the permit and the completion certificate. */
 @ApiTags('permits')
 @Controller('permits/:id')
 export class IssuePermitHttpController {
-  constructor(
-    private readonly commands: PermitCommands,
-    private readonly ruleSets: RuleSetsReadModel,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post('permit')
   @Roles(['signatory'])
@@ -26,42 +22,11 @@ export class IssuePermitHttpController {
   @PermitCommandResponses(
     'PERMIT.FEES_NOT_ASSESSED, PERMIT.FEES_UNPAID, PERMIT.ALREADY_ISSUED, RULESET.NOT_IN_FORCE',
   )
-  issue(
+  issuePermit(
     @Param('id') id: string,
     @CurrentCaller() caller: Caller,
     @CommandHeaders() options: CommandOptions,
-  ): Promise<PermitDocument> {
-    return this.commands.run(
-      caller,
-      id,
-      'staff',
-      (p) => ({
-        type: 'IssuePermit',
-        data: {
-          permitId: p.permitId,
-          at: caller.now,
-          validityMonths: this.ruleSets.requireInForce(p.municipality, caller.now).permitValidityMonths,
-        },
-      }),
-      { ...options, until: (file) => file?.documents.permit !== undefined },
-    );
-  }
-
-  @Post('completion-certificate')
-  @Roles(['signatory'])
-  @ApiOperation({ summary: 'Issue the completion certificate (پایانکار) as a signed document' })
-  @PermitCommandResponses('PERMIT.NOT_INSPECTED, PERMIT.NOT_COMPLIANT, PERMIT.FINE_UNPAID')
-  certify(
-    @Param('id') id: string,
-    @CurrentCaller() caller: Caller,
-    @CommandHeaders() options: CommandOptions,
-  ): Promise<PermitDocument> {
-    return this.commands.run(
-      caller,
-      id,
-      'staff',
-      (p) => ({ type: 'IssueCompletionCertificate', data: { permitId: p.permitId, at: caller.now } }),
-      { ...options, until: (file) => file?.documents.completionCertificate !== undefined },
-    );
+  ): Promise<PermitView> {
+    return this.commands.execute(new IssuePermitCommand(caller, id, options));
   }
 }

@@ -12,7 +12,8 @@ import type { Grant } from '../../identity/roles.js';
 import { RuleSetsReadModel } from '../../rule-sets/rule-sets.read-model.js';
 import { DomainError } from '../../shared/domain-error.js';
 import { PermitsReadModel } from '../permits.read-model.js';
-import { ListPermitsHttpController } from './list-permits.http.controller.js';
+import { ListPermitsHandler } from './list-permits.handler.js';
+import { ListPermitsQuery } from './list-permits.query.js';
 import { ListPermitsQueryDto } from './list-permits.request.dto.js';
 
 const NOW = '2026-06-01T00:00:00.000Z';
@@ -59,7 +60,7 @@ const inClerkQueue = (p: Seeded) =>
 describe('GET /permits over a real read model', () => {
   let readModels: ReadModelDatabase;
   let runs: QueryRun[];
-  let controller: ListPermitsHttpController;
+  let handler: ListPermitsHandler;
   const grant: Grant = { role: 'clerk', municipality: 'hamedan' };
   const clerk = new Caller(
     {
@@ -75,7 +76,7 @@ describe('GET /permits over a real read model', () => {
     NOW,
   );
   const list = (given: Partial<ListPermitsQueryDto>) =>
-    controller.list(Object.assign(new ListPermitsQueryDto(), given), clerk);
+    handler.answer(new ListPermitsQuery(clerk, Object.assign(new ListPermitsQueryDto(), given)));
 
   beforeAll(() => {
     ({ readModels, runs } = seededReadModels([
@@ -95,10 +96,7 @@ describe('GET /permits over a real read model', () => {
   beforeEach(() => {
     runs.length = 0;
     // Nothing cached from the tests before.
-    controller = new ListPermitsHttpController(
-      new PermitsReadModel(readModels),
-      new RuleSetsReadModel(readModels),
-    );
+    handler = new ListPermitsHandler(new PermitsReadModel(readModels), new RuleSetsReadModel(readModels));
   });
 
   const mostLoaded = () => mostRowsLoaded(runs);

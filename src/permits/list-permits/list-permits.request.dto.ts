@@ -1,10 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import {
-  PERMIT_FILE_STATUSES,
-  type PermitFileStatus,
-} from '../../../projections/permits/permits.projection.js';
+import { PERMIT_FILE_STATUSES, type PermitFileStatus } from '../permit.state.js';
 import { PaginationQueryDto } from '../../shared/http/pagination.js';
 import { APPLICATION_TYPES, type ApplicationType } from '../../rule-sets/rule-set.js';
 

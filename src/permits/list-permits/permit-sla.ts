@@ -1,4 +1,4 @@
-import type { PermitFileStatus } from '../../../projections/permits/permits.projection.js';
+import type { PermitFileStatus } from '../permit.state.js';
 import type { Filters } from '../../event-store/subscriptions/documents.js';
 import type { RuleSet } from '../../rule-sets/rule-set.js';
 

@@ -1,10 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  PERMIT_FILE_STATUSES,
-  type PermitFileStatus,
-} from '../../../projections/permits/permits.projection.js';
+import { PERMIT_FILE_STATUSES, type PermitFileStatus } from '../permit.state.js';
 import { APPLICATION_TYPES, type ApplicationType } from '../../rule-sets/rule-set.js';
-import type { PermitDocument } from '../permits.read-model.js';
+import type { PermitView } from '../permits.read-model.js';
 
 /** A file as a worklist (کارتابل) row shows it; GET /permits/{id} has the rest. */
 export class PermitSummaryDto {
@@ -24,7 +21,7 @@ export class PermitSummaryDto {
   @ApiProperty({ description: 'when the file entered its current status' }) stateSince!: string;
 }
 
-export function toPermitSummary(permit: PermitDocument): PermitSummaryDto {
+export function toPermitSummary(permit: PermitView): PermitSummaryDto {
   const { permitId, municipality, region, renewalCode, applicationType, applicantNationalId, status } =
     permit;
   const { clerkId, surveyorId, design, fees, openedAt, updatedAt, stateSince } = permit;

@@ -1,4 +1,4 @@
-import type { PermitFileStatus } from '../../../projections/permits/permits.projection.js';
+import type { PermitFileStatus } from '../permit.state.js';
 import type { Filters } from '../../event-store/subscriptions/documents.js';
 import type { Principal } from '../../identity/principal.js';
 import { MUNICIPAL_ROLES, type Grant, type Role } from '../../identity/roles.js';

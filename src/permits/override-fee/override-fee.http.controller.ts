@@ -1,13 +1,14 @@
 import { Body, Controller, Param, ParseEnumPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandOptions } from '../../event-store/command-handling/command-context.js';
 import type { FeeLineCode } from '../../fees/calculate-fees.js';
 import { Roles } from '../../identity/auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
 import { CommandHeaders } from '../../shared/http/command-options.decorator.js';
-import { PermitCommands } from '../permit-commands.js';
 import { PermitCommandResponses } from '../permit-headers.js';
-import type { PermitDocument } from '../permits.read-model.js';
+import type { PermitView } from '../permits.read-model.js';
+import { OverrideFeeCommand } from './override-fee.command.js';
 import { OverrideFeeRequestDto } from './override-fee.request.dto.js';
 
 const FEE_LINES: Record<FeeLineCode, FeeLineCode> = {
@@ -20,7 +21,7 @@ const FEE_LINES: Record<FeeLineCode, FeeLineCode> = {
 @ApiTags('permits')
 @Controller('permits/:id/fees')
 export class OverrideFeeHttpController {
-  constructor(private readonly commands: PermitCommands) {}
+  constructor(private readonly commands: CommandBus) {}
 
   /** Recorded as FeeOverridden { line, from, to, reason } for oversight. */
   @Post(':line')
@@ -30,22 +31,13 @@ export class OverrideFeeHttpController {
   @ApiBadRequestResponse({
     description: 'PERMIT.UNKNOWN_FEE_LINE, PERMIT.INVALID_FEE_AMOUNT, REQUEST.INVALID',
   })
-  override(
+  overrideFee(
     @Param('id') id: string,
     @Param('line', new ParseEnumPipe(FEE_LINES)) line: FeeLineCode,
     @Body() body: OverrideFeeRequestDto,
     @CurrentCaller() caller: Caller,
     @CommandHeaders() options: CommandOptions,
-  ): Promise<PermitDocument> {
-    return this.commands.run(
-      caller,
-      id,
-      'staff',
-      (p) => ({
-        type: 'OverrideFee',
-        data: { permitId: p.permitId, line, to: body.to, reason: body.reason },
-      }),
-      options,
-    );
+  ): Promise<PermitView> {
+    return this.commands.execute(new OverrideFeeCommand(caller, id, options, { ...body, line }));
   }
 }

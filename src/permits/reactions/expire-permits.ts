@@ -1,9 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { CommandRunner } from '../../event-store/command-handling/command-runner.js';
+import { CommandBus } from '@nestjs/cqrs';
 import { systemActor } from '../../identity/principal.js';
 import { newId } from '../../shared/ids.js';
-import { permitDecider } from '../permit.decider.js';
-import { permitStream } from '../permit.events.js';
+import { ExpirePermitCommand } from '../expire-permit/expire-permit.command.js';
 import { PermitsReadModel } from '../permits.read-model.js';
 
 const SWEEP_EVERY_MS = 60_000;
@@ -20,7 +19,7 @@ export class ExpirePermits implements OnApplicationBootstrap, OnApplicationShutd
 
   constructor(
     private readonly permits: PermitsReadModel,
-    private readonly commands: CommandRunner,
+    private readonly commands: CommandBus,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -44,13 +43,13 @@ export class ExpirePermits implements OnApplicationBootstrap, OnApplicationShutd
       .items.filter((p) => p.permit && p.permit.validUntil <= at);
     const correlationId = newId();
     for (const permit of due) {
-      await this.commands.run(
-        permitStream(permit.permitId),
-        permitDecider,
-        { type: 'ExpirePermit', data: { permitId: permit.permitId, at } },
-        { actor: systemActor('permit-expiry'), correlationId, causationId: correlationId, now: at },
-        { awaiting: [] },
-      );
+      const context = {
+        actor: systemActor('permit-expiry'),
+        correlationId,
+        causationId: correlationId,
+        now: at,
+      };
+      await this.commands.execute(new ExpirePermitCommand(permit.permitId, context));
     }
     return due.length;
   }

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { DocumentKind } from '../../documents/document.events.js';
-import { DocumentIssuer } from '../../documents/issue-document/document-issuer.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { IssueDocumentCommand } from '../../documents/issue-document/issue-document.command.js';
 import type { RecordedEvent } from '../../event-store/event-envelope.js';
 import { ReactionSubscriber, type Reaction } from '../../event-store/subscriptions/reaction-subscriber.js';
 import { ReadModelDatabase } from '../../event-store/subscriptions/read-model-database.js';
@@ -29,7 +30,7 @@ export class IssuePermitDocumentsReaction implements Reaction, OnModuleInit {
   constructor(
     private readonly history: PermitHistory,
     private readonly parcels: ParcelsReadModel,
-    private readonly issuer: DocumentIssuer,
+    private readonly commands: CommandBus,
     private readonly subscribers: SubscriberRunner,
     private readonly readModels: ReadModelDatabase,
   ) {}
@@ -48,16 +49,18 @@ export class IssuePermitDocumentsReaction implements Reaction, OnModuleInit {
     const holders = owners.some((o) => o.nationalId === file.applicantNationalId)
       ? owners
       : [...owners, { nationalId: file.applicantNationalId, name: file.applicantNationalId }];
-    await this.issuer.issue(
-      {
-        kind,
-        municipality: file.municipality,
-        renewalCode: file.renewalCode,
-        holders,
-        body,
-        subject: { stream: permitStream(file.permitId), eventId: event.id },
-      },
-      { ...reactionContext(this.name, event), now: event.metadata.recordedAt },
+    await this.commands.execute(
+      new IssueDocumentCommand(
+        {
+          kind,
+          municipality: file.municipality,
+          renewalCode: file.renewalCode,
+          holders,
+          body,
+          subject: { stream: permitStream(file.permitId), eventId: event.id },
+        },
+        { ...reactionContext(this.name, event), now: event.metadata.recordedAt },
+      ),
     );
   }
 }

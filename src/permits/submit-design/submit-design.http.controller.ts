@@ -1,18 +1,19 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandOptions } from '../../event-store/command-handling/command-context.js';
 import { Roles } from '../../identity/auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
 import { CommandHeaders } from '../../shared/http/command-options.decorator.js';
-import { PermitCommands } from '../permit-commands.js';
 import { PermitCommandResponses } from '../permit-headers.js';
-import type { PermitDocument } from '../permits.read-model.js';
+import type { PermitView } from '../permits.read-model.js';
 import { SubmitDesignRequestDto } from './submit-design.request.dto.js';
+import { SubmitDesignCommand } from './submit-design.command.js';
 
 @ApiTags('permits')
 @Controller('permits/:id')
 export class SubmitDesignHttpController {
-  constructor(private readonly commands: PermitCommands) {}
+  constructor(private readonly commands: CommandBus) {}
 
   /** The engineer the applicant nominated (نظام مهندسی) designs against the map order; the decider checks the nomination. */
   @Post('design')
@@ -24,27 +25,12 @@ export class SubmitDesignHttpController {
     'PERMIT.NO_MAP_ORDER, PERMIT.DESIGN_NOT_EXPECTED; 403 PERMIT.NOT_NOMINATED_ENGINEER',
   )
   @ApiBadRequestResponse({ description: 'PERMIT.INVALID_DESIGN, REQUEST.INVALID' })
-  submit(
+  submitDesign(
     @Param('id') id: string,
     @Body() body: SubmitDesignRequestDto,
     @CurrentCaller() caller: Caller,
     @CommandHeaders() options: CommandOptions,
-  ): Promise<PermitDocument> {
-    return this.commands.run(
-      caller,
-      id,
-      'engineer',
-      (p) => ({
-        type: 'SubmitDesign',
-        data: {
-          permitId: p.permitId,
-          // Who submits: the decider takes the design only from the nominee.
-          engineerId: caller.signedIn.id,
-          organisation: caller.grant?.organisation ?? '',
-          design: { ...body, floorAreasM2: [...body.floorAreasM2] },
-        },
-      }),
-      options,
-    );
+  ): Promise<PermitView> {
+    return this.commands.execute(new SubmitDesignCommand(caller, id, options, body));
   }
 }

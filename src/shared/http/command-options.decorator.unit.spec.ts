@@ -1,11 +1,26 @@
 import { DomainError } from '../domain-error.js';
-import { parseCommandHeaders } from './command-options.decorator.js';
+import { parseCommandHeaders, requestDigest } from './command-options.decorator.js';
 
 describe('parseCommandHeaders', () => {
-  it('reads If-Match as a revision, quoted, weak or bare', () => {
+  it('reads If-Match as a strong entity tag, or * for any revision of an existing record', () => {
     expect(parseCommandHeaders({ 'if-match': '"3"' })).toEqual({ expectedRevision: 3n });
-    expect(parseCommandHeaders({ 'if-match': 'W/"12"' })).toEqual({ expectedRevision: 12n });
-    expect(parseCommandHeaders({ 'if-match': '0' })).toEqual({ expectedRevision: 0n });
+    expect(parseCommandHeaders({ 'if-match': ' "0" ' })).toEqual({ expectedRevision: 0n });
+    expect(parseCommandHeaders({ 'if-match': '*' })).toEqual({ expectedRevision: 'exists' });
+  });
+
+  it('refuses a weak If-Match with 412: compared strongly, it never matches', () => {
+    expect(() => parseCommandHeaders({ 'if-match': 'W/"12"' })).toThrow(
+      expect.objectContaining({ code: 'REQUEST.WEAK_IF_MATCH', kind: 'precondition_failed' }),
+    );
+  });
+
+  it('digests a request by key, method, path and body', () => {
+    const request = { method: 'POST', url: '/permits/1/submission', body: { a: 1 } };
+    const digest = requestDigest('key-00000001', request);
+    expect(requestDigest('key-00000001', { ...request })).toBe(digest);
+    expect(requestDigest('key-00000002', request)).not.toBe(digest);
+    expect(requestDigest('key-00000001', { ...request, body: { a: 2 } })).not.toBe(digest);
+    expect(requestDigest('key-00000001', { ...request, url: '/permits/1/withdrawal' })).not.toBe(digest);
   });
 
   it('reads an Idempotency-Key', () => {
@@ -16,7 +31,8 @@ describe('parseCommandHeaders', () => {
   });
 
   it.each([
-    [{ 'if-match': '*' }, 'REQUEST.BAD_IF_MATCH'],
+    [{ 'if-match': '0' }, 'REQUEST.BAD_IF_MATCH'],
+    [{ 'if-match': '"1", "2"' }, 'REQUEST.BAD_IF_MATCH'],
     [{ 'if-match': '"-1"' }, 'REQUEST.BAD_IF_MATCH'],
     [{ 'if-match': 'abc' }, 'REQUEST.BAD_IF_MATCH'],
     [{ 'idempotency-key': 'short' }, 'REQUEST.BAD_IDEMPOTENCY_KEY'],

@@ -1,7 +1,7 @@
 import { type DynamicModule, type Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import type { RawServerDefault } from 'fastify';
@@ -9,7 +9,10 @@ import type { Logger } from 'pino';
 import { DomainError } from '../domain-error.js';
 import { newId } from '../ids.js';
 import { PinoNestLogger } from '../logging/pino-logger.js';
+import { OneLinePerRequest } from '../logging/request-log.js';
+import { CommandResponseInterceptor } from './command-response.interceptor.js';
 import { HttpErrorFilter } from './http-error.filter.js';
+import { openApiDocument } from './openapi.js';
 import { createValidationPipe } from './validation.pipe.js';
 
 /** JSON bodies above this are refused with 413; file uploads have their own limit. */
@@ -31,6 +34,7 @@ export async function createApp(
   const trustedProxies = options.trustedProxies ?? [];
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
+    logController: new OneLinePerRequest(),
     // request.ip is the peer's address unless the peer is a trusted proxy: only then X-Forwarded-For.
     trustProxy: trustedProxies.length > 0 ? [...trustedProxies] : false,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -55,6 +59,7 @@ export async function createApp(
   useStrictJsonParser(app);
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new CommandResponseInterceptor(app.get(Reflector)));
   app.enableShutdownHooks();
   // A callback hook, not an async one: it runs on every response, and a promise per reply costs.
   app
@@ -64,13 +69,7 @@ export async function createApp(
       void reply.header('x-request-id', request.id);
       done(null, payload);
     });
-  const openApi = new DocumentBuilder()
-    .setTitle('Daftar')
-    .setDescription('Daftar (دفتر): the event-sourced backend of an electronic municipality')
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), {
+  SwaggerModule.setup('docs', app, () => openApiDocument(app), {
     jsonDocumentUrl: 'openapi.json',
     yamlDocumentUrl: 'openapi.yaml',
   });

@@ -1,18 +1,31 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
 import { DomainError, type DomainErrorKind } from '../domain-error.js';
 import { WrongExpectedRevision } from '../../event-store/event-store.errors.js';
 
-/** The one body shape of every error: `{ code, message, details? }`. */
-export interface ErrorBody {
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/**
+ * The one body of every error: RFC 9457 problem details, with the stable `code` (and its `details`)
+ * as extension members. `instance` (the request's path) is the filter's to add.
+ */
+export interface ProblemDetails {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly instance?: string;
   readonly code: string;
-  readonly message: string;
   readonly details?: Readonly<Record<string, unknown>>;
 }
 
 export interface ErrorResponse {
   readonly status: number;
-  readonly body: ErrorBody;
+  readonly body: ProblemDetails;
 }
+
+/** A URN, not a URL: stable per code and never a link that could break or leave the deployment. */
+export const problemType = (code: string): string => `urn:daftar:problem:${code}`;
 
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   invalid: HttpStatus.BAD_REQUEST,
@@ -82,27 +95,44 @@ const HTTP_CODES: Record<number, string> = {
 /** Maps anything thrown while serving a request to a status and body; unknown errors are a 500. */
 export function toErrorResponse(error: unknown): ErrorResponse {
   if (error instanceof DomainError) {
-    return { status: STATUS_OF_KIND[error.kind], body: body(error.code, error.message, error.details) };
+    return problem(STATUS_OF_KIND[error.kind], error.code, error.message, error.details);
   }
   if (error instanceof WrongExpectedRevision) {
-    return {
-      status: HttpStatus.CONFLICT,
-      body: body(error.code, 'The record was changed by someone else meanwhile; reload it and try again', {
-        currentRevision: error.actualRevision === 'no_stream' ? null : error.actualRevision.toString(),
-      }),
-    };
+    return problem(
+      HttpStatus.CONFLICT,
+      error.code,
+      'The record was changed by someone else meanwhile; reload it and try again',
+      { currentRevision: error.actualRevision === 'no_stream' ? null : error.actualRevision.toString() },
+    );
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    return { status, body: body(HTTP_CODES[status] ?? `HTTP.${status}`, httpMessage(error)) };
+    return problem(status, HTTP_CODES[status] ?? `HTTP.${status}`, httpMessage(error));
   }
   const fastify = fastifyError(error);
   if (fastify) return fastify;
-  return { status: 500, body: body('INTERNAL', 'An unexpected error occurred; it has been logged') };
+  return problem(500, 'INTERNAL', 'An unexpected error occurred; it has been logged');
 }
 
-function body(code: string, message: string, details?: Readonly<Record<string, unknown>>): ErrorBody {
-  return details === undefined ? { code, message } : { code, message, details };
+function problem(
+  status: number,
+  code: string,
+  detail: string,
+  details?: Readonly<Record<string, unknown>>,
+): ErrorResponse {
+  return { status, body: problemDetails(status, code, detail, details) };
+}
+
+/** Titled by the status, which a code always has: the same title for every occurrence of a type. */
+export function problemDetails(
+  status: number,
+  code: string,
+  detail: string,
+  details?: Readonly<Record<string, unknown>>,
+): ProblemDetails {
+  const title = STATUS_CODES[status] ?? `HTTP ${status}`;
+  const body = { type: problemType(code), title, status, detail, code };
+  return details === undefined ? body : { ...body, details };
 }
 
 function httpMessage(error: HttpException): string {
@@ -119,13 +149,10 @@ function fastifyError(error: unknown): ErrorResponse | undefined {
   const status = candidate.statusCode;
   if (status < 400 || status >= 500) return undefined;
   const known = typeof candidate.code === 'string' ? FASTIFY_CODES[candidate.code] : undefined;
-  if (known) return { status: known.status ?? status, body: body(known.code, known.message) };
+  if (known) return problem(known.status ?? status, known.code, known.message);
   // A JSON syntax error from the body parser carries a 400 and no FST code.
   if (status === 400 && error instanceof SyntaxError) {
-    return { status, body: body('REQUEST.MALFORMED_JSON', `The body is not valid JSON: ${error.message}`) };
+    return problem(status, 'REQUEST.MALFORMED_JSON', `The body is not valid JSON: ${error.message}`);
   }
-  return {
-    status,
-    body: body(HTTP_CODES[status] ?? `HTTP.${status}`, String(candidate.message ?? 'Bad request')),
-  };
+  return problem(status, HTTP_CODES[status] ?? `HTTP.${status}`, String(candidate.message ?? 'Bad request'));
 }

@@ -14,12 +14,23 @@ describe('toErrorResponse', () => {
     ['too_large', 413],
     ['rate_limited', 429],
     ['unavailable', 503],
-  ] as const)('maps a %s domain error to %i with its code and message', (kind, status) => {
+  ] as const)('maps a %s domain error to %i problem details with its code', (kind, status) => {
     const response = toErrorResponse(new DomainError('PERMIT.NOT_SUBMITTED', 'Submit the file first', kind));
     expect(response).toEqual({
       status,
-      body: { code: 'PERMIT.NOT_SUBMITTED', message: 'Submit the file first' },
+      body: {
+        type: 'urn:daftar:problem:PERMIT.NOT_SUBMITTED',
+        title: expect.any(String),
+        status,
+        detail: 'Submit the file first',
+        code: 'PERMIT.NOT_SUBMITTED',
+      },
     });
+  });
+
+  it('titles a problem by its status, the same for every occurrence', () => {
+    expect(toErrorResponse(new DomainError('A.B', 'one', 'conflict')).body.title).toBe('Conflict');
+    expect(toErrorResponse(new DomainError('A.B', 'two', 'conflict')).body.title).toBe('Conflict');
   });
 
   it('keeps details', () => {
@@ -39,18 +50,25 @@ describe('toErrorResponse', () => {
   it('keeps Nest HTTP errors in the same shape', () => {
     expect(toErrorResponse(new NotFoundException('Cannot GET /x'))).toEqual({
       status: 404,
-      body: { code: 'HTTP.NOT_FOUND', message: 'Cannot GET /x' },
+      body: {
+        type: 'urn:daftar:problem:HTTP.NOT_FOUND',
+        title: 'Not Found',
+        status: 404,
+        detail: 'Cannot GET /x',
+        code: 'HTTP.NOT_FOUND',
+      },
     });
-    expect(toErrorResponse(new BadRequestException(['a is wrong', 'b is wrong'])).body.message).toBe(
+    expect(toErrorResponse(new BadRequestException(['a is wrong', 'b is wrong'])).body.detail).toBe(
       'a is wrong; b is wrong',
     );
   });
 
   it('answers anything unexpected with 500 without leaking its message', () => {
     const response = toErrorResponse(new Error('SQLITE_IOERR: disk I/O error at /var/data'));
-    expect(response).toEqual({
-      status: 500,
-      body: { code: 'INTERNAL', message: 'An unexpected error occurred; it has been logged' },
+    expect(response.status).toBe(500);
+    expect(response.body).toMatchObject({
+      code: 'INTERNAL',
+      detail: 'An unexpected error occurred; it has been logged',
     });
   });
 });

@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { toErrorResponse } from './error-response.js';
+import { PROBLEM_CONTENT_TYPE, toErrorResponse } from './error-response.js';
 
 /** The one place where errors become HTTP responses. */
 @Catch()
@@ -20,6 +20,11 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     const retryAfter = body.details?.['retryAfterSeconds'];
     if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
-    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+    // The path names this occurrence; X-Request-Id (on every response) finds it in the logs.
+    const instance = request.url.split('?', 1)[0];
+    void reply
+      .status(status)
+      .header('content-type', PROBLEM_CONTENT_TYPE)
+      .send({ ...body, instance });
   }
 }

@@ -1,11 +1,34 @@
 import type { LoggerService } from '@nestjs/common';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
+import pinoPretty from 'pino-pretty';
 
-export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'daftar' }, timestamp: pino.stdTimeFunctions.isoTime });
+export type LogFormat = 'json' | 'pretty';
+
+/** JSON for machines (production, pipes, files); pretty only for a person at a terminal. */
+export function logFormat(where: { readonly production: boolean; readonly terminal: boolean }): LogFormat {
+  return where.terminal && !where.production ? 'pretty' : 'json';
 }
 
-/** Nest's own messages go to the same JSON log as Fastify's request logs. */
+export function createLogger(
+  level: string,
+  options: { readonly format?: LogFormat; readonly destination?: DestinationStream } = {},
+): Logger {
+  const settings = { level, base: { service: 'daftar' }, timestamp: pino.stdTimeFunctions.isoTime };
+  const destination = options.destination ?? (options.format === 'pretty' ? prettyTerminal() : undefined);
+  return destination ? pino(settings, destination) : pino(settings);
+}
+
+/** A request reads as one line: `GET /permits 200 3.1 ms request completed [request id] consent=…`. */
+function prettyTerminal(): DestinationStream {
+  return pinoPretty({
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname,service,context,reqId,method,url,statusCode,responseTime,consent',
+    messageFormat:
+      '{if context}{context}: {end}{if method}{method} {url} {statusCode} {responseTime} ms {end}{msg}{if reqId} [{reqId}]{end}{if consent} consent={consent}{end}',
+  });
+}
+
+/** Nest's own messages go to the same log as the request lines. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { UserDocument } from '../../../../projections/users/users.projection.js';
+import type { UserView } from '../../../../projections/users/users.projection.js';
 import type { CommandContext } from '../../../event-store/command-handling/command-context.js';
 import { SqliteEventStore } from '../../../event-store/sqlite/sqlite-event-store.js';
 import type { DomainError } from '../../../shared/domain-error.js';
@@ -12,6 +12,7 @@ import { ANONYMOUS_ACTOR } from '../../principal.js';
 import type { UserAccounts } from '../../users/user-accounts.service.js';
 import type { UsersReadModel } from '../../users/users.read-model.js';
 import { TokenSigner } from '../token-signer.js';
+import { IssueTokenCommand } from './issue-token.command.js';
 import { IssueTokenHandler, loginStream } from './issue-token.handler.js';
 
 const T0 = Date.UTC(2025, 0, 1, 8, 0, 0);
@@ -38,7 +39,7 @@ function harness(dir: string) {
     needsUpgrade: () => false,
   } as unknown as PasswordVault;
   const users = {
-    byUsername: (username: string): UserDocument => ({
+    byUsername: (username: string): UserView => ({
       userId: `id-${username}`,
       username,
       displayName: username,
@@ -68,7 +69,7 @@ function harness(dir: string) {
     now: new Date(clock.now).toISOString(),
   });
   const signIn = (username: string, password: string, address: string) =>
-    handler.handle({ username, password, address }, context()).then(
+    handler.execute(new IssueTokenCommand({ username, password, address }, context())).then(
       () => 200,
       (error: DomainError) => (error.kind === 'rate_limited' ? 429 : 401),
     );

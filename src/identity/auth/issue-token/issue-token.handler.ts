@@ -1,5 +1,6 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { CommandContext } from '../../../event-store/command-handling/command-context.js';
 import { toNewEvent } from '../../../event-store/command-handling/handle-command.js';
 import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port.js';
@@ -17,14 +18,9 @@ import { loginDecider } from '../login.decider.js';
 import type { LoginEvent } from '../login.events.js';
 import { TokenSigner, type IssuedToken } from '../token-signer.js';
 import { SUMMARY_WINDOW_MS, ThrottledAttempts, type DueSummary } from './throttled-attempts.js';
+import { IssueTokenCommand } from './issue-token.command.js';
 
 const SEEDED_LIMIT = 100_000;
-
-export interface LoginRequest {
-  readonly username: string;
-  readonly password: string;
-  readonly address: string;
-}
 
 type Refusal = Extract<ThrottleVerdict, { allowed: false }>;
 
@@ -32,8 +28,8 @@ type Refusal = Extract<ThrottleVerdict, { allowed: false }>;
  * Sign-in (ورود): brute-force throttle, password check, one event per checked attempt and a summary
  * per window of refused ones, then a token. A password stored in an older form is protected anew.
  */
-@Injectable()
-export class IssueTokenHandler implements OnModuleDestroy {
+@CommandHandler(IssueTokenCommand)
+export class IssueTokenHandler implements ICommandHandler<IssueTokenCommand>, OnModuleDestroy {
   private readonly logger = new Logger('IssueTokenHandler');
   private readonly seeded = new Set<string>();
   private readonly refused = new ThrottledAttempts();
@@ -48,7 +44,7 @@ export class IssueTokenHandler implements OnModuleDestroy {
     private readonly accounts: UserAccounts,
   ) {}
 
-  async handle(request: LoginRequest, context: CommandContext): Promise<IssuedToken> {
+  async execute({ input: request, context }: IssueTokenCommand): Promise<IssuedToken> {
     const username = request.username.trim().toLowerCase();
     const now = Date.parse(context.now);
     // The address alone is judged first: a locked address costs no read and no write per attempt.

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiOkResponse,
   ApiOperation,
@@ -9,13 +10,13 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../access.decorators.js';
 import { CurrentCaller, type Caller } from '../caller.decorator.js';
-import { IssueTokenHandler } from './issue-token.handler.js';
+import { IssueTokenCommand } from './issue-token.command.js';
 import { IssueTokenRequestDto, IssueTokenResponseDto } from './issue-token.request.dto.js';
 
 @ApiTags('identity')
 @Controller('auth')
 export class IssueTokenHttpController {
-  constructor(private readonly handler: IssueTokenHandler) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post('token')
   @HttpCode(200)
@@ -24,10 +25,16 @@ export class IssueTokenHttpController {
   @ApiOkResponse({ type: IssueTokenResponseDto })
   @ApiUnauthorizedResponse({ description: 'AUTH.INVALID_CREDENTIALS' })
   @ApiTooManyRequestsResponse({ description: 'AUTH.SLOW_DOWN or AUTH.LOCKED, with Retry-After' })
-  issue(@Body() body: IssueTokenRequestDto, @Req() request: FastifyRequest, @CurrentCaller() caller: Caller) {
-    return this.handler.handle(
-      { username: body.username, password: body.password, address: request.ip },
-      caller.commandContext(),
+  issueToken(
+    @Body() body: IssueTokenRequestDto,
+    @Req() request: FastifyRequest,
+    @CurrentCaller() caller: Caller,
+  ) {
+    return this.commands.execute(
+      new IssueTokenCommand(
+        { username: body.username, password: body.password, address: request.ip },
+        caller.commandContext(),
+      ),
     );
   }
 }

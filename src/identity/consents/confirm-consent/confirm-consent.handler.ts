@@ -1,32 +1,28 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { isId } from '../../../shared/ids.js';
-import { Injectable } from '@nestjs/common';
+
 import { consentsProjection } from '../../../../projections/consents/consents.projection.js';
-import type { CommandContext } from '../../../event-store/command-handling/command-context.js';
 import { CommandRunner } from '../../../event-store/command-handling/command-runner.js';
 import { CodeLimits } from '../../one-time-codes/code-limits.js';
 import { wrongCode } from '../../one-time-codes/one-time-code.js';
 import { OneTimeCodes } from '../../one-time-codes/one-time-codes.js';
 import { consentDecider, consentNotFound } from '../consent.decider.js';
 import { consentStream } from '../consent.events.js';
+import { ConfirmConsentCommand } from './confirm-consent.command.js';
 
 /** The office types the code the citizen read out; from then on it may act for them, for a while. */
-@Injectable()
-export class ConfirmConsentHandler {
+@CommandHandler(ConfirmConsentCommand)
+export class ConfirmConsentHandler implements ICommandHandler<ConfirmConsentCommand> {
   constructor(
     private readonly commands: CommandRunner,
     private readonly codes: OneTimeCodes,
     private readonly limits: CodeLimits,
   ) {}
 
-  async handle(
-    input: {
-      readonly consentId: string;
-      readonly code: string;
-      readonly office: string;
-      readonly address: string;
-    },
-    context: CommandContext,
-  ): Promise<{ consentId: string; validUntil: string }> {
+  async execute({
+    input,
+    context,
+  }: ConfirmConsentCommand): Promise<{ consentId: string; validUntil: string }> {
     this.limits.beforeCheck(input.address, Date.parse(context.now));
     if (!isId(input.consentId)) throw consentNotFound();
     const { events, state } = await this.commands.run(

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiConflictResponse,
   ApiNotFoundResponse,
@@ -12,13 +13,13 @@ import { addressKey } from '../../../shared/http/client-address.js';
 import { Roles } from '../../auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../auth/caller.decorator.js';
 import { ConsentGrantedResponseDto } from '../consent.response.dto.js';
-import { ConfirmConsentHandler } from './confirm-consent.handler.js';
+import { ConfirmConsentCommand } from './confirm-consent.command.js';
 import { ConfirmConsentRequestDto } from './confirm-consent.request.dto.js';
 
 @ApiTags('consents')
 @Controller('consents')
 export class ConfirmConsentHttpController {
-  constructor(private readonly handler: ConfirmConsentHandler) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post(':consentId/confirm')
   @HttpCode(200)
@@ -30,15 +31,17 @@ export class ConfirmConsentHttpController {
     description: 'CONSENT.WRONG_CODE (with triesLeft) or CONSENT.CODE_EXPIRED',
   })
   @ApiConflictResponse({ description: 'CONSENT.NOT_PENDING' })
-  confirm(
+  confirmConsent(
     @Param('consentId') consentId: string,
     @Body() body: ConfirmConsentRequestDto,
     @Req() request: FastifyRequest,
     @CurrentCaller() caller: Caller,
   ): Promise<ConsentGrantedResponseDto> {
-    return this.handler.handle(
-      { consentId, code: body.code, office: caller.grant!.organisation!, address: addressKey(request.ip) },
-      caller.commandContext(),
+    return this.commands.execute(
+      new ConfirmConsentCommand(
+        { consentId, code: body.code, office: caller.grant!.organisation!, address: addressKey(request.ip) },
+        caller.commandContext(),
+      ),
     );
   }
 }

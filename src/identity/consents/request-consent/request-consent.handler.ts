@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Inject } from '@nestjs/common';
 import { consentsProjection } from '../../../../projections/consents/consents.projection.js';
-import type { CommandContext } from '../../../event-store/command-handling/command-context.js';
 import { CommandRunner } from '../../../event-store/command-handling/command-runner.js';
 import { newId } from '../../../shared/ids.js';
 import { maskMobile } from '../../../shared/masking.js';
@@ -14,23 +14,14 @@ import { IDENTITY_MATCH, type IdentityMatch } from '../../proofing/identity-matc
 import { UsersReadModel } from '../../users/users.read-model.js';
 import { consentDecider, type ConsentCommand } from '../consent.decider.js';
 import { consentStream } from '../consent.events.js';
-
-export interface RequestConsent {
-  readonly office: string;
-  readonly operator: string;
-  readonly nationalId: string;
-  /** Only for a citizen without an account: the mobile the identity registry holds for them. */
-  readonly mobile?: string;
-  readonly address: string;
-  readonly hours: number;
-}
+import { RequestConsentCommand } from './request-consent.command.js';
 
 /**
  * A counter office asks a citizen for consent: a code goes to the citizen's own mobile (their account's,
  * or for a citizen without one, a mobile the identity registry confirms), and the citizen reads it back.
  */
-@Injectable()
-export class RequestConsentHandler {
+@CommandHandler(RequestConsentCommand)
+export class RequestConsentHandler implements ICommandHandler<RequestConsentCommand> {
   constructor(
     private readonly commands: CommandRunner,
     private readonly users: UsersReadModel,
@@ -41,10 +32,10 @@ export class RequestConsentHandler {
     private readonly limits: CodeLimits,
   ) {}
 
-  async handle(
-    input: RequestConsent,
-    context: CommandContext,
-  ): Promise<{ consentId: string; expiresAt: string; sentTo: string }> {
+  async execute({
+    input,
+    context,
+  }: RequestConsentCommand): Promise<{ consentId: string; expiresAt: string; sentTo: string }> {
     const nationalId = canonicalNationalId(input.nationalId);
     const given = input.mobile === undefined ? undefined : canonicalMobile(input.mobile);
     const account = this.users.byNationalId(nationalId);

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -14,14 +15,14 @@ import { addressKey } from '../../../shared/http/client-address.js';
 import { Roles } from '../../auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../auth/caller.decorator.js';
 import { ConsentRequestedResponseDto } from '../consent.response.dto.js';
-import { RequestConsentHandler } from './request-consent.handler.js';
+import { RequestConsentCommand } from './request-consent.command.js';
 import { RequestConsentRequestDto } from './request-consent.request.dto.js';
 
 @ApiTags('consents')
 @Controller('consents')
 export class RequestConsentHttpController {
   constructor(
-    private readonly handler: RequestConsentHandler,
+    private readonly commands: CommandBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -36,21 +37,23 @@ export class RequestConsentHttpController {
   @ApiBadRequestResponse({ description: 'CONSENT.MOBILE_REQUIRED (the citizen has no account)' })
   @ApiUnprocessableEntityResponse({ description: 'IDENTITY.MOBILE_MISMATCH' })
   @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with Retry-After' })
-  request(
+  requestConsent(
     @Body() body: RequestConsentRequestDto,
     @Req() request: FastifyRequest,
     @CurrentCaller() caller: Caller,
   ): Promise<ConsentRequestedResponseDto> {
-    return this.handler.handle(
-      {
-        office: caller.grant!.organisation!,
-        operator: caller.signedIn.id,
-        nationalId: body.nationalId,
-        ...(body.mobile !== undefined ? { mobile: body.mobile } : {}),
-        address: addressKey(request.ip),
-        hours: this.config.consentHours,
-      },
-      caller.commandContext(),
+    return this.commands.execute(
+      new RequestConsentCommand(
+        {
+          office: caller.grant!.organisation!,
+          operator: caller.signedIn.id,
+          nationalId: body.nationalId,
+          ...(body.mobile !== undefined ? { mobile: body.mobile } : {}),
+          address: addressKey(request.ip),
+          hours: this.config.consentHours,
+        },
+        caller.commandContext(),
+      ),
     );
   }
 }

@@ -1,17 +1,17 @@
 import { isId } from '../../../shared/ids.js';
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { consentsProjection } from '../../../../projections/consents/consents.projection.js';
-import type { CommandContext } from '../../../event-store/command-handling/command-context.js';
 import { CommandRunner } from '../../../event-store/command-handling/command-runner.js';
 import { consentDecider, consentNotFound } from '../consent.decider.js';
 import { consentStream } from '../consent.events.js';
+import { WithdrawConsentCommand } from './withdraw-consent.command.js';
 
 /** The citizen withdraws a consent; the office's next request for them is refused at once. */
-@Injectable()
-export class WithdrawConsentHandler {
+@CommandHandler(WithdrawConsentCommand)
+export class WithdrawConsentHandler implements ICommandHandler<WithdrawConsentCommand> {
   constructor(private readonly commands: CommandRunner) {}
 
-  async handle(consentId: string, citizenNationalId: string, context: CommandContext): Promise<void> {
+  async execute({ consentId, citizenNationalId, context }: WithdrawConsentCommand): Promise<void> {
     if (!isId(consentId)) throw consentNotFound();
     await this.commands.run(
       consentStream(consentId),

@@ -1,23 +1,24 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { listPage, PageOf, PaginationQueryDto, type PageResponse } from '../../../shared/http/pagination.js';
+import { PageOf, PaginationQueryDto, type PageResponse } from '../../../shared/http/pagination.js';
 import { Public } from '../../auth/access.decorators.js';
-import { MunicipalitiesReadModel } from '../municipalities.read-model.js';
-import { municipalityNotFound } from '../municipality.decider.js';
 import { MunicipalityResponseDto } from '../municipality.dto.js';
+import { ListMunicipalitiesQuery } from './list-municipalities.query.js';
+import { GetMunicipalityQuery } from './get-municipality.query.js';
 
 /** Tenants and their regions are public: citizens pick them before signing in. */
 @ApiTags('municipalities')
 @Controller('municipalities')
 export class GetMunicipalitiesHttpController {
-  constructor(private readonly municipalities: MunicipalitiesReadModel) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Public()
   @ApiOperation({ summary: 'List municipalities with their regions' })
   @ApiOkResponse({ type: PageOf(MunicipalityResponseDto) })
-  list(@Query() query: PaginationQueryDto): PageResponse<MunicipalityResponseDto> {
-    return listPage(this.municipalities, query, {}, (doc) => doc);
+  listMunicipalities(@Query() query: PaginationQueryDto): Promise<PageResponse<MunicipalityResponseDto>> {
+    return this.queries.execute(new ListMunicipalitiesQuery(query));
   }
 
   @Get(':code')
@@ -25,7 +26,7 @@ export class GetMunicipalitiesHttpController {
   @ApiOperation({ summary: 'One municipality with its regions' })
   @ApiOkResponse({ type: MunicipalityResponseDto })
   @ApiNotFoundResponse({ description: 'MUNICIPALITY.NOT_FOUND' })
-  get(@Param('code') code: string): MunicipalityResponseDto {
-    return this.municipalities.getOr(code, municipalityNotFound);
+  getMunicipality(@Param('code') code: string): Promise<MunicipalityResponseDto> {
+    return this.queries.execute(new GetMunicipalityQuery(code));
   }
 }

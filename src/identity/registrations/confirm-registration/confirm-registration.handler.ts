@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { CommandContext } from '../../../event-store/command-handling/command-context.js';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Inject } from '@nestjs/common';
 import { registrationsProjection } from '../../../../projections/registrations/registrations.projection.js';
 import { CommandRunner } from '../../../event-store/command-handling/command-runner.js';
 import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port.js';
@@ -13,10 +13,11 @@ import { UsersReadModel } from '../../users/users.read-model.js';
 import { nationalIdTaken, registrationDecider } from '../registration.decider.js';
 import { registrationStream } from '../registration.events.js';
 import { currentRegistration } from '../registration-history.js';
+import { ConfirmRegistrationCommand } from './confirm-registration.command.js';
 
 /** Registration, step two: the code from the SMS creates the citizen's account. */
-@Injectable()
-export class ConfirmRegistrationHandler {
+@CommandHandler(ConfirmRegistrationCommand)
+export class ConfirmRegistrationHandler implements ICommandHandler<ConfirmRegistrationCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly commands: CommandRunner,
@@ -26,10 +27,10 @@ export class ConfirmRegistrationHandler {
     private readonly limits: CodeLimits,
   ) {}
 
-  async handle(
-    input: { readonly registrationId: string; readonly code: string; readonly address: string },
-    context: CommandContext,
-  ): Promise<{ userId: string; username: string }> {
+  async execute({
+    input,
+    context,
+  }: ConfirmRegistrationCommand): Promise<{ userId: string; username: string }> {
     this.limits.beforeCheck(input.address, Date.parse(context.now));
     const before = await currentRegistration(this.store, input.registrationId);
     const { events, state } = await this.commands.run(

@@ -1,4 +1,5 @@
 import { Body, Controller, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -11,7 +12,7 @@ import type { FastifyRequest } from 'fastify';
 import { addressKey } from '../../../shared/http/client-address.js';
 import { Public } from '../../auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../auth/caller.decorator.js';
-import { ConfirmRegistrationHandler } from './confirm-registration.handler.js';
+import { ConfirmRegistrationCommand } from './confirm-registration.command.js';
 import {
   ConfirmRegistrationRequestDto,
   ConfirmRegistrationResponseDto,
@@ -20,7 +21,7 @@ import {
 @ApiTags('identity')
 @Controller('auth/register')
 export class ConfirmRegistrationHttpController {
-  constructor(private readonly handler: ConfirmRegistrationHandler) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post('confirm')
   @Public()
@@ -33,11 +34,13 @@ export class ConfirmRegistrationHttpController {
   @ApiConflictResponse({
     description: 'REGISTRATION.ENDED, REGISTRATION.ALREADY_CONFIRMED or IDENTITY.NATIONAL_ID_TAKEN',
   })
-  confirm(
+  confirmRegistration(
     @Body() body: ConfirmRegistrationRequestDto,
     @Req() request: FastifyRequest,
     @CurrentCaller() caller: Caller,
   ): Promise<ConfirmRegistrationResponseDto> {
-    return this.handler.handle({ ...body, address: addressKey(request.ip) }, caller.commandContext());
+    return this.commands.execute(
+      new ConfirmRegistrationCommand({ ...body, address: addressKey(request.ip) }, caller.commandContext()),
+    );
   }
 }

@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { CommandContext } from '../../../event-store/command-handling/command-context.js';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Inject } from '@nestjs/common';
 import { handleCommand } from '../../../event-store/command-handling/handle-command.js';
 import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port.js';
 import { SMS_SENDER, type SmsSender } from '../../../shared/sms/sms.port.js';
@@ -9,10 +9,11 @@ import { OneTimeCodes } from '../../one-time-codes/one-time-codes.js';
 import { registrationDecider } from '../registration.decider.js';
 import { currentRegistration } from '../registration-history.js';
 import { registrationStream } from '../registration.events.js';
+import { ResendRegistrationCodeCommand } from './resend-registration-code.command.js';
 
 /** A new code for a pending registration, to the same mobile; the old code stops counting. */
-@Injectable()
-export class ResendRegistrationCodeHandler {
+@CommandHandler(ResendRegistrationCodeCommand)
+export class ResendRegistrationCodeHandler implements ICommandHandler<ResendRegistrationCodeCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly codes: OneTimeCodes,
@@ -20,10 +21,10 @@ export class ResendRegistrationCodeHandler {
     private readonly limits: CodeLimits,
   ) {}
 
-  async handle(
-    input: { readonly registrationId: string; readonly address: string },
-    context: CommandContext,
-  ): Promise<{ registrationId: string; expiresAt: string }> {
+  async execute({
+    input,
+    context,
+  }: ResendRegistrationCodeCommand): Promise<{ registrationId: string; expiresAt: string }> {
     const before = await currentRegistration(this.store, input.registrationId);
     if (before.status === 'pending') {
       const { nationalId, mobile } = before.registration;

@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
@@ -12,13 +13,13 @@ import { addressKey } from '../../../shared/http/client-address.js';
 import { Public } from '../../auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../auth/caller.decorator.js';
 import { StartRegistrationResponseDto } from '../start-registration/start-registration.request.dto.js';
-import { ResendRegistrationCodeHandler } from './resend-registration-code.handler.js';
+import { ResendRegistrationCodeCommand } from './resend-registration-code.command.js';
 import { ResendRegistrationCodeRequestDto } from './resend-registration-code.request.dto.js';
 
 @ApiTags('identity')
 @Controller('auth/register')
 export class ResendRegistrationCodeHttpController {
-  constructor(private readonly handler: ResendRegistrationCodeHandler) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post('resend')
   @HttpCode(202)
@@ -32,11 +33,16 @@ export class ResendRegistrationCodeHttpController {
   @ApiTooManyRequestsResponse({
     description: 'REGISTRATION.RESEND_TOO_SOON, REGISTRATION.TOO_MANY_RESENDS or RATE_LIMITED',
   })
-  resend(
+  resendRegistrationCode(
     @Body() body: ResendRegistrationCodeRequestDto,
     @Req() request: FastifyRequest,
     @CurrentCaller() caller: Caller,
   ): Promise<StartRegistrationResponseDto> {
-    return this.handler.handle({ ...body, address: addressKey(request.ip) }, caller.commandContext());
+    return this.commands.execute(
+      new ResendRegistrationCodeCommand(
+        { ...body, address: addressKey(request.ip) },
+        caller.commandContext(),
+      ),
+    );
   }
 }

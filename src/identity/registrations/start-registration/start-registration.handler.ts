@@ -1,5 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { CommandContext } from '../../../event-store/command-handling/command-context.js';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Inject } from '@nestjs/common';
 import { handleCommand } from '../../../event-store/command-handling/handle-command.js';
 import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port.js';
 import { DomainError } from '../../../shared/domain-error.js';
@@ -17,21 +17,14 @@ import { IDENTITY_MATCH, type IdentityMatch } from '../../proofing/identity-matc
 import { UsersReadModel } from '../../users/users.read-model.js';
 import { registrationDecider } from '../registration.decider.js';
 import { registrationStream } from '../registration.events.js';
-
-export interface StartRegistration {
-  readonly nationalId: string;
-  readonly mobile: string;
-  readonly fullName: string;
-  readonly password: string;
-  readonly address: string;
-}
+import { StartRegistrationCommand } from './start-registration.command.js';
 
 /**
  * Registration, step one: the identity registry must hold this mobile for this national id; then a
  * code goes to it. Nothing is owned until the code comes back (step two).
  */
-@Injectable()
-export class StartRegistrationHandler {
+@CommandHandler(StartRegistrationCommand)
+export class StartRegistrationHandler implements ICommandHandler<StartRegistrationCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(IDENTITY_MATCH) private readonly registry: IdentityMatch,
@@ -43,10 +36,10 @@ export class StartRegistrationHandler {
     private readonly passwords: PasswordVault,
   ) {}
 
-  async handle(
-    input: StartRegistration,
-    context: CommandContext,
-  ): Promise<{ registrationId: string; expiresAt: string }> {
+  async execute({
+    input,
+    context,
+  }: StartRegistrationCommand): Promise<{ registrationId: string; expiresAt: string }> {
     const nationalId = canonicalNationalId(input.nationalId);
     const mobile = canonicalMobile(input.mobile);
     const problem = passwordProblem(input.password);

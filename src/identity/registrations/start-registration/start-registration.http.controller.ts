@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
@@ -12,7 +13,7 @@ import type { FastifyRequest } from 'fastify';
 import { addressKey } from '../../../shared/http/client-address.js';
 import { Public } from '../../auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../auth/caller.decorator.js';
-import { StartRegistrationHandler } from './start-registration.handler.js';
+import { StartRegistrationCommand } from './start-registration.command.js';
 import {
   StartRegistrationRequestDto,
   StartRegistrationResponseDto,
@@ -21,7 +22,7 @@ import {
 @ApiTags('identity')
 @Controller('auth/register')
 export class StartRegistrationHttpController {
-  constructor(private readonly handler: StartRegistrationHandler) {}
+  constructor(private readonly commands: CommandBus) {}
 
   /** A citizen (شهروند) asks for an account; the national id will be the username. */
   @Post()
@@ -36,11 +37,13 @@ export class StartRegistrationHttpController {
   @ApiConflictResponse({ description: 'IDENTITY.NATIONAL_ID_TAKEN' })
   @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with Retry-After' })
   @ApiServiceUnavailableResponse({ description: 'IDENTITY.MATCH_UNAVAILABLE or SMS.UNAVAILABLE' })
-  start(
+  startRegistration(
     @Body() body: StartRegistrationRequestDto,
     @Req() request: FastifyRequest,
     @CurrentCaller() caller: Caller,
   ): Promise<StartRegistrationResponseDto> {
-    return this.handler.handle({ ...body, address: addressKey(request.ip) }, caller.commandContext());
+    return this.commands.execute(
+      new StartRegistrationCommand({ ...body, address: addressKey(request.ip) }, caller.commandContext()),
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -9,23 +10,18 @@ import {
 } from '@nestjs/swagger';
 import { Roles } from '../../auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../auth/caller.decorator.js';
-import { canonicalMobile, canonicalNationalId } from '../../personal-details.js';
-import { userNotFound } from '../user.decider.js';
-import { UserAccounts } from '../user-accounts.service.js';
-import { toUserResponse, UserResponseDto } from '../user.response.dto.js';
-import { UsersReadModel } from '../users.read-model.js';
-import { toGrant } from '../grant.dto.js';
+import { UserResponseDto } from '../user.response.dto.js';
 import { CreateUserRequestDto } from './create-user.request.dto.js';
+import { Location } from '../../../shared/http/command-response.interceptor.js';
+import { CreateUserCommand } from './create-user.command.js';
 
 @ApiTags('users')
 @Controller('users')
 export class CreateUserHttpController {
-  constructor(
-    private readonly accounts: UserAccounts,
-    private readonly users: UsersReadModel,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @Location('/users/{userId}')
   @Roles(['admin'])
   @ApiOperation({ summary: 'Create a user with roles in their scopes (staff, organisation members, admins)' })
   @ApiCreatedResponse({ type: UserResponseDto })
@@ -36,22 +32,7 @@ export class CreateUserHttpController {
     description: 'MUNICIPALITY.NOT_FOUND, MUNICIPALITY.REGION_NOT_FOUND, ORGANISATION.NOT_FOUND',
   })
   @ApiConflictResponse({ description: 'USER.USERNAME_TAKEN, ORGANISATION.DEACTIVATED' })
-  async create(
-    @Body() body: CreateUserRequestDto,
-    @CurrentCaller() caller: Caller,
-  ): Promise<UserResponseDto> {
-    const { userId } = await this.accounts.create(
-      {
-        username: body.username,
-        displayName: body.displayName.trim(),
-        password: body.password,
-        grants: body.grants.map(toGrant),
-        ...(body.nationalId !== undefined ? { nationalId: canonicalNationalId(body.nationalId) } : {}),
-        ...(body.mobile !== undefined ? { mobile: canonicalMobile(body.mobile) } : {}),
-        origin: 'admin',
-      },
-      caller.commandContext(),
-    );
-    return toUserResponse(this.users.getOr(userId, userNotFound));
+  createUser(@Body() body: CreateUserRequestDto, @CurrentCaller() caller: Caller): Promise<UserResponseDto> {
+    return this.commands.execute(new CreateUserCommand(body, caller));
   }
 }

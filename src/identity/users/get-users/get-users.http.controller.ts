@@ -1,29 +1,24 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { listPage, PageOf, type PageResponse } from '../../../shared/http/pagination.js';
+import { PageOf, type PageResponse } from '../../../shared/http/pagination.js';
 import { Roles } from '../../auth/access.decorators.js';
-import { userNotFound } from '../user.decider.js';
-import { toUserResponse, UserResponseDto } from '../user.response.dto.js';
-import { UsersReadModel } from '../users.read-model.js';
+import { UserResponseDto } from '../user.response.dto.js';
 import { GetUsersQueryDto } from './get-users.request.dto.js';
+import { ListUsersQuery } from './list-users.query.js';
+import { GetUserQuery } from './get-user.query.js';
 
 @ApiTags('users')
 @Controller('users')
 export class GetUsersHttpController {
-  constructor(private readonly users: UsersReadModel) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Roles(['admin'])
   @ApiOperation({ summary: 'List users, by role, municipality and organisation (matched within one grant)' })
   @ApiOkResponse({ type: PageOf(UserResponseDto) })
-  list(@Query() query: GetUsersQueryDto): PageResponse<UserResponseDto> {
-    const { role, municipality, organisation } = query;
-    return listPage(
-      this.users,
-      query,
-      { some: { path: 'grants', where: { role, municipality, organisation } }, orderBy: 'username' },
-      toUserResponse,
-    );
+  listUsers(@Query() query: GetUsersQueryDto): Promise<PageResponse<UserResponseDto>> {
+    return this.queries.execute(new ListUsersQuery(query));
   }
 
   @Get(':id')
@@ -31,7 +26,7 @@ export class GetUsersHttpController {
   @ApiOperation({ summary: 'One user, without the password hash' })
   @ApiOkResponse({ type: UserResponseDto })
   @ApiNotFoundResponse({ description: 'USER.NOT_FOUND' })
-  get(@Param('id') id: string): UserResponseDto {
-    return toUserResponse(this.users.getOr(id, userNotFound));
+  getUser(@Param('id') id: string): Promise<UserResponseDto> {
+    return this.queries.execute(new GetUserQuery(id));
   }
 }

@@ -1,4 +1,5 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
@@ -10,19 +11,14 @@ import type { CommandOptions } from '../../../event-store/command-handling/comma
 import { CommandHeaders } from '../../../shared/http/command-options.decorator.js';
 import { Roles } from '../../auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../auth/caller.decorator.js';
-import { GrantDto, toGrant } from '../grant.dto.js';
-import { userNotFound } from '../user.decider.js';
-import { UserAccounts } from '../user-accounts.service.js';
-import { toUserResponse, UserResponseDto } from '../user.response.dto.js';
-import { UsersReadModel } from '../users.read-model.js';
+import { GrantDto } from '../grant.dto.js';
+import { UserResponseDto } from '../user.response.dto.js';
+import { GrantRoleCommand } from './grant-role.command.js';
 
 @ApiTags('users')
 @Controller('users')
 export class GrantRoleHttpController {
-  constructor(
-    private readonly accounts: UserAccounts,
-    private readonly users: UsersReadModel,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   /** Granting a role the user already holds in that scope changes nothing. */
   @Post(':id/roles')
@@ -31,13 +27,12 @@ export class GrantRoleHttpController {
   @ApiCreatedResponse({ type: UserResponseDto })
   @ApiBadRequestResponse({ description: 'USER.INVALID_GRANT, USER.ORGANISATION_KIND_MISMATCH' })
   @ApiNotFoundResponse({ description: 'USER.NOT_FOUND, MUNICIPALITY.NOT_FOUND, ORGANISATION.NOT_FOUND, …' })
-  async grant(
+  grantRole(
     @Param('id') id: string,
     @Body() body: GrantDto,
     @CurrentCaller() caller: Caller,
     @CommandHeaders() options: CommandOptions,
   ): Promise<UserResponseDto> {
-    await this.accounts.grantRole(id, toGrant(body), caller.commandContext(), options);
-    return toUserResponse(this.users.getOr(id, userNotFound));
+    return this.commands.execute(new GrantRoleCommand(id, body, caller, options));
   }
 }

@@ -1,40 +1,29 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { FastifyRequest } from 'fastify';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
-import { DomainError } from '../../../shared/domain-error.js';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../../auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../auth/caller.decorator.js';
-import { throttled } from '../../auth/issue-token/issue-token.handler.js';
-import { LoginThrottle } from '../../login-throttle.store.js';
-import { PasswordVault } from '../../password-vault.js';
 import type { Principal } from '../../principal.js';
-import { UserAccounts } from '../user-accounts.service.js';
-import { UsersReadModel } from '../users.read-model.js';
-
-class ChangePasswordRequestDto {
-  @ApiProperty({ format: 'password' }) @IsString() @MaxLength(256) currentPassword!: string;
-  @ApiProperty({ format: 'password', minLength: 10 }) @IsString() @MaxLength(256) newPassword!: string;
-}
+import { ChangePasswordCommand } from '../change-password/change-password.command.js';
+import { ChangePasswordRequestDto } from '../change-password/change-password.request.dto.js';
+import { GetMeQuery } from '../get-me/get-me.query.js';
+import { MeResponseDto } from './me.response.dto.js';
 
 @ApiTags('identity')
 @Controller('me')
 export class MeHttpController {
   constructor(
-    private readonly users: UsersReadModel,
-    private readonly accounts: UserAccounts,
-    private readonly throttle: LoginThrottle,
-    private readonly vault: PasswordVault,
+    private readonly queries: QueryBus,
+    private readonly commands: CommandBus,
   ) {}
 
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'The signed-in principal: who, how signed in, roles and their scopes' })
-  @ApiOkResponse({
-    description: '{ kind, id, displayName, username?, authenticatedBy, grants, permissions? }',
-  })
-  me(@CurrentCaller() caller: Caller): Principal {
-    return caller.signedIn;
+  @ApiOkResponse({ type: MeResponseDto })
+  getMe(@CurrentCaller() caller: Caller): Promise<Principal> {
+    return this.queries.execute(new GetMeQuery(caller));
   }
 
   @Post('password')
@@ -42,24 +31,11 @@ export class MeHttpController {
   @Authenticated()
   @ApiOperation({ summary: 'Change the own password (password accounts only)' })
   @ApiNoContentResponse()
-  async changePassword(
+  changePassword(
     @Body() body: ChangePasswordRequestDto,
     @CurrentCaller() caller: Caller,
     @Req() request: FastifyRequest,
   ): Promise<void> {
-    const principal = caller.signedIn;
-    const user = principal.authenticatedBy === 'password_token' ? this.users.get(principal.id) : undefined;
-    if (!user) throw new DomainError('USER.NO_PASSWORD', 'This principal has no Daftar password', 'conflict');
-    // A stolen token must not become a free password-guessing oracle: the sign-in throttle applies.
-    const begun = this.throttle.begin(user.username, request.ip);
-    if (!begun.allowed) throw throttled(begun);
-    let valid = false;
-    try {
-      valid = await this.vault.checkPassword(body.currentPassword, user.passwordHash);
-    } finally {
-      begun.attempt.settle(valid ? 'abandoned' : 'failed');
-    }
-    if (!valid) throw new DomainError('USER.WRONG_PASSWORD', 'The current password is wrong', 'invalid');
-    await this.accounts.changePassword(user.userId, body.newPassword, caller.commandContext());
+    return this.commands.execute(new ChangePasswordCommand(body, caller, request.ip));
   }
 }

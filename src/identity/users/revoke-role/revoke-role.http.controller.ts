@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiConflictResponse,
   ApiNotFoundResponse,
@@ -10,20 +11,14 @@ import type { CommandOptions } from '../../../event-store/command-handling/comma
 import { CommandHeaders } from '../../../shared/http/command-options.decorator.js';
 import { Roles } from '../../auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../auth/caller.decorator.js';
-import { toGrant } from '../grant.dto.js';
-import { userNotFound } from '../user.decider.js';
-import { UserAccounts } from '../user-accounts.service.js';
-import { toUserResponse, UserResponseDto } from '../user.response.dto.js';
-import { UsersReadModel } from '../users.read-model.js';
+import { UserResponseDto } from '../user.response.dto.js';
 import { RevokeRoleRequestDto } from './revoke-role.request.dto.js';
+import { RevokeRoleCommand } from './revoke-role.command.js';
 
 @ApiTags('users')
 @Controller('users')
 export class RevokeRoleHttpController {
-  constructor(
-    private readonly accounts: UserAccounts,
-    private readonly users: UsersReadModel,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/roles/revoke')
   @HttpCode(200)
@@ -32,19 +27,12 @@ export class RevokeRoleHttpController {
   @ApiOkResponse({ type: UserResponseDto })
   @ApiNotFoundResponse({ description: 'USER.NOT_FOUND' })
   @ApiConflictResponse({ description: 'USER.ROLE_NOT_HELD' })
-  async revoke(
+  revokeRole(
     @Param('id') id: string,
     @Body() body: RevokeRoleRequestDto,
     @CurrentCaller() caller: Caller,
     @CommandHeaders() options: CommandOptions,
   ): Promise<UserResponseDto> {
-    const { reason, ...grant } = body;
-    await this.accounts.change(
-      id,
-      { type: 'RevokeRole', data: { grant: toGrant(grant), reason } },
-      caller.commandContext(),
-      options,
-    );
-    return toUserResponse(this.users.getOr(id, userNotFound));
+    return this.commands.execute(new RevokeRoleCommand(id, body, caller, options));
   }
 }

@@ -1,0 +1,17 @@
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { DocumentRecord } from '../../../projections/documents/documents.projection.js';
+import { DocumentAccess, type IssuedDocument } from '../document-access.js';
+import { GetSignedDocumentQuery } from './get-signed-document.query.js';
+
+@QueryHandler(GetSignedDocumentQuery)
+export class GetSignedDocumentHandler implements IQueryHandler<GetSignedDocumentQuery> {
+  constructor(private readonly access: DocumentAccess) {}
+
+  async execute({
+    code,
+    caller,
+  }: GetSignedDocumentQuery): Promise<{ record: DocumentRecord; issued: IssuedDocument }> {
+    const record = this.access.readable(caller, code);
+    return { record, issued: await this.access.issued(record) };
+  }
+}

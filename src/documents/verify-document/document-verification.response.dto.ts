@@ -1,0 +1,42 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { DocumentStatus } from '../../../projections/documents/documents.projection.js';
+import { DOCUMENT_KINDS, type DocumentKind } from '../document.events.js';
+import type { CertificateSummary, DocumentVerification, SignatureCheck } from './document-verification.js';
+
+class SignatureCheckDto implements SignatureCheck {
+  @ApiProperty() valid!: boolean;
+  @ApiProperty({ enum: ['CMS detached SignedData, SHA-256 with RSA'] })
+  algorithm!: SignatureCheck['algorithm'];
+  @ApiProperty() keyId!: string;
+  @ApiPropertyOptional({ description: 'why the check failed' }) reason?: string;
+}
+
+class CertificateSummaryDto implements CertificateSummary {
+  @ApiProperty() subject!: string;
+  @ApiProperty() issuer!: string;
+  @ApiProperty() validFrom!: string;
+  @ApiProperty() validTo!: string;
+}
+
+class VerifiedMunicipalityDto {
+  @ApiProperty({ example: 'hamedan' }) id!: string;
+  @ApiPropertyOptional() nameFa?: string;
+}
+
+/** What the public learns of a document by its code: status, signature check, a masked summary. */
+export class DocumentVerificationResponseDto implements DocumentVerification {
+  @ApiProperty({ enum: ['valid', 'revoked', 'superseded'] }) status!: DocumentStatus;
+  @ApiProperty() code!: string;
+  @ApiProperty({ enum: DOCUMENT_KINDS }) kind!: DocumentKind;
+  @ApiProperty({ type: VerifiedMunicipalityDto }) municipality!: VerifiedMunicipalityDto;
+  @ApiProperty() issuedAt!: string;
+  @ApiProperty({ description: 'the Solar Hijri date of issue' }) issuedAtJalali!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'no amounts; names masked' })
+  summary!: DocumentVerification['summary'];
+  @ApiProperty() contentSha256!: string;
+  @ApiProperty({ type: SignatureCheckDto }) signature!: SignatureCheckDto;
+  @ApiProperty({ type: CertificateSummaryDto, nullable: true }) certificate!: CertificateSummaryDto | null;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: '{ reason, at }' })
+  revocation?: DocumentVerification['revocation'];
+  @ApiPropertyOptional() supersededBy?: string;
+}

@@ -1,0 +1,4 @@
+import { Query } from '@nestjs/cqrs';
+import type { JwksResponseDto } from '../jwks.response.dto.js';
+
+export class GetJwksQuery extends Query<JwksResponseDto> {}

@@ -1,0 +1,31 @@
+import { CommandHandler } from '@nestjs/cqrs';
+import { RuleSetsReadModel } from '../../rule-sets/rule-sets.read-model.js';
+import { PermitCommandRunner } from '../permit-command-runner.js';
+import type { PermitCommand } from '../permit.commands.js';
+import { PermitStepHandler } from '../permit-step.handler.js';
+import type { PermitView } from '../permits.read-model.js';
+import { IssuePermitCommand } from './issue-permit.command.js';
+
+@CommandHandler(IssuePermitCommand)
+export class IssuePermitHandler extends PermitStepHandler<IssuePermitCommand> {
+  protected readonly relation = 'staff';
+  protected override readonly until = (file: PermitView | undefined) => file?.documents.permit !== undefined;
+
+  constructor(
+    runner: PermitCommandRunner,
+    private readonly ruleSets: RuleSetsReadModel,
+  ) {
+    super(runner);
+  }
+
+  protected command({ caller }: IssuePermitCommand, permit: PermitView): PermitCommand {
+    return {
+      type: 'IssuePermit',
+      data: {
+        permitId: permit.permitId,
+        at: caller.now,
+        validityMonths: this.ruleSets.requireInForce(permit.municipality, caller.now).permitValidityMonths,
+      },
+    };
+  }
+}

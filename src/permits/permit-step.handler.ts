@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { PermitCommandRunner, type PermitRelation } from './permit-command-runner.js';
+import type { PermitCommand } from './permit.commands.js';
+import type { PermitStepCommand } from './permit-step.command.js';
+import type { PermitView } from './permits.read-model.js';
+
+/**
+ * Handles a step on a file the caller stands to as `relation`: the step makes the decider's command
+ * from the file as it is; `until` names the reactions' work the answer waits for, if any.
+ */
+@Injectable()
+export abstract class PermitStepHandler<Step extends PermitStepCommand<unknown>> {
+  protected abstract readonly relation: PermitRelation;
+  protected readonly until?: (permit: PermitView | undefined) => boolean;
+
+  constructor(protected readonly runner: PermitCommandRunner) {}
+
+  protected abstract command(step: Step, permit: PermitView): PermitCommand;
+
+  execute(step: Step): Promise<PermitView> {
+    const { until } = this;
+    return this.runner.run(
+      step.caller,
+      step.permitId,
+      this.relation,
+      (permit) => this.command(step, permit),
+      until ? { ...step.options, until } : step.options,
+    );
+  }
+}

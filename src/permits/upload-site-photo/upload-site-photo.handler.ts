@@ -1,0 +1,19 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { BlobStore, type StoredBlob } from '../../attachments/blob-store.js';
+import { UPLOAD_LIMIT_BYTES } from '../../shared/http/create-app.js';
+import { PermitCommandRunner } from '../permit-command-runner.js';
+import { UploadSitePhotoCommand } from './upload-site-photo.command.js';
+
+@CommandHandler(UploadSitePhotoCommand)
+export class UploadSitePhotoHandler implements ICommandHandler<UploadSitePhotoCommand> {
+  constructor(
+    private readonly runner: PermitCommandRunner,
+    private readonly blobs: BlobStore,
+  ) {}
+
+  async execute({ caller, permitId, readUpload }: UploadSitePhotoCommand): Promise<StoredBlob> {
+    this.runner.fileFor(caller, permitId, 'staff');
+    const upload = await readUpload();
+    return this.blobs.put(upload.file, { maxBytes: UPLOAD_LIMIT_BYTES, allowedTypes: ['jpeg', 'png'] });
+  }
+}
