@@ -42,8 +42,8 @@ function decide(command: InquiryCommand, state: InquiryState): Decision {
 
 function file(command: Command<'FileInquiry'>, state: InquiryState): Decision {
   const { at, deadlineDays, allowedKind: _kind, parcelOwners: _owners, ...filing } = command.data;
-  const refusal = filerRefusal(command.data);
-  if (refusal) return refusal;
+  const wrongKind = kindRefusal(filing.kind, command.data.allowedKind);
+  if (wrongKind) return wrongKind;
   if (state.status !== 'absent') {
     const { kind, municipality, renewalCode, purpose } = state.filing;
     const same =
@@ -51,6 +51,7 @@ function file(command: Command<'FileInquiry'>, state: InquiryState): Decision {
       municipality === filing.municipality &&
       renewalCode === filing.renewalCode &&
       purpose === filing.purpose;
+    // A repeated filing answers the inquiry it made, whatever has changed since.
     if (same) return [];
     return new DomainError(
       'INQUIRY.REFERENCE_USED',
@@ -59,6 +60,8 @@ function file(command: Command<'FileInquiry'>, state: InquiryState): Decision {
       { inquiryId: filing.inquiryId },
     );
   }
+  const notOwner = ownerRefusal(command.data);
+  if (notOwner) return notOwner;
   const filedAt = canonicalInstant(at);
   if (filedAt === undefined) return invalid('INQUIRY.INVALID_TIME', 'A UTC ISO-8601 instant', 'at');
   if (!Number.isInteger(deadlineDays) || deadlineDays < 1)
@@ -71,17 +74,18 @@ function file(command: Command<'FileInquiry'>, state: InquiryState): Decision {
   return [{ type: 'InquiryFiled', data: { ...filing, dueAt } }];
 }
 
-/** Each kind of filer files its own kind; a citizen asks only about a parcel they own. */
-function filerRefusal({
-  kind,
-  allowedKind,
-  requester,
-  parcelOwners,
-}: Command<'FileInquiry'>['data']): DomainError | undefined {
-  if (kind !== allowedKind) {
-    const message = `Whoever files ${allowedKind ?? 'no'} inquiries cannot file ${kind}`;
-    return new DomainError('INQUIRY.KIND_NOT_ALLOWED', message, 'forbidden', { allowed: allowedKind });
-  }
+/**
+ * Each kind of filer files its own kind. Exported so that a handler can refuse before it looks anything
+ * up for a filing the decider would refuse anyway.
+ */
+export function kindRefusal(kind: string, allowedKind: string | undefined): DomainError | undefined {
+  if (kind === allowedKind) return undefined;
+  const message = `Whoever files ${allowedKind ?? 'no'} inquiries cannot file ${kind}`;
+  return new DomainError('INQUIRY.KIND_NOT_ALLOWED', message, 'forbidden', { allowed: allowedKind });
+}
+
+/** A citizen asks only about a parcel they own. */
+function ownerRefusal({ requester, parcelOwners }: Command<'FileInquiry'>['data']): DomainError | undefined {
   if ('nationalId' in requester && !parcelOwners.includes(requester.nationalId)) {
     const message = 'A citizen asks for a no-violation certificate of a parcel they own';
     return new DomainError('INQUIRY.NOT_PARCEL_OWNER', message, 'forbidden');

@@ -1,5 +1,6 @@
 import { given } from '../../test/support/given.js';
 import type { InquiryCommand } from './inquiry.commands.js';
+import type { InquiryEvent } from './inquiry.events.js';
 import { inquiryDecider } from './inquiry.decider.js';
 import {
   clearedAutomatically,
@@ -62,6 +63,15 @@ describe('inquiry decider', () => {
         code: 'INQUIRY.NOT_PARCEL_OWNER',
         kind: 'forbidden',
       });
+    });
+
+    it('answers a citizen’s repeated filing with the inquiry it made, even after the parcel was sold', () => {
+      const [first] = given(inquiryDecider).when(citizenFiling('0013542419')) as InquiryEvent[];
+      const sold = {
+        ...citizenFiling('0013542419'),
+        data: { ...citizenFiling('0013542419').data, parcelOwners: ['0084575948'] },
+      };
+      expect(given(inquiryDecider, first!).when(sold)).toEqual([]);
     });
 
     it('decides nothing when the same inquiry is filed again', () => {

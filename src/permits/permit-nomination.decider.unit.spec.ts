@@ -2,6 +2,7 @@ import { given } from '../../test/support/given.js';
 import { permitDecider } from './permit.decider.js';
 import {
   command,
+  engineerId,
   engineeringOffice,
   events,
   history,
@@ -9,6 +10,7 @@ import {
   permitId,
   withData,
 } from './permit.fixtures.js';
+import type { PermitCommand } from './permit.commands.js';
 import type { PermitEvent } from './permit.events.js';
 
 /** The map order is issued, and nobody is nominated yet. */
@@ -17,6 +19,14 @@ const nominated = (nominee: { organisation: string; engineerId?: string }): Perm
   type: 'EngineerNominated',
   data: { permitId, nominee },
 });
+/** The applicant's nomination with some of its facts changed; `undefined` leaves a field out. */
+const nominate = (change: Partial<Record<keyof NominationData, unknown>>): PermitCommand => {
+  const data = { ...command.NominateEngineer.data, ...change } as Record<string, unknown>;
+  for (const key of Object.keys(data)) if (data[key] === undefined) delete data[key];
+  return { type: 'NominateEngineer', data: data as NominationData };
+};
+type NominationData = Extract<PermitCommand, { type: 'NominateEngineer' }>['data'];
+
 const NOMINATING = [
   'draft',
   'submitted',
@@ -37,7 +47,11 @@ describe('permit engineer nomination', () => {
     });
 
     it.each(NOMINATING)('lets the applicant nominate, or nominate again, in a %s file', (stage) => {
-      const office = withData(command.NominateEngineer, { nominee: { organisation: 'other-office' } });
+      const office = nominate({
+        engineerId: undefined,
+        organisation: 'other-office',
+        organisationKnown: true,
+      });
       expect(given(permitDecider, ...history[stage]).when(office)).toEqual([
         nominated({ organisation: 'other-office' }),
       ]);
@@ -47,19 +61,40 @@ describe('permit engineer nomination', () => {
       expect(given(permitDecider, ...history.awaiting_design).when(command.NominateEngineer)).toEqual([]);
     });
 
-    it('refuses a nominee without an office, or with an empty engineer id', () => {
-      const noOffice = withData(command.NominateEngineer, { nominee: { organisation: ' ' } });
-      expect(given(permitDecider, ...unnominated).when(noOffice)).toMatchObject({
+    it('nominates an engineer in their only office, or in the office named', () => {
+      const inTwo = { engineerOffices: ['office-a', 'office-b'] };
+      expect(given(permitDecider, ...unnominated).when(nominate({ engineerOffices: ['office-a'] }))).toEqual([
+        nominated({ organisation: 'office-a', engineerId }),
+      ]);
+      const named = nominate({ ...inTwo, organisation: 'office-b', organisationKnown: true });
+      expect(given(permitDecider, ...unnominated).when(named)).toEqual([
+        nominated({ organisation: 'office-b', engineerId }),
+      ]);
+      expect(given(permitDecider, ...unnominated).when(nominate(inTwo))).toMatchObject({
+        code: 'PERMIT.INVALID_NOMINEE',
+        details: { field: 'organisation' },
+      });
+    });
+
+    it.each([
+      ['nobody', { engineerId: undefined }, 'engineerId'],
+      ['someone who is no (active) engineer', { engineerOffices: [] }, 'engineerId'],
+      [
+        'an office the engineer does not work for',
+        { organisation: 'office-b', organisationKnown: true },
+        'organisation',
+      ],
+      [
+        'an office that is not an active engineering office',
+        { engineerId: undefined, organisation: 'bank-1' },
+        'organisation',
+      ],
+      ['an empty engineer id', { engineerId: '' }, 'nominee.engineerId'],
+    ] as const)('refuses %s', (_, change, field) => {
+      expect(given(permitDecider, ...unnominated).when(nominate(change))).toMatchObject({
         code: 'PERMIT.INVALID_NOMINEE',
         kind: 'invalid',
-        details: { field: 'nominee.organisation' },
-      });
-      const emptyEngineer = withData(command.NominateEngineer, {
-        nominee: { organisation: engineeringOffice, engineerId: '' },
-      });
-      expect(given(permitDecider, ...unnominated).when(emptyEngineer)).toMatchObject({
-        code: 'PERMIT.INVALID_NOMINEE',
-        details: { field: 'nominee.engineerId' },
+        details: { field },
       });
     });
 

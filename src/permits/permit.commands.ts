@@ -58,7 +58,21 @@ export type PermitCommand =
       readonly data: PermitRef & { readonly ruleSet: RuleSet; readonly zone: string };
     }
   /** Applicant: the engineering office, and optionally its engineer, who alone may submit the design. */
-  | { readonly type: 'NominateEngineer'; readonly data: DataOf<'EngineerNominated'> }
+  /**
+   * Applicant: an engineer (by user id) and/or an engineering office. The handler adds the facts: the
+   * active engineering offices the named engineer holds the engineer role for (none when unknown or
+   * disabled), and whether the named office is an active engineering office.
+   */
+  | {
+      readonly type: 'NominateEngineer';
+      readonly data: {
+        readonly permitId: string;
+        readonly engineerId?: string;
+        readonly organisation?: string;
+        readonly engineerOffices: readonly string[];
+        readonly organisationKnown: boolean;
+      };
+    }
   /** Engineer: `engineerId` and `organisation` are the caller's; the decider checks the nomination and the map order. */
   | {
       readonly type: 'SubmitDesign';

@@ -276,7 +276,10 @@ export const command: { readonly [T in PermitCommandType]: CommandOf<T> } = {
   },
   ReportSiteVisit: { type: 'ReportSiteVisit', data: events.siteVisitReported.data },
   IssueMapOrder: { type: 'IssueMapOrder', data: { permitId, ruleSet: demoRuleSet, zone: 'R2' } },
-  NominateEngineer: { type: 'NominateEngineer', data: events.engineerNominated.data },
+  NominateEngineer: {
+    type: 'NominateEngineer',
+    data: { permitId, engineerId, engineerOffices: [engineeringOffice], organisationKnown: false },
+  },
   SubmitDesign: {
     type: 'SubmitDesign',
     data: { permitId, engineerId, organisation: engineeringOffice, design: compliantDesign },

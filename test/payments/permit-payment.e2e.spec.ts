@@ -105,6 +105,19 @@ describe('paying a permit file’s fees online through the sandbox gateway', () 
     }
   }
 
+  /** The payment once the reaction has recorded it on the file or marked it for a refund. */
+  async function paymentOnceSettled(paymentId: string): Promise<{ status: string }> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      await settled();
+      const payment = (await call(t.app, 'GET', `/payments/${paymentId}`, { token: clerk })).json() as {
+        status: string;
+      };
+      if (payment.status !== 'confirmed' || Date.now() > deadline) return payment;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   beforeAll(async () => {
     t = await startTestApp({ env: { DAFTAR_GATEWAY_SECRET: SECRET } });
     store = t.app.get<EventStore>(EVENT_STORE);
@@ -288,8 +301,8 @@ describe('paying a permit file’s fees online through the sandbox gateway', () 
       { expectedRevision: 'stream_exists' },
     );
     expect((await call(t.app, 'POST', `/sandbox-gateway/${paymentId}/pay`)).statusCode).toBe(200);
-    await settled();
-    const payment = (await call(t.app, 'GET', `/payments/${paymentId}`, { token: clerk })).json();
+    // The refusal is the record-permit-payment reaction's, a moment after the callback was answered.
+    const payment = await paymentOnceSettled(paymentId);
     expect(payment).toMatchObject({
       status: 'rejected_by_file',
       rejection: { code: 'PAYMENT.AMOUNT_MISMATCH' },

@@ -5,6 +5,7 @@ import { RuleSetsReadModel } from '../../rule-sets/rule-sets.read-model.js';
 import { toInquiryResponse } from '../get-inquiry/inquiry.response.dto.js';
 import { KIND_OF_ROLE } from '../inquiry-access.js';
 import { InquiryCommandRunner } from '../inquiry-command-runner.js';
+import { kindRefusal } from '../inquiry.decider.js';
 import type { InquiryRequester } from '../inquiry.events.js';
 import { FileInquiryCommand, type FiledInquiry } from './file-inquiry.command.js';
 import { inquiryIdOf } from './inquiry-id.js';
@@ -23,6 +24,8 @@ export class FileInquiryHandler implements ICommandHandler<FileInquiryCommand> {
   async execute({ request, caller }: FileInquiryCommand): Promise<FiledInquiry> {
     // The roles policy guarantees the grant it acts under.
     const grant = caller.grant!;
+    const wrongKind = kindRefusal(request.kind, KIND_OF_ROLE[grant.role]);
+    if (wrongKind) throw wrongKind;
     const parcel = this.parcels.find(request.renewalCode, request.municipality);
     const requester = requesterOf(caller);
     const inquiryId = inquiryIdOf(requester, request.requesterReference);
