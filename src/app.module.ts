@@ -9,6 +9,7 @@ import { DemoModule } from './demo/demo.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { InquiriesModule } from './inquiries/inquiries.module.js';
+import { LedgerModule } from './ledger/ledger.module.js';
 import { OperationsModule } from './operations/operations.module.js';
 import { ParcelsModule } from './parcels/parcels.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         PaymentsModule,
         DemoModule,
         OperationsModule,
+        LedgerModule,
       ],
       controllers: [HealthHttpController],
     };

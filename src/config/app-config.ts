@@ -39,6 +39,11 @@ export interface AppConfig {
    * last); required in production. Undefined in demo mode: one is made under `<dataDir>/keys/`.
    */
   readonly credentialsKeyPath: string | undefined;
+  /**
+   * The file of the ledger's checkpoint signer key (`PRIVATE+KEY+<name>+<id>+<key>`); required in
+   * production. Undefined in demo mode: one is made under `<dataDir>/keys/`.
+   */
+  readonly ledgerKeyPath: string | undefined;
   /** The identity registry (mobile ↔ national id); undefined: the demo registry (refused in production). */
   readonly identityMatch: IdentityMatchConfig | undefined;
   /** The SMS provider; undefined: the demo outbox (refused in production). */
@@ -138,7 +143,13 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
     trustedProxies: addressRanges(env, 'DAFTAR_TRUSTED_PROXIES'),
     blobGraceHours: integer(env, 'DAFTAR_BLOB_GRACE_HOURS', 24, 1, 24 * 365),
     gatewaySecret: gatewaySecret(env, production),
-    credentialsKeyPath: credentialsKeyPath(env, production),
+    credentialsKeyPath: requiredFile(
+      env,
+      'DAFTAR_CREDENTIALS_KEY',
+      production,
+      'the file of keys that seal password hashes',
+    ),
+    ledgerKeyPath: requiredFile(env, 'DAFTAR_LEDGER_KEY', production, 'the signer key of ledger checkpoints'),
     identityMatch: identityMatchConfig(env, production),
     sms: smsConfig(env, production),
     consentHours: integer(env, 'DAFTAR_CONSENT_HOURS', 8, 1, 24 * 30),
@@ -233,16 +244,15 @@ function gatewaySecret(
   return secret;
 }
 
-function credentialsKeyPath(
+function requiredFile(
   env: Readonly<Record<string, string | undefined>>,
+  name: string,
   production: boolean,
+  what: string,
 ): string | undefined {
-  const raw = nonEmpty(env, 'DAFTAR_CREDENTIALS_KEY');
+  const raw = nonEmpty(env, name);
   if (raw === undefined && production) {
-    throw new ConfigError(
-      'DAFTAR_CREDENTIALS_KEY',
-      'is required with NODE_ENV=production: the file of keys that seal password hashes',
-    );
+    throw new ConfigError(name, `is required with NODE_ENV=production: ${what}`);
   }
   return raw === undefined ? undefined : resolve(raw);
 }

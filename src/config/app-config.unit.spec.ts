@@ -12,6 +12,7 @@ const production = {
   ...signingFiles,
   DAFTAR_GATEWAY_SECRET: 'g'.repeat(32),
   DAFTAR_CREDENTIALS_KEY: '/etc/daftar/credentials.keys',
+  DAFTAR_LEDGER_KEY: '/etc/daftar/ledger.key',
   DAFTAR_IDENTITY_MATCH_URL: 'https://registry.example/match',
   DAFTAR_IDENTITY_MATCH_KEY: 'registry-key',
   DAFTAR_SMS_URL: 'https://api.kavenegar.com',
@@ -44,6 +45,7 @@ describe('loadAppConfig', () => {
     [{ DAFTAR_DEMO_DATA: 'yes' }, 'DAFTAR_DEMO_DATA'],
     [{ ...production, DAFTAR_DEMO_DATA: 'true' }, 'DAFTAR_DEMO_DATA'],
     [{ ...production, DAFTAR_CREDENTIALS_KEY: ' ' }, 'DAFTAR_CREDENTIALS_KEY'],
+    [{ ...production, DAFTAR_LEDGER_KEY: ' ' }, 'DAFTAR_LEDGER_KEY'],
     [
       { ...production, DAFTAR_IDENTITY_MATCH_URL: ' ', DAFTAR_IDENTITY_MATCH_KEY: ' ' },
       'DAFTAR_IDENTITY_MATCH_URL',

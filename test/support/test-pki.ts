@@ -8,6 +8,7 @@ import {
 } from '../../signing/certificates.js';
 import { generateRsaKeyPair, randomSerialHex } from '../../src/documents/signing-keys/signing-keys.js';
 import { newKeyLine } from '../../src/identity/credentials-cipher.js';
+import { newLedgerKey } from '../../src/ledger/ledger-key.js';
 
 export { generateRsaKeyPair };
 
@@ -78,6 +79,7 @@ export function writeProductionPki(dir: string): Record<string, string> {
     DAFTAR_SIGNING_CERT: [join(dir, 'signing.pem'), signer.certificatePem],
     DAFTAR_SIGNING_KEY: [join(dir, 'signing.key.pem'), signer.keyPair.privateKeyPem],
     DAFTAR_CREDENTIALS_KEY: [join(dir, 'credentials.keys'), `${newKeyLine()}\n`],
+    DAFTAR_LEDGER_KEY: [join(dir, 'ledger.key'), newLedgerKey('localhost/daftar')],
   } as const;
   for (const [path, pem] of Object.values(files)) writeFileSync(path, pem, { mode: 0o600 });
   return {

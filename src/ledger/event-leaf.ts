@@ -1,0 +1,33 @@
+import { canonicalJson } from '../../signing/canonical-json.js';
+import { leafHash } from '../../signing/transparency/merkle-hashes.js';
+import type { RecordedEvent } from '../event-store/event-envelope.js';
+
+/** The bytes the ledger commits to: RFC 8785 JSON of what identifies and states an event, not its position. */
+export function eventEntry(event: RecordedEvent): Uint8Array {
+  const { id, type, stream, revision, data, metadata } = event;
+  return Buffer.from(
+    canonicalJson(wellFormed({ id, type, stream, revision: revision.toString(), data, metadata })),
+    'utf8',
+  );
+}
+
+export function eventLeafHash(event: RecordedEvent): Uint8Array {
+  return leafHash(eventEntry(event));
+}
+
+/**
+ * RFC 8785 has no bytes for a lone UTF-16 surrogate. The API refuses such text, but events stored before
+ * it did may hold some, and every event must become a leaf: each lone surrogate counts as U+FFFD.
+ */
+// With the u flag a lone surrogate is one code point of the Cs category; a proper pair is not.
+const LONE_SURROGATES = /\p{Cs}/gu;
+
+function wellFormed(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(LONE_SURROGATES, '\ufffd');
+  if (Array.isArray(value)) return value.map(wellFormed);
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [wellFormed(key), wellFormed(item)]),
+    );
+  return value;
+}

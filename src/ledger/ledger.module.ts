@@ -1,0 +1,75 @@
+import { Inject, Logger, Module, type OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG } from '../config/app-config.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import { ReadModelDatabase } from '../event-store/subscriptions/read-model-database.js';
+import { SubscriberRunner } from '../event-store/subscriptions/subscriber-runner.js';
+import type { NoteSigner } from '../../signing/transparency/note-verifier-key.js';
+import { GetCheckpointHandler } from './get-checkpoint/get-checkpoint.handler.js';
+import { GetCheckpointHttpController } from './get-checkpoint/get-checkpoint.http.controller.js';
+import { GetLedgerKeyHandler } from './get-ledger-key/get-ledger-key.handler.js';
+import { GetLedgerKeyHttpController } from './get-ledger-key/get-ledger-key.http.controller.js';
+import { CHECKPOINT_SCHEDULE, LedgerCheckpointer } from './ledger-checkpointer.js';
+import { LedgerCheckpoints } from './ledger-checkpoints.js';
+import { ledgerOrigin, loadLedgerSigner } from './ledger-key.js';
+import { LEDGER_SIGNER } from './ledger-signer.js';
+import { LedgerTree } from './ledger-tree.js';
+import { LedgerTreeSubscriber } from './ledger-tree.subscriber.js';
+import { ListCheckpointsHandler } from './list-checkpoints/list-checkpoints.handler.js';
+import { ListCheckpointsHttpController } from './list-checkpoints/list-checkpoints.http.controller.js';
+import { ProveConsistencyHandler } from './prove-consistency/prove-consistency.handler.js';
+import { ProveConsistencyHttpController } from './prove-consistency/prove-consistency.http.controller.js';
+import { ProveInclusionHandler } from './prove-inclusion/prove-inclusion.handler.js';
+import { ProveInclusionHttpController } from './prove-inclusion/prove-inclusion.http.controller.js';
+
+/** The tamper-evident ledger: a Merkle tree over the log, signed checkpoints, and proofs for anyone. */
+@Module({
+  controllers: [
+    GetCheckpointHttpController,
+    ListCheckpointsHttpController,
+    GetLedgerKeyHttpController,
+    ProveInclusionHttpController,
+    ProveConsistencyHttpController,
+  ],
+  providers: [
+    {
+      provide: LEDGER_SIGNER,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => {
+        const logger = new Logger('LedgerKey');
+        return loadLedgerSigner(config, (message) => logger.warn(message));
+      },
+    },
+    {
+      provide: LedgerTree,
+      inject: [ReadModelDatabase],
+      useFactory: (db: ReadModelDatabase) => new LedgerTree(db),
+    },
+    {
+      provide: LedgerCheckpoints,
+      inject: [LedgerTree, LEDGER_SIGNER, APP_CONFIG],
+      useFactory: (tree: LedgerTree, signer: NoteSigner, config: AppConfig) =>
+        new LedgerCheckpoints(tree, signer, ledgerOrigin(config.publicUrl)),
+    },
+    {
+      provide: LedgerCheckpointer,
+      inject: [LedgerCheckpoints],
+      useFactory: (checkpoints: LedgerCheckpoints) =>
+        new LedgerCheckpointer(checkpoints, CHECKPOINT_SCHEDULE),
+    },
+    GetCheckpointHandler,
+    ListCheckpointsHandler,
+    GetLedgerKeyHandler,
+    ProveInclusionHandler,
+    ProveConsistencyHandler,
+  ],
+})
+export class LedgerModule implements OnModuleInit {
+  constructor(
+    private readonly tree: LedgerTree,
+    @Inject(SubscriberRunner) private readonly subscribers: SubscriberRunner,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscribers.register(new LedgerTreeSubscriber(this.tree));
+  }
+}
