@@ -5,56 +5,109 @@
  * two different values must never hash alike.
  */
 export function canonicalJson(value: unknown): string {
-  return serialize(value, '$');
+  try {
+    return serialize(value);
+  } catch (error) {
+    if (!(error instanceof NotJson)) throw error;
+    const path = `$${error.steps.reverse().join('')}`;
+    throw new Error(`canonicalJson: ${error.what} at ${path} is not JSON data`);
+  }
 }
 
-function serialize(value: unknown, path: string): string {
-  if (value === null) return 'null';
+/**
+ * What was refused, with the way back to it collected while the stack unwinds: the ledger serialises
+ * every event, and building each member's path up front cost as much as the serialisation.
+ */
+class NotJson {
+  readonly steps: string[] = [];
+  constructor(readonly what: string) {}
+}
+
+function serialize(value: unknown): string {
   switch (typeof value) {
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value)) throw notJson(path, `the number ${value}`);
+      if (!Number.isFinite(value)) throw new NotJson(`the number ${value}`);
       return String(value); // ECMAScript Number::toString, as RFC 8785 §3.2.2.3 requires; -0 becomes 0
     case 'string':
-      return serializeString(value, path);
+      return serializeString(value);
     case 'object':
-      if (Array.isArray(value)) return serializeArray(value, path);
-      return serializeObject(value, path);
+      if (value === null) return 'null';
+      return Array.isArray(value) ? serializeArray(value) : serializeObject(value);
     default:
-      throw notJson(path, typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`);
+      throw new NotJson(typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`);
   }
 }
 
-function serializeArray(items: readonly unknown[], path: string): string {
-  const parts: string[] = [];
+function serializeArray(items: readonly unknown[]): string {
+  let json = '[';
   // An index loop, not map(): map() skips holes, which must throw as undefined.
-  for (let i = 0; i < items.length; i++) parts.push(serialize(items[i], `${path}[${i}]`));
-  return `[${parts.join(',')}]`;
+  for (let i = 0; i < items.length; i++) json += (i === 0 ? '' : ',') + within(i, items[i]);
+  return `${json}]`;
 }
 
-function serializeObject(object: object, path: string): string {
+function serializeObject(object: object): string {
   const prototype = Object.getPrototypeOf(object) as unknown;
   if (prototype !== Object.prototype && prototype !== null) {
-    throw notJson(path, `an instance of ${object.constructor?.name ?? 'a class'}`);
+    throw new NotJson(`an instance of ${object.constructor?.name ?? 'a class'}`);
   }
   const record = object as Record<string, unknown>;
-  // The default sort compares UTF-16 code units, exactly the order RFC 8785 §3.2.3 asks for.
-  const keys = Object.keys(record).sort();
-  const members = keys.map(
-    (key) => `${serializeString(key, path)}:${serialize(record[key], `${path}[${JSON.stringify(key)}]`)}`,
-  );
-  return `{${members.join(',')}}`;
+  const keys = sortedKeys(record);
+  let json = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    json += (i === 0 ? '' : ',') + memberName(key) + within(key, record[key]);
+  }
+  return `${json}}`;
 }
 
-// A lone surrogate has no UTF-8 form: encoders replace it, so two strings would hash the same.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const INSERTION_SORT_KEYS = 16;
 
-function serializeString(text: string, path: string): string {
-  if (LONE_SURROGATE.test(text)) throw notJson(path, 'a string with a lone UTF-16 surrogate');
-  return JSON.stringify(text);
+/** Keys ordered by UTF-16 code units, as RFC 8785 §3.2.3 asks: what both sort() and `>` compare. */
+function sortedKeys(record: Record<string, unknown>): string[] {
+  const keys = Object.keys(record);
+  // Insertion sort beats sort() on the few keys of most objects, and only on those.
+  if (keys.length > INSERTION_SORT_KEYS) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    for (; j >= 0 && keys[j]! > key; j--) keys[j + 1] = keys[j]!;
+    keys[j + 1] = key;
+  }
+  return keys;
 }
 
-function notJson(path: string, what: string): Error {
-  return new Error(`canonicalJson: ${what} at ${path} is not JSON data`);
+/** Events repeat a few member names: each is checked and escaped once (up to a bound on memory). */
+const MEMBER_NAMES_KEPT = 4096;
+const memberNames = new Map<string, string>();
+
+function memberName(key: string): string {
+  let name = memberNames.get(key);
+  if (name === undefined) {
+    name = `${serializeString(key)}:`;
+    if (memberNames.size < MEMBER_NAMES_KEPT) memberNames.set(key, name);
+  }
+  return name;
+}
+
+/** A member's value; a refusal inside it names the member. */
+function within(member: string | number, value: unknown): string {
+  try {
+    return serialize(value);
+  } catch (error) {
+    if (error instanceof NotJson)
+      error.steps.push(`[${typeof member === 'number' ? member : JSON.stringify(member)}]`);
+    throw error;
+  }
+}
+
+/** What JSON must escape; most strings have none of it and are quoted as they are. */
+// eslint-disable-next-line no-control-regex -- control characters are what JSON escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
+
+function serializeString(text: string): string {
+  // A lone surrogate has no UTF-8 form: encoders replace it, so two strings would hash the same.
+  if (!text.isWellFormed()) throw new NotJson('a string with a lone UTF-16 surrogate');
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
 }

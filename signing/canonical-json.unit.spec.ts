@@ -78,6 +78,7 @@ describe('canonicalJson (RFC 8785)', () => {
     [{ a: Number.NaN }, /number NaN at \$\["a"\]/],
     [[Number.POSITIVE_INFINITY], /number Infinity at \$\[0\]/],
     [{ a: { b: undefined } }, /undefined at \$\["a"\]\["b"\]/],
+    [{ a: [1, { '[0]': Number.NaN }] }, /NaN at \$\["a"\]\[1\]\["\[0\]"\] is/],
     [new Array(2), /undefined at \$\[0\]/],
     [() => 1, /a function at \$/],
     [{ n: 10n }, /a bigint at \$\["n"\]/],

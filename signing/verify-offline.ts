@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
 import { splitPemCertificates } from './certificates.js';
 import { parseDocumentCode } from './document-code.js';
-import { parseVerificationQrText, verifySeal, type SealFields } from './seal.js';
+import { parseVerificationQrText, verifySeal, type SealVerification } from './seal.js';
+import { escapeUnsafeText } from './seal-format.js';
+import type { SealV2Fields } from './seal-v2.js';
 
 export interface OfflineCheck {
   readonly name: 'qr text' | 'certificates' | 'seal' | 'document code' | 'content';
@@ -13,8 +15,8 @@ export interface OfflineCheck {
 export interface OfflineVerification {
   readonly valid: boolean;
   readonly checks: readonly OfflineCheck[];
-  /** What the seal says, when it could be read. */
-  readonly fields?: SealFields;
+  /** What the seal says, only when every check passed; a format-2 seal also the facts of the paper. */
+  readonly fields?: SealVerification['fields'];
 }
 
 /**
@@ -72,20 +74,61 @@ export function verifyOffline(input: {
 export function formatOfflineVerification(verification: OfflineVerification): string {
   const lines: string[] = [];
   const { fields } = verification;
-  if (fields) {
+  // What a seal that does not verify says is the forger's word: it is not printed at all.
+  if (fields && verification.valid) {
     lines.push(
-      `Document ${fields.code}: ${fields.kind} of municipality ${fields.municipality}, ` +
+      `Document ${fields.code}: ${fields.kind} of municipality ${escapeUnsafeText(fields.municipality)}, ` +
         `issued ${fields.issuedAt.toISOString()}`,
     );
+    if ('holders' in fields) lines.push(...paperFacts(fields));
   }
   for (const check of verification.checks) {
-    lines.push(`  ${check.ok ? 'ok  ' : 'FAIL'}  ${check.name}: ${check.detail}`);
+    lines.push(`  ${check.ok ? 'ok  ' : 'FAIL'}  ${check.name}: ${escapeUnsafeText(check.detail)}`);
   }
   if (verification.valid && !verification.checks.some((check) => check.name === 'content')) {
     lines.push('  --    content: not checked (pass --content with the document JSON to check it)');
   }
   lines.push(verification.valid ? 'VALID' : 'INVALID');
   return `${lines.join('\n')}\n`;
+}
+
+const KIND_TITLES_FA: Readonly<Record<SealV2Fields['kind'], string>> = {
+  BuildingPermit: 'پروانه ساختمانی',
+  MapOrder: 'دستور نقشه',
+  CompletionCertificate: 'گواهی پایان کار',
+  InquiryAnswer: 'پاسخ استعلام',
+  NoViolationCertificate: 'گواهی عدم خلاف',
+};
+const RESULTS_FA = { cleared: 'بلامانع', blocked: 'دارای مانع' } as const;
+const jalaliDay = new Intl.DateTimeFormat('fa-IR-u-ca-persian', {
+  dateStyle: 'long',
+  timeZone: 'Asia/Tehran',
+});
+
+/** What a person compares with the printed paper: a genuine seal on a forged paper differs here. */
+function paperFacts(fields: SealV2Fields): string[] {
+  const day = (at: Date) => `${at.toISOString().slice(0, 10)} (${jalaliDay.format(at)})`;
+  const facts: [string, string][] = [
+    ['kind / نوع سند', `${fields.kind} (${KIND_TITLES_FA[fields.kind]})`],
+    [
+      'renewal code / کد نوسازی',
+      fields.renewalCode === undefined ? '—' : escapeUnsafeText(fields.renewalCode),
+    ],
+    ['holders / دارندگان', holdersFact(fields)],
+    ['issued / تاریخ صدور', day(fields.issuedAt)],
+    ['expires / تاریخ اعتبار', fields.expiresAt ? day(fields.expiresAt) : '—'],
+  ];
+  if (fields.result) facts.push(['result / نتیجه', `${fields.result} (${RESULTS_FA[fields.result]})`]);
+  return [
+    'Compare with the paper / با متن سند مقایسه کنید:',
+    ...facts.map(([label, value]) => `  ${label}: ${value}`),
+  ];
+}
+
+function holdersFact({ holders, moreHolders }: SealV2Fields): string {
+  const names = holders.map(escapeUnsafeText);
+  if (moreHolders) names.push(`and ${moreHolders} more (و ${moreHolders} نفر دیگر)`);
+  return names.length > 0 ? names.join('، ') : '—';
 }
 
 function contentCheck(contentJson: string, sealedSha256: string): OfflineCheck {
@@ -101,8 +144,12 @@ function contentCheck(contentJson: string, sealedSha256: string): OfflineCheck {
     : fail('content', `its canonical JSON has SHA-256 ${digest}, the seal ${sealedSha256}`);
 }
 
-function result(checks: readonly OfflineCheck[], fields?: SealFields): OfflineVerification {
-  return { valid: checks.every((check) => check.ok), checks, ...(fields ? { fields } : {}) };
+function result(
+  checks: readonly OfflineCheck[],
+  fields?: OfflineVerification['fields'],
+): OfflineVerification {
+  const valid = checks.every((check) => check.ok);
+  return { valid, checks, ...(fields && valid ? { fields } : {}) };
 }
 
 function pass(name: OfflineCheck['name'], detail: string): OfflineCheck {

@@ -1,6 +1,7 @@
 import { documentCodeFrom } from '../../signing/document-code.js';
 import { DocumentSigner } from '../../src/documents/document-signer.js';
 import type { DocumentContent } from '../../src/documents/document.events.js';
+import { loadSealKeys } from '../../src/documents/signing-keys/seal-key.js';
 import { loadSigningKeys } from '../../src/documents/signing-keys/signing-keys.js';
 import { measureLoops, percentile, round, type BenchFigure } from '../figure.js';
 
@@ -29,11 +30,11 @@ function samplePermit(n: number): DocumentContent {
 const signDocument: BenchFigure = {
   name: 'sign.document',
   async run(context) {
-    const signer = new DocumentSigner(
-      loadSigningKeys({ production: false, dataDir: context.dir, extraSigningCertPaths: [] }, () => {}),
-    );
+    const config = { production: false, dataDir: context.dir, extraSigningCertPaths: [] };
+    const keys = loadSigningKeys(config, () => {});
+    const signer = new DocumentSigner(keys, await loadSealKeys(config, keys.ca.certificatePem, () => {}));
     let n = 0;
-    // One document at a time: the latency of one signing, its two RSA operations side by side.
+    // One document at a time: the latency of one signing, its RSA and ECDSA operations side by side.
     const measured = await measureLoops(1, async () => {
       await signer.sign(samplePermit((n += 1)));
       return 1;

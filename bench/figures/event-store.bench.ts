@@ -32,7 +32,7 @@ interface Template {
  * built once, so that both the store and the baseline pay only for a fresh event id and the JSON
  * serialisation per event, and the figures compare storage rather than test-data generation.
  */
-const templates: readonly Template[] = Array.from({ length: 1024 }, (_, i) => {
+export const templates: readonly Template[] = Array.from({ length: 1024 }, (_, i) => {
   const commandId = newId();
   return {
     type: TYPES[i % TYPES.length]!,

@@ -2,12 +2,14 @@ import type { BenchFigure } from '../figure.js';
 import { documentFigures } from './documents.bench.js';
 import { eventStoreFigures } from './event-store.bench.js';
 import { inquiryFigures } from './inquiries.bench.js';
+import { ledgerFigures } from './ledger.bench.js';
 import { parcelFigures } from './parcels.bench.js';
 import { permitFigures } from './permits.bench.js';
 
 /** Every figure `npm run bench` knows, in the order they run; add new modules here. */
 export const figures: readonly BenchFigure[] = [
   ...eventStoreFigures,
+  ...ledgerFigures,
   ...parcelFigures,
   ...documentFigures,
   ...permitFigures,

@@ -25,6 +25,8 @@ export interface DocumentRecord {
   readonly keyId: string;
   readonly seal: string;
   readonly issuedAt: string;
+  /** The DocumentIssued event: the ledger proves the document by its leaf. */
+  readonly issueEventId: string;
   readonly status: DocumentStatus;
   readonly revocation?: { readonly reason: string; readonly at: string };
   readonly supersession?: { readonly by: string; readonly reason: string; readonly at: string };
@@ -60,7 +62,7 @@ function isSummaryValue(value: unknown): value is SummaryValue {
 
 export const documentsProjection: Projection<DocumentRecord, DocumentEvent> = {
   name: 'documents',
-  version: 1,
+  version: 2,
   handles: DOCUMENT_EVENT_TYPES,
   indexes: ['subject.stream', 'municipality'],
   documentId: (event) => event.data.code,
@@ -74,6 +76,7 @@ export const documentsProjection: Projection<DocumentRecord, DocumentEvent> = {
           ...(content.renewalCode ? { renewalCode: content.renewalCode } : {}),
           ...(content.organisation ? { organisation: content.organisation } : {}),
           holderNationalIds: content.holders.map((h) => h.nationalId),
+          issueEventId: event.id,
           status: 'valid',
           summary: publicSummary(content),
           position: event.position,

@@ -41,8 +41,8 @@ export function parseTilePath(path: string): Tile | undefined {
     index: Number(upper!.replaceAll('x', '').replaceAll('/', '') + last),
     width: width === undefined ? TILE_WIDTH : Number(width),
   };
-  const partialTooWide = width !== undefined && tile.width >= TILE_WIDTH;
-  return tile.level <= 63 && Number.isSafeInteger(tile.index) && !partialTooWide ? tile : undefined;
+  // Only the one spelling tilePath writes (no x000 group, no .p/256): each tile has a single URL to cache.
+  return tile.level <= 63 && Number.isSafeInteger(tile.index) && tilePath(tile) === path ? tile : undefined;
 }
 
 /** Every tile level of a tree of `size` leaves, bottom up: 70,000 → 273 + 112/256, 1 + 17/256, 0 + 1/256. */

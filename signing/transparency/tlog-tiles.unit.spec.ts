@@ -19,6 +19,8 @@ describe('C2SP tlog-tiles', () => {
     'tile/0/x001/x234/67',
     'tile/0/001/234/067',
     'tile/0/x001',
+    'tile/0/x000/256',
+    'tile/0/000.p/999',
     'tile/00/000',
     'tile/64/000',
     'tile/0/000.p/0',

@@ -68,11 +68,14 @@ export interface SmsConfig {
   readonly timeoutMs: number;
 }
 
-/** PEM files of the document-signing key; all three are required in production, demo keys are made otherwise. */
+/** PEM files of the document-signing and seal keys; all are required in production, demo keys are made otherwise. */
 export interface SigningConfig {
   readonly keyPath?: string;
   readonly certPath?: string;
   readonly caCertPath?: string;
+  /** The ECDSA P-256 key that signs QR seals and its certificate from the CA; required in production too. */
+  readonly sealKeyPath?: string;
+  readonly sealCertPath?: string;
   /** Older signing certificates still published, so that documents they signed keep verifying after a rotation. */
   readonly extraCertPaths: readonly string[];
 }
@@ -266,7 +269,7 @@ function signingConfig(
     if (raw === undefined && production) {
       throw new ConfigError(
         name,
-        'is required with NODE_ENV=production: a PEM file of the document-signing key or CA',
+        'is required with NODE_ENV=production: a PEM file of the document-signing or seal key, or CA',
       );
     }
     return raw === undefined ? undefined : resolve(raw);
@@ -275,6 +278,8 @@ function signingConfig(
     keyPath: path('DAFTAR_SIGNING_KEY'),
     certPath: path('DAFTAR_SIGNING_CERT'),
     caCertPath: path('DAFTAR_CA_CERT'),
+    sealKeyPath: path('DAFTAR_SEAL_KEY'),
+    sealCertPath: path('DAFTAR_SEAL_CERT'),
     extraCertPaths: (nonEmpty(env, 'DAFTAR_SIGNING_EXTRA_CERTS') ?? '')
       .split(',')
       .map((entry) => entry.trim())

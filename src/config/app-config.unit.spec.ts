@@ -6,6 +6,8 @@ const signingFiles = {
   DAFTAR_SIGNING_KEY: '/etc/daftar/signing.key.pem',
   DAFTAR_SIGNING_CERT: '/etc/daftar/signing.pem',
   DAFTAR_CA_CERT: '/etc/daftar/ca.pem',
+  DAFTAR_SEAL_KEY: '/etc/daftar/seal.key.pem',
+  DAFTAR_SEAL_CERT: '/etc/daftar/seal.pem',
 };
 const production = {
   NODE_ENV: 'production',
@@ -152,6 +154,8 @@ describe('document signing keys', () => {
       keyPath: undefined,
       certPath: undefined,
       caCertPath: undefined,
+      sealKeyPath: undefined,
+      sealCertPath: undefined,
       extraCertPaths: [],
     });
   });
@@ -166,6 +170,8 @@ describe('document signing keys', () => {
       keyPath: resolve('keys/signing.key.pem'),
       certPath: '/etc/daftar/signing.pem',
       caCertPath: '/etc/daftar/ca.pem',
+      sealKeyPath: '/etc/daftar/seal.key.pem',
+      sealCertPath: '/etc/daftar/seal.pem',
       extraCertPaths: ['/etc/daftar/2024.pem', resolve('keys/2025.pem')],
     });
   });

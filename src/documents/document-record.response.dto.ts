@@ -21,6 +21,8 @@ export class DocumentRecordResponseDto implements DocumentRecord {
   @ApiProperty() keyId!: string;
   @ApiProperty({ description: 'the compact signed seal for offline checks' }) seal!: string;
   @ApiProperty() issuedAt!: string;
+  @ApiProperty({ description: 'the DocumentIssued event, whose leaf the ledger proves' })
+  issueEventId!: string;
   @ApiProperty({ enum: ['valid', 'revoked', 'superseded'] }) status!: DocumentStatus;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: '{ reason, at }' })
   revocation?: DocumentRecord['revocation'];

@@ -7,8 +7,10 @@ import {
   verifyDetached,
   type CmsSigner,
 } from '../../signing/cms.js';
-import { encodeSealOffThread } from '../../signing/seal.js';
+import { encodeSealV2, sealKeyFrom, type SealKey } from '../../signing/seal-v2.js';
+import type { SealKeys } from './signing-keys/seal-key.js';
 import type { SigningKeys } from './signing-keys/signing-keys.js';
+import { sealFactsOf } from './document-seal-facts.js';
 import type { DocumentContent } from './document.events.js';
 
 export interface DocumentSignature {
@@ -19,16 +21,24 @@ export interface DocumentSignature {
   readonly seal: string;
 }
 
-/** Signs document content with the active signing key: a CMS signature and the QR seal. */
+/**
+ * Signs document content: a CMS signature with the active RSA signing key, and the QR seal (format 2,
+ * with the paper's facts) with the ECDSA P-256 seal key.
+ */
 export class DocumentSigner {
-  // The key and certificate are parsed once here, not for every document.
+  // The keys and certificate are parsed once here, not for every document.
   private readonly signer: CmsSigner;
+  private readonly sealKey: SealKey;
 
-  constructor(private readonly keys: SigningKeys) {
+  constructor(
+    private readonly keys: SigningKeys,
+    private readonly seal: SealKeys,
+  ) {
     this.signer = prepareCmsSigner(keys.active);
+    this.sealKey = sealKeyFrom(seal.privateKeyPem);
   }
 
-  /** Both RSA operations run on the thread pool, side by side, while the event loop goes on. */
+  /** The RSA operation runs on the thread pool; the seal's ECDSA, a tenth of it, meanwhile here. */
   async sign(content: DocumentContent): Promise<DocumentSignature> {
     const bytes = Buffer.from(canonicalJson(content), 'utf8');
     const contentSha256 = createHash('sha256').update(bytes).digest('hex');
@@ -37,19 +47,20 @@ export class DocumentSigner {
       content: bytes,
       signingTime: new Date(content.issuedAt),
     });
-    const seal = encodeSealOffThread(
+    const seal = encodeSealV2(
       {
         code: content.code,
         kind: content.kind,
         issuedAt: new Date(content.issuedAt),
         municipality: content.municipality,
+        ...sealFactsOf(content),
         contentSha256,
-        keyId,
+        keyId: this.sealKey.keyId,
       },
-      this.signer,
+      this.sealKey,
     );
-    const [signature, sealText] = await Promise.all([cms, seal]);
-    return { contentSha256, signature: Buffer.from(signature).toString('base64'), keyId, seal: sealText };
+    const signature = await cms;
+    return { contentSha256, signature: Buffer.from(signature).toString('base64'), keyId, seal };
   }
 
   /** Whether the signature holds for this content and chains to the municipal CA. */
@@ -62,12 +73,13 @@ export class DocumentSigner {
     return result.valid ? { valid: true } : { valid: false, reason: result.reason ?? 'invalid' };
   }
 
-  /** The CA first, then every published signing certificate (PEM), as `/.well-known` serves them. */
+  /** The CA first, then every published signing certificate and the seal's (PEM), as `/.well-known` serves them. */
   certificateBundle(): string {
-    return certificateBundle(
-      this.keys.ca.certificatePem,
-      this.keys.certificates.map((c) => c.certificatePem),
-    );
+    const published = this.keys.certificates.map((c) => c.certificatePem);
+    const seal = this.keys.certificates.some((c) => c.keyId === this.seal.keyId)
+      ? []
+      : [this.seal.certificatePem];
+    return certificateBundle(this.keys.ca.certificatePem, [...published, ...seal]);
   }
 
   certificateOf(keyId: string): string | undefined {

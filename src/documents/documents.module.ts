@@ -8,6 +8,7 @@ import { DocumentsReadModel } from './documents.read-model.js';
 import { DocumentBarcodes } from './get-document/document-barcodes.js';
 import { GetDocumentHttpController } from './get-document/get-document.http.controller.js';
 import { PrintDocumentHttpController } from './print-document/print-document.http.controller.js';
+import { loadSealKeys } from './signing-keys/seal-key.js';
 import { loadSigningKeys } from './signing-keys/signing-keys.js';
 import { VerifyDocumentHttpController } from './verify-document/verify-document.http.controller.js';
 
@@ -39,21 +40,21 @@ import { VerifyDocumentHandler } from './verify-document/verify-document.handler
     {
       provide: DocumentSigner,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => {
+      useFactory: async (config: AppConfig) => {
         const logger = new Logger('SigningKeys');
-        return new DocumentSigner(
-          loadSigningKeys(
-            {
-              production: config.production,
-              dataDir: config.dataDir,
-              signingKeyPath: config.signing.keyPath,
-              signingCertPath: config.signing.certPath,
-              caCertPath: config.signing.caCertPath,
-              extraSigningCertPaths: config.signing.extraCertPaths,
-            },
-            (message) => logger.warn(message),
-          ),
-        );
+        const keyConfig = {
+          production: config.production,
+          dataDir: config.dataDir,
+          signingKeyPath: config.signing.keyPath,
+          signingCertPath: config.signing.certPath,
+          caCertPath: config.signing.caCertPath,
+          extraSigningCertPaths: config.signing.extraCertPaths,
+          sealKeyPath: config.signing.sealKeyPath,
+          sealCertPath: config.signing.sealCertPath,
+        };
+        const log = (message: string) => logger.warn(message);
+        const keys = loadSigningKeys(keyConfig, log);
+        return new DocumentSigner(keys, await loadSealKeys(keyConfig, keys.ca.certificatePem, log));
       },
     },
     DocumentsReadModel,

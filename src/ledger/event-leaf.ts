@@ -1,18 +1,26 @@
+import { hash } from 'node:crypto';
 import { canonicalJson } from '../../signing/canonical-json.js';
-import { leafHash } from '../../signing/transparency/merkle-hashes.js';
 import type { RecordedEvent } from '../event-store/event-envelope.js';
 
 /** The bytes the ledger commits to: RFC 8785 JSON of what identifies and states an event, not its position. */
 export function eventEntry(event: RecordedEvent): Uint8Array {
-  const { id, type, stream, revision, data, metadata } = event;
-  return Buffer.from(
-    canonicalJson(wellFormed({ id, type, stream, revision: revision.toString(), data, metadata })),
-    'utf8',
-  );
+  return Buffer.from(eventJson(event), 'utf8');
 }
 
+/** leafHash(eventEntry(event)), hashing the text at once: no entry bytes, no hash object per event. */
 export function eventLeafHash(event: RecordedEvent): Uint8Array {
-  return leafHash(eventEntry(event));
+  return hash('sha256', `\u0000${eventJson(event)}`, 'buffer');
+}
+
+function eventJson(event: RecordedEvent): string {
+  const { id, type, stream, revision, data, metadata } = event;
+  const fields = { id, type, stream, revision: revision.toString(), data, metadata };
+  try {
+    return canonicalJson(fields);
+  } catch {
+    // Rare enough that copying the whole event to mend its text is paid only when canonicalJson refuses.
+    return canonicalJson(wellFormed(fields));
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { RecordedEvent } from '../event-store/event-envelope.js';
-import { eventEntry } from './event-leaf.js';
+import { eventEntry, eventLeafHash } from './event-leaf.js';
 
 const event = (name: string): RecordedEvent =>
   ({
@@ -32,5 +33,13 @@ describe('eventEntry', () => {
   it('makes a leaf of an older event holding a lone surrogate, counting it as U+FFFD', () => {
     const text = Buffer.from(eventEntry(event('a\ud800b'))).toString('utf8');
     expect(text).toContain('"name":"a\ufffdb"');
+  });
+});
+
+describe('eventLeafHash', () => {
+  it.each(['زهرا 😀', 'a\ud800b', '"\\\u0000'])('is SHA-256(0x00 ‖ eventEntry) for %p', (name) => {
+    const entry = eventEntry(event(name));
+    const expected = createHash('sha256').update(Uint8Array.of(0)).update(entry).digest('hex');
+    expect(Buffer.from(eventLeafHash(event(name))).toString('hex')).toBe(expected);
   });
 });

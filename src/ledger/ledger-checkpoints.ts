@@ -1,57 +1,59 @@
-import type Database from 'better-sqlite3';
-import { signCheckpoint } from '../../signing/transparency/checkpoint.js';
+import { parseCheckpoint, signCheckpoint } from '../../signing/transparency/checkpoint.js';
+import { equalHashes } from '../../signing/transparency/merkle-hashes.js';
 import { rootAt } from '../../signing/transparency/merkle-tree.js';
 import type { NoteSigner } from '../../signing/transparency/note-verifier-key.js';
+import type { CheckpointLog, StoredCheckpoint } from './checkpoint-log.js';
 import type { LedgerTree } from './ledger-tree.js';
 
-export interface StoredCheckpoint {
-  readonly size: number;
-  /** The signed note, as served. */
-  readonly note: string;
-  readonly madeAt: string;
-}
+export type { StoredCheckpoint } from './checkpoint-log.js';
 
-/** Every signed checkpoint, one per tree size, kept in the read-model file next to the tree. */
+/** The tree's signed checkpoints: kept in the durable checkpoint log, made as the tree grows. */
 export class LedgerCheckpoints {
-  private readonly insert: Database.Statement<[number, string, string]>;
-  private readonly latestRow: Database.Statement<[], StoredCheckpoint>;
-  private readonly page: Database.Statement<[number, number], StoredCheckpoint>;
-
   constructor(
     private readonly tree: LedgerTree,
+    private readonly log: CheckpointLog,
     private readonly signer: NoteSigner,
     readonly origin: string,
-  ) {
-    const db = tree.readModels.db;
-    db.exec(`CREATE TABLE IF NOT EXISTS ledger_checkpoints (
-      size INTEGER PRIMARY KEY, note TEXT NOT NULL, made_at TEXT NOT NULL)`);
-    const columns = 'size, note, made_at AS madeAt';
-    this.insert = db.prepare(
-      'INSERT OR IGNORE INTO ledger_checkpoints (size, note, made_at) VALUES (?, ?, ?)',
-    );
-    this.latestRow = db.prepare(`SELECT ${columns} FROM ledger_checkpoints ORDER BY size DESC LIMIT 1`);
-    this.page = db.prepare(`SELECT ${columns} FROM ledger_checkpoints WHERE size > ? ORDER BY size LIMIT ?`);
-  }
+  ) {}
 
+  /**
+   * The newest checkpoint the tree has reached: after a rebuild of the read models the tree catches up
+   * with checkpoints signed before, and proofs are given against those it can already prove.
+   */
   latest(): StoredCheckpoint | undefined {
-    return this.latestRow.get();
+    return this.log.latest(this.tree.size);
   }
 
   /** Checkpoints of sizes above `after`, oldest first. */
   after(after: number, limit: number): StoredCheckpoint[] {
-    return this.page.all(after, limit);
+    return this.log.after(after, limit);
   }
 
-  /** Signs the tree as it is now, unless the latest checkpoint already has its size. */
+  /**
+   * Signs the tree as it is now, once it has grown past every checkpoint kept, and only when it
+   * still has the root signed last: a log rewritten under a kept checkpoint must never get a new one.
+   */
   makeIfGrown(now: Date): StoredCheckpoint | undefined {
     const size = this.tree.size;
-    const latest = this.latest();
-    if (latest && latest.size >= size) return undefined;
+    const latest = this.log.latest();
+    // An empty tree commits to nothing: its checkpoint would only be hidden by after(0).
+    if (size === 0 || (latest && latest.size >= size)) return undefined;
+    if (latest) this.requireSameRoot(latest);
     const note = signCheckpoint(
       { origin: this.origin, size, rootHash: rootAt(size, this.tree) },
       this.signer,
     );
-    this.insert.run(size, note, now.toISOString());
-    return this.latest();
+    this.log.add({ size, note, madeAt: now.toISOString() });
+    return this.log.latest();
+  }
+
+  private requireSameRoot(signed: StoredCheckpoint): void {
+    const { rootHash } = parseCheckpoint(signed.note.slice(0, signed.note.indexOf('\n\n') + 1));
+    if (!equalHashes(rootHash, rootAt(signed.size, this.tree))) {
+      throw new Error(
+        `The tree of ${signed.size} leaves no longer has the root of the checkpoint signed at that size: ` +
+          'the log was changed; run npm run ledger:verify',
+      );
+    }
   }
 }

@@ -1,11 +1,12 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { type AppConfig, ConfigError } from '../config/app-config.js';
 import {
   type NoteSigner,
   parseSignerKey,
   signerKeyOf,
+  verifierKeyOf,
 } from '../../signing/transparency/note-verifier-key.js';
 
 const DEMO_KEY_FILE = 'ledger.key';
@@ -22,7 +23,8 @@ export function ledgerOrigin(publicUrl: string): string {
 
 /**
  * The key checkpoints are signed with: DAFTAR_LEDGER_KEY, or, outside production, one made on the
- * first start at `<dataDir>/keys/ledger.key` (owner-readable only) and kept after, named the origin.
+ * first start at `<dataDir>/keys/ledger.key` (owner-readable only) named after the public URL's origin,
+ * and kept after under that name: a log keeps its name when the URL changes (see ledgerIdentity).
  */
 export function loadLedgerSigner(
   config: Pick<AppConfig, 'production' | 'dataDir' | 'ledgerKeyPath' | 'publicUrl'>,
@@ -30,21 +32,31 @@ export function loadLedgerSigner(
 ): NoteSigner {
   if (config.ledgerKeyPath !== undefined) return readSigner(config.ledgerKeyPath);
   if (config.production) throw new ConfigError('DAFTAR_LEDGER_KEY', 'is required with NODE_ENV=production');
-  const origin = ledgerOrigin(config.publicUrl);
-  const dir = join(config.dataDir, 'keys');
-  const file = join(dir, DEMO_KEY_FILE);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = demoKeyFile(config.dataDir);
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   try {
-    writeFileSync(file, newLedgerKey(origin), { mode: 0o600, flag: 'wx' });
+    writeFileSync(file, newLedgerKey(ledgerOrigin(config.publicUrl)), { mode: 0o600, flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
   log(`DEMO LEDGER KEY: checkpoints are signed with a key made on this machine (${file}).`);
-  // The name is part of the key id: a changed public URL renames the demo key rather than mislabel it.
-  return { name: origin, privateKey: readSigner(file).privateKey };
+  return readSigner(file);
 }
 
-function readSigner(file: string): NoteSigner {
+/**
+ * The verifier key of the checkpoints the server signs, from the key file it reads; makes no key.
+ * Undefined when there is none (a demo data directory whose server never started).
+ */
+export function ledgerVerifierKey(config: Pick<AppConfig, 'dataDir' | 'ledgerKeyPath'>): string | undefined {
+  const file = config.ledgerKeyPath ?? demoKeyFile(config.dataDir);
+  if (config.ledgerKeyPath === undefined && !existsSync(file)) return undefined;
+  const signer = readSigner(file);
+  return verifierKeyOf(signer.name, createPublicKey(signer.privateKey));
+}
+
+const demoKeyFile = (dataDir: string) => join(dataDir, 'keys', DEMO_KEY_FILE);
+
+function readSigner(file: string): ReturnType<typeof parseSignerKey> {
   try {
     return parseSignerKey(readFileSync(file, 'utf8').trim());
   } catch (error) {

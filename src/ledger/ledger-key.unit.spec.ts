@@ -29,6 +29,11 @@ describe('the ledger key', () => {
     expect(openCheckpoint(note, signer.name, [verifier]).checkpoint.size).toBe(0);
   });
 
+  it('keeps the name it was made with when the public URL changes', () => {
+    demo('http://localhost:39113');
+    expect(demo('http://localhost:39114').name).toBe('localhost:39113/daftar');
+  });
+
   it('is required in production', () => {
     expect(() =>
       loadLedgerSigner(

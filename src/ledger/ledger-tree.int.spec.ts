@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
-import { openCheckpoint } from '../../signing/transparency/checkpoint.js';
+import { openCheckpoint, parseCheckpoint } from '../../signing/transparency/checkpoint.js';
 import { leafHash, rootOf } from '../../signing/transparency/merkle-hashes.js';
 import { consistencyProof, inclusionProof } from '../../signing/transparency/merkle-proofs.js';
 import { rootAt } from '../../signing/transparency/merkle-tree.js';
@@ -14,6 +14,7 @@ import type { RecordedEvent } from '../event-store/event-envelope.js';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store.js';
 import { ReadModelDatabase } from '../event-store/subscriptions/read-model-database.js';
 import { SubscriberRunner } from '../event-store/subscriptions/subscriber-runner.js';
+import { CheckpointLog } from './checkpoint-log.js';
 import { LedgerCheckpoints } from './ledger-checkpoints.js';
 import { LedgerTree } from './ledger-tree.js';
 import { LedgerTreeSubscriber } from './ledger-tree.subscriber.js';
@@ -119,12 +120,24 @@ describe('the ledger tree over real SQLite files', () => {
     await close();
   });
 
+  it('signs no checkpoint of the empty tree', () => {
+    const readModels = new ReadModelDatabase(join(dir, 'read-models.db'));
+    const log = CheckpointLog.open(dir);
+    const signer = { name: 'example.org/daftar', privateKey: generateKeyPairSync('ed25519').privateKey };
+    const checkpoints = new LedgerCheckpoints(new LedgerTree(readModels), log, signer, 'example.org/daftar');
+    expect([checkpoints.makeIfGrown(new Date()), log.after(-1, 10)]).toEqual([undefined, []]);
+    log.close();
+    readModels.close();
+  });
+
   it('signs a checkpoint of the tree when it has grown, and only then', async () => {
     await append(6);
     const { tree, close } = await catchUp(join(dir, 'read-models.db'));
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const log = CheckpointLog.open(dir);
     const checkpoints = new LedgerCheckpoints(
       tree,
+      log,
       { name: 'example.org/daftar', privateKey },
       'example.org/daftar',
     );
@@ -136,6 +149,61 @@ describe('the ledger tree over real SQLite files', () => {
     expect(checkpoint.size).toBe(6);
     expect(Buffer.from(checkpoint.rootHash)).toEqual(Buffer.from(rootOf(await expectedLeaves())));
     expect(checkpoints.after(0, 10)).toEqual([made]);
+    log.close();
     await close();
+  });
+
+  it('keeps its checkpoints in ledger.db across a deleted read-model file, and stays consistent', async () => {
+    const signer = { name: 'example.org/daftar', privateKey: generateKeyPairSync('ed25519').privateKey };
+    const readModelsFile = join(dir, 'read-models.db');
+    for (const count of [5, 6]) {
+      await append(count);
+      const server = await catchUp(readModelsFile);
+      const kept = CheckpointLog.open(dir);
+      new LedgerCheckpoints(server.tree, kept, signer, 'example.org/daftar').makeIfGrown(new Date());
+      kept.close();
+      await server.close();
+    }
+    for (const suffix of ['', '-wal', '-shm']) rmSync(readModelsFile + suffix, { force: true });
+    const log = CheckpointLog.open(dir);
+    const catchingUp = new ReadModelDatabase(readModelsFile);
+    const empty = new LedgerCheckpoints(new LedgerTree(catchingUp), log, signer, 'example.org/daftar');
+    expect([empty.latest(), empty.makeIfGrown(new Date())]).toEqual([undefined, undefined]);
+    catchingUp.close();
+
+    await append(3);
+    const rebuilt = await catchUp(readModelsFile);
+    const checkpoints = new LedgerCheckpoints(rebuilt.tree, log, signer, 'example.org/daftar');
+    expect(checkpoints.after(0, 10).map((c) => c.size)).toEqual([5, 11]);
+    const later = checkpoints.makeIfGrown(new Date())!;
+    expect(later.size).toBe(14);
+    const leaves = await expectedLeaves();
+    for (const { size, note } of checkpoints.after(0, 10)) {
+      const signedRoot = Buffer.from(parseCheckpoint(note.slice(0, note.indexOf('\n\n') + 1)).rootHash);
+      expect(signedRoot).toEqual(Buffer.from(rootOf(leaves.slice(0, size))));
+      const proof = consistencyProof(size, 14, rebuilt.tree);
+      expect(verifyConsistency(size, 14, proof, signedRoot, rootOf(leaves))).toBe(true);
+    }
+    await rebuilt.close();
+    log.close();
+  });
+
+  it('refuses to sign past a kept checkpoint whose root the tree no longer has', async () => {
+    const signer = { name: 'example.org/daftar', privateKey: generateKeyPairSync('ed25519').privateKey };
+    const log = CheckpointLog.open(dir);
+    await append(4);
+    const before = await catchUp(join(dir, 'read-models.db'));
+    new LedgerCheckpoints(before.tree, log, signer, 'example.org/daftar').makeIfGrown(new Date());
+    await before.close();
+    await store.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `events.db${suffix}`), { force: true });
+    store = new SqliteEventStore(join(dir, 'events.db'), { pollIntervalMs: 20 });
+    await append(7);
+    const other = await catchUp(join(dir, 'other-read-models.db'));
+    const checkpoints = new LedgerCheckpoints(other.tree, log, signer, 'example.org/daftar');
+    expect(() => checkpoints.makeIfGrown(new Date())).toThrow(/no longer has the root/);
+    expect(checkpoints.after(0, 10).map((c) => c.size)).toEqual([4]);
+    await other.close();
+    log.close();
   });
 });

@@ -2,9 +2,7 @@ import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '../event-store/event-envelope.js';
 import { CheckpointedSubscriber } from '../event-store/subscriptions/checkpointed-subscriber.js';
 import { eventLeafHash } from './event-leaf.js';
-import type { LedgerTree } from './ledger-tree.js';
-
-const TREE_VERSION = 1;
+import { LEDGER_TREE_SUBSCRIBER, type LedgerTree, TREE_VERSION } from './ledger-tree.js';
 
 /**
  * Appends every event of the log, in log order, to the ledger's Merkle tree. The nodes of a page and
@@ -14,7 +12,7 @@ export class LedgerTreeSubscriber extends CheckpointedSubscriber {
   private readonly appendAll: Database.Transaction<(events: readonly RecordedEvent[]) => void>;
 
   constructor(private readonly tree: LedgerTree) {
-    super('ledger:tree', tree.readModels);
+    super(LEDGER_TREE_SUBSCRIBER, tree.readModels);
     this.appendAll = tree.readModels.db.transaction((events: readonly RecordedEvent[]) => {
       events.forEach((event, offset) => tree.append(event.id, eventLeafHash(event), tree.size + offset));
       tree.readModels.saveCheckpoint(this.name, events.at(-1)!.position, TREE_VERSION);

@@ -1,27 +1,67 @@
 import type Database from 'better-sqlite3';
-import { type NodeReader, nodesToStoreOnAppend } from '../../signing/transparency/merkle-tree.js';
+import {
+  type NodeReader,
+  nodesToStoreOnAppend,
+  type TreeNode,
+} from '../../signing/transparency/merkle-tree.js';
+import { HASH_SIZE } from '../../signing/transparency/merkle-hashes.js';
 import type { ReadModelDatabase } from '../event-store/subscriptions/read-model-database.js';
 
 /**
+ * Nodes from this level up are kept in memory as well: about a thousandth of the nodes, yet the half of
+ * a large tree's proof reads that lie above it (a proof reads one node per level).
+ */
+const MEMORY_LEVELS = 10;
+
+/** The subscriber that appends to the tree, and the layout its checkpoint was saved with. */
+export const LEDGER_TREE_SUBSCRIBER = 'ledger:tree';
+export const TREE_VERSION = 2;
+
+/**
  * The ledger's Merkle tree in the read-model file, kept as its complete subtrees (level, index → hash)
- * with the event each leaf is. Appending costs one read and one write per level; nodes never change.
+ * with the event each leaf is. Appending writes the nodes it completes and reads none: the left siblings
+ * it needs are the last node stored at their level, kept in memory. Nodes never change.
+ *
+ * Leaf i completes the subtrees (l, (i + 1) / 2^l − 1) for l = 0 up to its number of trailing 1 bits, so
+ * its one row holds their hashes, level by level: an append is one row, and any node one row read.
  */
 export class LedgerTree implements NodeReader {
-  private readonly getNode: Database.Statement<[number, number], { hash: Buffer }>;
-  private readonly putNode: Database.Statement<[number, number, Buffer]>;
-  private readonly putLeaf: Database.Statement<[number, string]>;
+  private readonly getNode: Database.Statement<[number, number], Buffer>;
+  private readonly putLeaf: Database.Statement<[number, string, Buffer]>;
   private readonly getLeafIndex: Database.Statement<[string], { leaf: number }>;
   private leaves: number;
+  /**
+   * The last node appended at each level. One that a rolled-back transaction left here (or in the upper
+   * levels) holds a leaf past the committed size: no proof reads it, and the next appends store that node
+   * again before any of them reads it.
+   */
+  private readonly lastAppended: TreeNode[] = [];
+  private readonly leftSiblings: NodeReader = {
+    node: (level, index) => {
+      const last = this.lastAppended[level];
+      return last?.index === index ? last.hash : this.node(level, index);
+    },
+  };
+  /** Nodes at MEMORY_LEVELS and above, by level − MEMORY_LEVELS and index; as lasting as the stored ones. */
+  private readonly upperLevels: Map<number, Uint8Array>[] = [];
 
   constructor(readonly readModels: ReadModelDatabase) {
     const db = readModels.db;
-    db.exec(`CREATE TABLE IF NOT EXISTS ledger_nodes (
-      level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL, PRIMARY KEY (level, idx)) WITHOUT ROWID`);
-    db.exec(`CREATE TABLE IF NOT EXISTS ledger_leaves (
-      leaf INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE)`);
-    this.getNode = db.prepare('SELECT hash FROM ledger_nodes WHERE level = ? AND idx = ?');
-    this.putNode = db.prepare('INSERT INTO ledger_nodes (level, idx, hash) VALUES (?, ?, ?)');
-    this.putLeaf = db.prepare('INSERT INTO ledger_leaves (leaf, event_id) VALUES (?, ?)');
+    db.transaction(() => {
+      // A tree stored in another layout is rebuilt from the log: the subscriber starts over.
+      if (readModels.checkpoint(LEDGER_TREE_SUBSCRIBER)?.version !== TREE_VERSION) {
+        db.exec('DROP TABLE IF EXISTS ledger_nodes; DROP TABLE IF EXISTS ledger_leaves');
+        readModels.saveCheckpoint(LEDGER_TREE_SUBSCRIBER, undefined, TREE_VERSION);
+      }
+      db.exec(`CREATE TABLE IF NOT EXISTS ledger_leaves (
+        leaf INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, nodes BLOB NOT NULL)`);
+    })();
+    this.getNode = db
+      .prepare<[number, number], Buffer>(
+        `SELECT substr(nodes, ?, ${HASH_SIZE}) FROM ledger_leaves WHERE leaf = ?`,
+      )
+      .pluck();
+    this.putLeaf = db.prepare('INSERT INTO ledger_leaves (leaf, event_id, nodes) VALUES (?, ?, ?)');
     this.getLeafIndex = db.prepare('SELECT leaf FROM ledger_leaves WHERE event_id = ?');
     this.leaves = db.prepare<[], { size: number }>('SELECT count(*) AS size FROM ledger_leaves').get()!.size;
   }
@@ -32,9 +72,14 @@ export class LedgerTree implements NodeReader {
   }
 
   node(level: number, index: number): Uint8Array {
-    const row = this.getNode.get(level, index);
-    if (!row) throw new RangeError(`no complete subtree at level ${level}, index ${index}`);
-    return new Uint8Array(row.hash);
+    const kept = this.upperLevels[level - MEMORY_LEVELS]?.get(index);
+    if (kept) return kept;
+    const stored = this.getNode.get(1 + level * HASH_SIZE, (index + 1) * 2 ** level - 1);
+    if (stored?.length !== HASH_SIZE)
+      throw new RangeError(`no complete subtree at level ${level}, index ${index}`);
+    const hash = new Uint8Array(stored);
+    this.keep(level, index, hash);
+    return hash;
   }
 
   leafIndexOf(eventId: string): number | undefined {
@@ -43,10 +88,18 @@ export class LedgerTree implements NodeReader {
 
   /** Leaf number `at`, inside the caller's transaction; `committed` moves the size on once it commits. */
   append(eventId: string, leafHash: Uint8Array, at: number): void {
-    for (const { level, index, hash } of nodesToStoreOnAppend(at, leafHash, this)) {
-      this.putNode.run(level, index, Buffer.from(hash));
+    const completed = nodesToStoreOnAppend(at, leafHash, this.leftSiblings);
+    const hashes = Buffer.allocUnsafe(completed.length * HASH_SIZE);
+    for (const node of completed) {
+      hashes.set(node.hash, node.level * HASH_SIZE);
+      this.lastAppended[node.level] = node;
+      this.keep(node.level, node.index, node.hash);
     }
-    this.putLeaf.run(at, eventId);
+    this.putLeaf.run(at, eventId, hashes);
+  }
+
+  private keep(level: number, index: number, hash: Uint8Array): void {
+    if (level >= MEMORY_LEVELS) (this.upperLevels[level - MEMORY_LEVELS] ??= new Map()).set(index, hash);
   }
 
   /** After the transaction holding `append`s commits: the tree now has `size` leaves. */

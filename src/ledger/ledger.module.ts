@@ -8,9 +8,14 @@ import { GetCheckpointHandler } from './get-checkpoint/get-checkpoint.handler.js
 import { GetCheckpointHttpController } from './get-checkpoint/get-checkpoint.http.controller.js';
 import { GetLedgerKeyHandler } from './get-ledger-key/get-ledger-key.handler.js';
 import { GetLedgerKeyHttpController } from './get-ledger-key/get-ledger-key.http.controller.js';
+import { GetTileHandler } from './get-tile/get-tile.handler.js';
+import { GetTileHttpController } from './get-tile/get-tile.http.controller.js';
+import { ProveEventInclusionHandler } from './prove-event-inclusion/prove-event-inclusion.handler.js';
+import { CheckpointLog } from './checkpoint-log.js';
 import { CHECKPOINT_SCHEDULE, LedgerCheckpointer } from './ledger-checkpointer.js';
 import { LedgerCheckpoints } from './ledger-checkpoints.js';
-import { ledgerOrigin, loadLedgerSigner } from './ledger-key.js';
+import { ledgerIdentity, renamedUrlWarning } from './ledger-identity.js';
+import { loadLedgerSigner } from './ledger-key.js';
 import { LEDGER_SIGNER } from './ledger-signer.js';
 import { LedgerTree } from './ledger-tree.js';
 import { LedgerTreeSubscriber } from './ledger-tree.subscriber.js';
@@ -29,6 +34,7 @@ import { ProveInclusionHttpController } from './prove-inclusion/prove-inclusion.
     GetLedgerKeyHttpController,
     ProveInclusionHttpController,
     ProveConsistencyHttpController,
+    GetTileHttpController,
   ],
   providers: [
     {
@@ -45,10 +51,20 @@ import { ProveInclusionHttpController } from './prove-inclusion/prove-inclusion.
       useFactory: (db: ReadModelDatabase) => new LedgerTree(db),
     },
     {
+      // After the read models: they are opened under the data directory's lock.
+      provide: CheckpointLog,
+      inject: [APP_CONFIG, ReadModelDatabase],
+      useFactory: (config: AppConfig) => CheckpointLog.open(config.dataDir),
+    },
+    {
       provide: LedgerCheckpoints,
-      inject: [LedgerTree, LEDGER_SIGNER, APP_CONFIG],
-      useFactory: (tree: LedgerTree, signer: NoteSigner, config: AppConfig) =>
-        new LedgerCheckpoints(tree, signer, ledgerOrigin(config.publicUrl)),
+      inject: [LedgerTree, CheckpointLog, LEDGER_SIGNER, APP_CONFIG],
+      useFactory: (tree: LedgerTree, log: CheckpointLog, signer: NoteSigner, config: AppConfig) => {
+        const origin = ledgerIdentity(log, signer);
+        const warning = renamedUrlWarning(origin, config.publicUrl);
+        if (warning !== undefined) new Logger('LedgerKey').warn(warning);
+        return new LedgerCheckpoints(tree, log, signer, origin);
+      },
     },
     {
       provide: LedgerCheckpointer,
@@ -61,6 +77,8 @@ import { ProveInclusionHttpController } from './prove-inclusion/prove-inclusion.
     GetLedgerKeyHandler,
     ProveInclusionHandler,
     ProveConsistencyHandler,
+    GetTileHandler,
+    ProveEventInclusionHandler,
   ],
 })
 export class LedgerModule implements OnModuleInit {

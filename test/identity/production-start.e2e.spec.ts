@@ -9,9 +9,9 @@ describe('starting in production', () => {
   let dataDir: string;
   let pkiDir: string;
   let pki: Record<string, string>;
-  beforeAll(() => {
+  beforeAll(async () => {
     pkiDir = mkdtempSync(join(tmpdir(), 'daftar-pki-'));
-    pki = { ...writeProductionPki(pkiDir), DAFTAR_GATEWAY_SECRET: 'g'.repeat(32) };
+    pki = { ...(await writeProductionPki(pkiDir)), DAFTAR_GATEWAY_SECRET: 'g'.repeat(32) };
   });
   afterAll(() => rmSync(pkiDir, { recursive: true, force: true }));
   beforeEach(() => {
@@ -65,10 +65,17 @@ describe('starting in production', () => {
     await untilReady(demo.app);
     await signIn(demo.app, 'clerk', 'daftar-demo');
     await demo.close();
+    // The log's own key, so that the ledger's refusal of a foreign key does not answer first.
+    const ledgerKey = join(dataDir, 'keys', 'ledger.key');
     await expect(
       startTestApp({
         dataDir,
-        env: { NODE_ENV: 'production', DAFTAR_ADMIN_PASSWORD: 'the-first-admin-secret', ...pki },
+        env: {
+          NODE_ENV: 'production',
+          DAFTAR_ADMIN_PASSWORD: 'the-first-admin-secret',
+          ...pki,
+          DAFTAR_LEDGER_KEY: ledgerKey,
+        },
       }),
     ).rejects.toThrow(/demo users exist/);
   });

@@ -1,76 +1,11 @@
-import { createHash } from 'node:crypto';
 import { openCheckpoint, type Checkpoint } from '../../signing/transparency/checkpoint.js';
 import { parseVerifierKey, type NoteVerifier } from '../../signing/transparency/note-verifier-key.js';
 import { canonicalJson } from '../../signing/canonical-json.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import { DEMO_PASSWORD } from '../../src/identity/demo/demo-data.js';
 import { call, signIn } from '../support/http.js';
+import { fromBase64, hashLeaf, rfcVerifyConsistency, rfcVerifyInclusion } from '../support/rfc9162.js';
 import { startTestApp, untilReady, type TestApp } from '../support/test-app.js';
-
-// RFC 9162 written out here, apart from the production code, so that a shared mistake cannot hide.
-const sha256 = (...parts: Uint8Array[]): Buffer => {
-  const hash = createHash('sha256');
-  parts.forEach((part) => hash.update(part));
-  return hash.digest();
-};
-const hashChildren = (left: Uint8Array, right: Uint8Array) => sha256(Buffer.of(1), left, right);
-
-/** §2.1.3.2, step by step. */
-function rfcVerifyInclusion(
-  index: number,
-  size: number,
-  leaf: Buffer,
-  proof: Buffer[],
-  root: Buffer,
-): boolean {
-  if (index >= size) return false;
-  let fn = index;
-  let sn = size - 1;
-  let r = leaf;
-  for (const p of proof) {
-    if (sn === 0) return false;
-    if (fn % 2 === 1 || fn === sn) {
-      r = hashChildren(p, r);
-      while (fn % 2 === 0 && fn !== 0) [fn, sn] = [fn >> 1, sn >> 1];
-    } else {
-      r = hashChildren(r, p);
-    }
-    [fn, sn] = [fn >> 1, sn >> 1];
-  }
-  return sn === 0 && r.equals(root);
-}
-
-/** §2.1.4.2, step by step. */
-function rfcVerifyConsistency(
-  first: number,
-  second: number,
-  proof: Buffer[],
-  firstRoot: Buffer,
-  secondRoot: Buffer,
-) {
-  if (first === second) return proof.length === 0 && firstRoot.equals(secondRoot);
-  if (first === 0 || first > second || proof.length === 0) return false;
-  const path = (first & (first - 1)) === 0 ? [firstRoot, ...proof] : proof;
-  let fn = first - 1;
-  let sn = second - 1;
-  while (fn % 2 === 1) [fn, sn] = [fn >> 1, sn >> 1];
-  let fr = path[0]!;
-  let sr = path[0]!;
-  for (const c of path.slice(1)) {
-    if (sn === 0) return false;
-    if (fn % 2 === 1 || fn === sn) {
-      fr = hashChildren(c, fr);
-      sr = hashChildren(c, sr);
-      while (fn % 2 === 0 && fn !== 0) [fn, sn] = [fn >> 1, sn >> 1];
-    } else {
-      sr = hashChildren(sr, c);
-    }
-    [fn, sn] = [fn >> 1, sn >> 1];
-  }
-  return fr.equals(firstRoot) && sr.equals(secondRoot) && sn === 0;
-}
-
-const fromBase64 = (hashes: string[]) => hashes.map((h) => Buffer.from(h, 'base64'));
 
 describe('the ledger over HTTP', () => {
   let t: TestApp;
@@ -116,7 +51,7 @@ describe('the ledger over HTTP', () => {
     };
     const { id, type, stream, revision, data, metadata } = event;
     const entry = canonicalJson({ id, type, stream, revision: String(revision), data, metadata });
-    const leaf = sha256(Buffer.of(0), Buffer.from(entry, 'utf8'));
+    const leaf = hashLeaf(Buffer.from(entry, 'utf8'));
     expect(inclusion).toMatchObject({ leafIndex: events.indexOf(event), treeSize: before.size });
     expect(inclusion.leafHash).toBe(leaf.toString('base64'));
     const root = Buffer.from(before.rootHash);

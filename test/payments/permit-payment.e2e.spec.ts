@@ -347,7 +347,7 @@ describe('online payment in production', () => {
         NODE_ENV: 'production',
         DAFTAR_ADMIN_PASSWORD: 'the-first-admin-secret',
         DAFTAR_GATEWAY_SECRET: SECRET,
-        ...writeProductionPki(pkiDir),
+        ...(await writeProductionPki(pkiDir)),
       },
     });
   });

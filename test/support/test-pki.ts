@@ -6,6 +6,8 @@ import {
   issueSigningCertificate,
   type PemKeyPair,
 } from '../../signing/certificates.js';
+import { issueSealCertificate } from '../../src/documents/signing-keys/seal-certificate.js';
+import { generateSealKeyPair } from '../../src/documents/signing-keys/seal-key.js';
 import { generateRsaKeyPair, randomSerialHex } from '../../src/documents/signing-keys/signing-keys.js';
 import { newKeyLine } from '../../src/identity/credentials-cipher.js';
 import { newLedgerKey } from '../../src/ledger/ledger-key.js';
@@ -58,6 +60,35 @@ export function issueTestSigner(
   return { keyPair, certificatePem, keyId: describeCertificate(certificatePem).keyId };
 }
 
+export interface TestSealer {
+  readonly privateKeyPem: string;
+  readonly certificatePem: string;
+  readonly keyId: string;
+}
+
+/** An ECDSA P-256 seal key and its certificate from `ca`, by default valid 2025–2030. */
+export async function issueTestSealer(
+  ca: TestCa,
+  validity: { notBefore?: Date; notAfter?: Date } = {},
+): Promise<TestSealer> {
+  const keyPair = generateSealKeyPair();
+  const certificatePem = await issueSealCertificate({
+    caCertificatePem: ca.certificatePem,
+    caPrivateKeyPem: ca.keyPair.privateKeyPem,
+    publicKeyPem: keyPair.publicKeyPem,
+    serialHex: randomSerialHex(),
+    commonName: 'مهر اسناد شهرداری نمونه',
+    organization: 'شهرداری نمونه',
+    notBefore: validity.notBefore ?? PKI_START,
+    notAfter: validity.notAfter ?? SIGNER_END,
+  });
+  return {
+    privateKeyPem: keyPair.privateKeyPem,
+    certificatePem,
+    keyId: describeCertificate(certificatePem).keyId,
+  };
+}
+
 /** Production refuses the demo stand-ins; these point at nothing, for tests that never reach them. */
 export const PRODUCTION_PROVIDERS = {
   DAFTAR_IDENTITY_MATCH_URL: 'http://127.0.0.1:9/match',
@@ -68,16 +99,19 @@ export const PRODUCTION_PROVIDERS = {
 } as const;
 
 /**
- * Writes a test CA and signer as PEM files, and a credentials key file, and answers the environment that
+ * Writes a test CA, signer and seal key as PEM files, and a credentials key file, and answers the environment that
  * makes production load them (with the providers it requires).
  */
-export function writeProductionPki(dir: string): Record<string, string> {
+export async function writeProductionPki(dir: string): Promise<Record<string, string>> {
   const ca = createTestCa();
   const signer = issueTestSigner(ca);
+  const sealer = await issueTestSealer(ca);
   const files = {
     DAFTAR_CA_CERT: [join(dir, 'ca.pem'), ca.certificatePem],
     DAFTAR_SIGNING_CERT: [join(dir, 'signing.pem'), signer.certificatePem],
     DAFTAR_SIGNING_KEY: [join(dir, 'signing.key.pem'), signer.keyPair.privateKeyPem],
+    DAFTAR_SEAL_CERT: [join(dir, 'seal.pem'), sealer.certificatePem],
+    DAFTAR_SEAL_KEY: [join(dir, 'seal.key.pem'), sealer.privateKeyPem],
     DAFTAR_CREDENTIALS_KEY: [join(dir, 'credentials.keys'), `${newKeyLine()}\n`],
     DAFTAR_LEDGER_KEY: [join(dir, 'ledger.key'), newLedgerKey('localhost/daftar')],
   } as const;

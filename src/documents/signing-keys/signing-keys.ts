@@ -38,13 +38,13 @@ interface KeyFiles {
   readonly caCertificatePem: string;
 }
 
-const DEMO_FILES = {
+export const DEMO_FILES = {
   caCertificate: 'document-ca.pem',
   caPrivateKey: 'document-ca.key.pem',
   certificate: 'document-signing.pem',
   privateKey: 'document-signing.key.pem',
 } as const;
-const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
+export const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
 /**
  * The document-signing key, its certificate and the CA, from the PEM files the configuration names;
@@ -171,7 +171,7 @@ function extraCertificate(path: string, caCertificatePem: string): [string, stri
   return [description.keyId, pem];
 }
 
-function chains(certificatePem: string, caCertificatePem: string, at: Date): boolean {
+export function chains(certificatePem: string, caCertificatePem: string, at: Date): boolean {
   try {
     return verifyCertificateChain(certificatePem, caCertificatePem, at);
   } catch {
@@ -179,7 +179,7 @@ function chains(certificatePem: string, caCertificatePem: string, at: Date): boo
   }
 }
 
-function readPem(variable: string, path: string): string {
+export function readPem(variable: string, path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {

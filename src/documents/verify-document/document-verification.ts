@@ -15,6 +15,19 @@ export interface CertificateSummary {
   readonly validTo: string;
 }
 
+/** The issuing event's leaf in the ledger, proven against the latest signed checkpoint. */
+export interface LedgerInclusion {
+  readonly leafIndex: number;
+  readonly treeSize: number;
+  readonly leafHash: string;
+  readonly inclusionProof: readonly string[];
+  /** The signed note (C2SP tlog-checkpoint) of size `treeSize`. */
+  readonly checkpoint: string;
+}
+
+/** Why `ledger` is null: checkpoints are signed every few seconds, so ask again shortly. */
+export const LEDGER_NOT_YET_SIGNED = 'NOT_YET_SIGNED';
+
 /** What anyone may learn about a document from its code (استعلام اصالت سند). */
 export interface DocumentVerification {
   readonly status: DocumentStatus;
@@ -30,4 +43,6 @@ export interface DocumentVerification {
   readonly certificate: CertificateSummary | null;
   readonly revocation?: { readonly reason: string; readonly at: string };
   readonly supersededBy?: string;
+  readonly ledger: LedgerInclusion | null;
+  readonly ledgerReason?: typeof LEDGER_NOT_YET_SIGNED;
 }

@@ -1,17 +1,23 @@
 import { createHash } from 'node:crypto';
-import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { type IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import type { DocumentRecord } from '../../../projections/documents/documents.projection.js';
 import { canonicalJson } from '../../../signing/canonical-json.js';
 import { describeCertificate } from '../../../signing/certificates.js';
 import { parseDocumentCode } from '../../../signing/document-code.js';
 import { MunicipalitiesReadModel } from '../../identity/municipalities/municipalities.read-model.js';
+import { ProveEventInclusionQuery } from '../../ledger/prove-event-inclusion/prove-event-inclusion.query.js';
 import { remember } from '../../shared/bounded-map.js';
 import { DomainError } from '../../shared/domain-error.js';
 import { jalaliDate } from '../../shared/jalali.js';
 import { DocumentAccess } from '../document-access.js';
 import { DocumentSigner } from '../document-signer.js';
 import { DocumentsReadModel } from '../documents.read-model.js';
-import type { CertificateSummary, DocumentVerification, SignatureCheck } from './document-verification.js';
+import {
+  type CertificateSummary,
+  type DocumentVerification,
+  LEDGER_NOT_YET_SIGNED,
+  type SignatureCheck,
+} from './document-verification.js';
 import { VerifyDocumentQuery } from './verify-document.query.js';
 
 /** Signature checks kept: every document ever issued would not fit in memory. */
@@ -35,6 +41,7 @@ export class VerifyDocumentHandler implements IQueryHandler<VerifyDocumentQuery>
     private readonly municipalities: MunicipalitiesReadModel,
     private readonly signer: DocumentSigner,
     private readonly access: DocumentAccess,
+    private readonly queries: QueryBus,
   ) {}
 
   async execute({ code }: VerifyDocumentQuery): Promise<DocumentVerification> {
@@ -64,7 +71,18 @@ export class VerifyDocumentHandler implements IQueryHandler<VerifyDocumentQuery>
       certificate: this.certificate(record.keyId),
       ...(record.revocation ? { revocation: record.revocation } : {}),
       ...(record.supersession ? { supersededBy: record.supersession.by } : {}),
+      ...(await this.ledger(record)),
     };
+  }
+
+  /** Fresh on every request: the latest checkpoint moves on. */
+  private async ledger(
+    record: DocumentRecord,
+  ): Promise<Pick<DocumentVerification, 'ledger' | 'ledgerReason'>> {
+    const signed = await this.queries.execute(new ProveEventInclusionQuery(record.issueEventId));
+    if (!signed) return { ledger: null, ledgerReason: LEDGER_NOT_YET_SIGNED };
+    const { proof, ...inclusion } = signed;
+    return { ledger: { ...inclusion, inclusionProof: proof } };
   }
 
   private async signatureCheck(record: DocumentRecord): Promise<SignatureCheck> {

@@ -15,7 +15,7 @@ import type {
   SubscriptionHandler,
 } from '../event-store.port.js';
 import { validateAppend } from '../validate-append.js';
-import { createEventsSchema, openDurableDatabase } from './sqlite-schema.js';
+import { createEventsSchema, openDurableDatabase, openReadOnlyDatabase } from './sqlite-schema.js';
 import { PollingSubscription } from './polling-subscription.js';
 import { RecentEvents } from './recent-events.js';
 
@@ -51,6 +51,8 @@ export interface SqliteEventStoreOptions {
   readonly pollIntervalMs?: number;
   /** The most appends committed in one transaction. */
   readonly maxBatch?: number;
+  /** Opens an existing file for reading only, beside a server that may be writing it. */
+  readonly readOnly?: boolean;
 }
 
 const COLUMNS = 'position, id, stream, revision, type, data, metadata';
@@ -90,9 +92,13 @@ export class SqliteEventStore implements EventStore {
   };
 
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = openDurableDatabase(file);
-    createEventsSchema(this.db);
+    if (options.readOnly) {
+      this.db = openReadOnlyDatabase(file);
+    } else {
+      if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+      this.db = openDurableDatabase(file);
+      createEventsSchema(this.db);
+    }
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.maxBatch = options.maxBatch ?? 2000;
     this.stmt = {

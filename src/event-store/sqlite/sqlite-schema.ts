@@ -10,6 +10,13 @@ export function openDurableDatabase(file: string): Database.Database {
   return db;
 }
 
+/** For reading beside a writer: waits for its locks (a checkpoint of the WAL) rather than failing. */
+export function openReadOnlyDatabase(file: string): Database.Database {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
 /**
  * The global log. `position` is the rowid: dense, because rows are never deleted and a rolled-back
  * insert gives its number back. Unique indexes guard (stream, revision) and the event id.

@@ -1,9 +1,9 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { inclusionProof } from '../../../signing/transparency/merkle-proofs.js';
+import { leafInclusion } from '../leaf-inclusion.js';
 import { LedgerCheckpoints } from '../ledger-checkpoints.js';
 import { LedgerTree } from '../ledger-tree.js';
 import { invalidProofRequest, unknownEvent } from '../ledger.errors.js';
-import { base64, type InclusionProof } from '../proof.response.dto.js';
+import type { InclusionProof } from '../proof.response.dto.js';
 import { signedSize } from '../signed-size.js';
 import { ProveInclusionQuery } from './prove-inclusion.query.js';
 
@@ -21,11 +21,6 @@ export class ProveInclusionHandler implements IQueryHandler<ProveInclusionQuery>
     if (leafIndex >= treeSize) {
       throw invalidProofRequest(`Leaf ${leafIndex} is not in the tree of ${treeSize} leaves`);
     }
-    return Promise.resolve({
-      leafIndex,
-      treeSize,
-      leafHash: base64(this.tree.node(0, leafIndex)),
-      proof: inclusionProof(leafIndex, treeSize, this.tree).map(base64),
-    });
+    return Promise.resolve(leafInclusion(this.tree, leafIndex, treeSize));
   }
 }
