@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AnyProjection } from '../projections/projection.js';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuditModule } from './audit/audit.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/app-config.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
@@ -40,6 +41,7 @@ export class AppModule {
         DemoModule,
         OperationsModule,
         LedgerModule,
+        AuditModule,
       ],
       controllers: [HealthHttpController],
     };

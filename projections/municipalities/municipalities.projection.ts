@@ -11,6 +11,7 @@ export interface MunicipalityView {
   readonly name: string;
   readonly nameFa: string;
   readonly regions: readonly Region[];
+  readonly province?: string;
   readonly registeredAt: string;
   readonly updatedAt: string;
 }

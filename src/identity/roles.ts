@@ -32,16 +32,27 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
+/** Roles that may be held for a whole province (استان): every municipality registered in it. */
+export const PROVINCIAL_ROLES: readonly Role[] = ['oversight'];
+
 /** A role held in a scope. */
 export interface Grant {
   readonly role: Role;
   readonly municipality?: string;
+  /** Instead of a municipality, for provincial roles; a principal holds it as one grant per city. */
+  readonly province?: string;
   readonly regions?: readonly string[];
   readonly organisation?: string;
 }
 
 /** The scope a role needs, or a message saying what is wrong with the grant. */
 export function grantProblem(grant: Grant): string | undefined {
+  if (grant.province !== undefined) {
+    if (!PROVINCIAL_ROLES.includes(grant.role)) return `Role ${grant.role} is not held for a province`;
+    if (grant.municipality || grant.organisation || grant.regions?.length)
+      return 'A provincial grant names only its province';
+    return undefined;
+  }
   if (MUNICIPAL_ROLES.includes(grant.role)) {
     if (!grant.municipality) return `Role ${grant.role} needs a municipality`;
     if (grant.organisation) return `Role ${grant.role} is not held for an organisation`;
@@ -55,5 +66,10 @@ export function grantProblem(grant: Grant): string | undefined {
 }
 
 export function sameGrant(a: Grant, b: Grant): boolean {
-  return a.role === b.role && a.municipality === b.municipality && a.organisation === b.organisation;
+  return (
+    a.role === b.role &&
+    a.municipality === b.municipality &&
+    a.province === b.province &&
+    a.organisation === b.organisation
+  );
 }

@@ -9,6 +9,9 @@ import { ORGANISATION_KIND_OF_ROLE } from './organisations/organisation-roles.js
 import { OrganisationsReadModel } from './organisations/organisations.read-model.js';
 import { grantProblem, type Grant } from './roles.js';
 
+/** Iran's largest province has about 120 cities. */
+const MAX_PROVINCE_CITIES = 1000;
+
 /** The one place that checks scopes against the directory: municipalities, regions, organisations. */
 @Injectable()
 export class ScopeDirectory {
@@ -51,7 +54,33 @@ export class ScopeDirectory {
     }
   }
 
+  /** The municipalities registered in a province, in code order. */
+  municipalitiesOf(province: string): readonly MunicipalityView[] {
+    return this.municipalities.list({ where: { province }, limit: MAX_PROVINCE_CITIES, offset: 0 }).items;
+  }
+
+  /**
+   * A provincial grant as the grants it stands for, one per municipality of the province now, so that
+   * every record rule treats it as staff of each; a city registered later is covered at once.
+   */
+  withProvincesExpanded(grants: readonly Grant[]): readonly Grant[] {
+    if (!grants.some((g) => g.province !== undefined)) return grants;
+    return grants.flatMap(({ province, ...grant }) =>
+      province === undefined
+        ? [grant]
+        : this.municipalitiesOf(province).map((m) => ({ ...grant, municipality: m.code })),
+    );
+  }
+
   private checkScope(grant: Grant): void {
+    if (grant.province !== undefined && this.municipalitiesOf(grant.province).length === 0) {
+      throw new DomainError(
+        'MUNICIPALITY.PROVINCE_NOT_FOUND',
+        `No municipality is registered in the province ${grant.province}`,
+        'not_found',
+        { province: grant.province },
+      );
+    }
     if (grant.municipality) {
       const known = this.municipality(grant.municipality).regions.map((r) => r.code);
       const unknown = (grant.regions ?? []).filter((r) => !known.includes(r));

@@ -34,6 +34,37 @@ export function persianDateTimeText(isoInstant: string): string {
   return persianDateTime.format(instant(isoInstant));
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The Gregorian day (`YYYY-MM-DD`) of a Jalali calendar day, or undefined when there is no such day
+ * (month 13, Esfand 30 of a common year). Found by asking Intl, so it agrees with every date we print.
+ */
+export function gregorianOfJalali(year: number, month: number, day: number): string | undefined {
+  if (
+    ![year, month, day].every(Number.isInteger) ||
+    year < 1 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > 31
+  )
+    return undefined;
+  const wanted = `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+  const dayOfYear = month <= 6 ? (month - 1) * 31 + day - 1 : 186 + (month - 7) * 30 + day - 1;
+  // Nowruz falls on 20 or 21 March; noon UTC is the same calendar day in Tehran.
+  const guess = Date.UTC(year + 621, 2, 21, 12) + dayOfYear * DAY_MS;
+  for (const shift of [0, -1, 1, -2, 2]) {
+    const at = new Date(guess + shift * DAY_MS).toISOString();
+    if (jalaliDate(at) === wanted) return at.slice(0, 10);
+  }
+  return undefined;
+}
+
+function pad2(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
 /** Western digits as Persian digits (۰–۹), for printed documents. */
 export function persianDigits(text: string | number): string {
   return String(text).replace(/[0-9]/g, (d) => String.fromCharCode(0x06f0 + Number(d)));

@@ -107,6 +107,19 @@ describe('admins create users, grant and revoke roles, and disable accounts', ()
       'ORGANISATION.DEACTIVATED',
       { role: 'bank', organisation: 'bank-closed' },
     ],
+    ['a provincial clerk', 400, 'USER.INVALID_GRANT', { role: 'clerk', province: 'hamedan' }],
+    [
+      'a province and a municipality at once',
+      400,
+      'USER.INVALID_GRANT',
+      { role: 'oversight', province: 'hamedan', municipality: 'hamedan' },
+    ],
+    [
+      'a province with no municipality',
+      404,
+      'MUNICIPALITY.PROVINCE_NOT_FOUND',
+      { role: 'oversight', province: 'atlantis' },
+    ],
     ['an unknown role', 400, 'REQUEST.INVALID', { role: 'mayor' }],
     ['an unknown field in a grant', 400, 'REQUEST.UNKNOWN_FIELD', { role: 'admin', since: 'today' }],
   ];

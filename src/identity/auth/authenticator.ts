@@ -86,7 +86,7 @@ export class Authenticator {
    */
   private inDirectory(principal: Principal): Principal {
     const grants = principal.grants.filter((g) => this.directory.grantRefusal(g) === undefined);
-    return grants.length === principal.grants.length ? principal : { ...principal, grants };
+    return { ...principal, grants: this.directory.withProvincesExpanded(grants) };
   }
 
   /** A deactivated organisation's roles lapse at once, for its people and its keys alike. */
@@ -115,7 +115,7 @@ export class Authenticator {
       username: user.username,
       displayName: user.displayName,
       ...(user.nationalId ? { nationalId: user.nationalId } : {}),
-      grants: user.grants,
+      grants: this.directory.withProvincesExpanded(user.grants),
       authenticatedBy: 'password_token',
     };
   }

@@ -8,6 +8,7 @@ export const demoMunicipality = {
   code: DEMO_MUNICIPALITY,
   name: 'Hamedan',
   nameFa: 'همدان',
+  province: 'hamedan',
   regions: [
     { code: '1', name: 'Region 1 (منطقه ۱)' },
     { code: '2', name: 'Region 2 (منطقه ۲)' },

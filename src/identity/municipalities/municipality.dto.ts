@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import type { MunicipalityView } from '../../../projections/municipalities/municipalities.projection.js';
 import { REGION_CODE, type Region } from './municipality.events.js';
@@ -20,6 +20,7 @@ export class MunicipalityResponseDto implements MunicipalityView {
   @ApiProperty({ example: 'Hamedan' }) name!: string;
   @ApiProperty({ example: 'همدان' }) nameFa!: string;
   @ApiProperty({ type: [RegionDto] }) regions!: readonly Region[];
+  @ApiPropertyOptional({ example: 'hamedan' }) province?: string;
   @ApiProperty() registeredAt!: string;
   @ApiProperty() updatedAt!: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, Matches } from 'class-validator';
-import { MUNICIPALITY_CODE, REGION_CODE } from '../municipalities/municipality.events.js';
+import { MUNICIPALITY_CODE, PROVINCE_CODE, REGION_CODE } from '../municipalities/municipality.events.js';
 import { ORGANISATION_ID } from '../organisations/organisation.events.js';
 import { ROLES, type Grant, type Role } from '../roles.js';
 
@@ -14,6 +14,14 @@ export class GrantDto {
   @IsOptional()
   @Matches(MUNICIPALITY_CODE)
   municipality?: string;
+
+  @ApiPropertyOptional({
+    example: 'hamedan',
+    description: 'instead of a municipality, for oversight: every municipality of the province',
+  })
+  @IsOptional()
+  @Matches(PROVINCE_CODE)
+  province?: string;
 
   @ApiPropertyOptional({ type: [String], example: ['1', '2'], description: 'staff roles only' })
   @IsOptional()
@@ -34,6 +42,7 @@ export function toGrant(dto: GrantDto): Grant {
   return {
     role: dto.role,
     ...(dto.municipality !== undefined ? { municipality: dto.municipality } : {}),
+    ...(dto.province !== undefined ? { province: dto.province } : {}),
     ...(dto.regions?.length ? { regions: dto.regions } : {}),
     ...(dto.organisation !== undefined ? { organisation: dto.organisation } : {}),
   };

@@ -1,3 +1,4 @@
+import { preferred } from './content-negotiation.js';
 const ESCAPES: Readonly<Record<string, string>> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -38,17 +39,5 @@ function render(value: Interpolation): string {
 
 /** Whether the client prefers an HTML page to JSON, by the order and weights of its Accept header. */
 export function prefersHtml(accept: string | undefined): boolean {
-  if (!accept) return false;
-  let best = { type: '', q: -1 };
-  for (const part of accept.split(',')) {
-    const [type = '', ...params] = part.trim().toLowerCase().split(';');
-    const q = Number(
-      params
-        .find((p) => p.trim().startsWith('q='))
-        ?.trim()
-        .slice(2) ?? '1',
-    );
-    if ((type === 'text/html' || type === 'application/json') && q > best.q) best = { type, q };
-  }
-  return best.type === 'text/html';
+  return preferred(accept, ['application/json', 'text/html']) === 'text/html';
 }

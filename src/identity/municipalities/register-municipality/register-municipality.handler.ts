@@ -21,7 +21,13 @@ export class RegisterMunicipalityHandler implements ICommandHandler<RegisterMuni
       municipalityDecider,
       {
         type: 'RegisterMunicipality',
-        data: { code: request.code, name: request.name, nameFa: request.nameFa, regions },
+        data: {
+          code: request.code,
+          name: request.name,
+          nameFa: request.nameFa,
+          regions,
+          ...(request.province ? { province: request.province } : {}),
+        },
       },
       caller.commandContext(),
       { ...options, awaiting: [municipalitiesProjection.name] },

@@ -11,7 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { RegionDto } from '../municipality.dto.js';
-import { MUNICIPALITY_CODE } from '../municipality.events.js';
+import { MUNICIPALITY_CODE, PROVINCE_CODE } from '../municipality.events.js';
 
 export class RegisterMunicipalityRequestDto {
   @ApiProperty({ example: 'hamedan', pattern: MUNICIPALITY_CODE.source })
@@ -37,4 +37,12 @@ export class RegisterMunicipalityRequestDto {
   @ValidateNested({ each: true })
   @Type(() => RegionDto)
   regions?: RegionDto[];
+
+  @ApiPropertyOptional({
+    example: 'hamedan',
+    description: 'the province (استان): provincial oversight covers it',
+  })
+  @IsOptional()
+  @Matches(PROVINCE_CODE, { message: 'province must be 2 to 32 of a-z, 0-9 and -, starting with a letter' })
+  province?: string;
 }

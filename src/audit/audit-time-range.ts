@@ -1,0 +1,76 @@
+import { normalizeDigits } from '../identity/national-id.js';
+import { DomainError } from '../shared/domain-error.js';
+import { gregorianOfJalali } from '../shared/jalali.js';
+import { todayInTehran } from '../shared/tehran-date.js';
+
+/** A half-open range of instants: `since` ≤ t < `before`, UTC ISO-8601; either may be open. */
+export interface TimeRange {
+  readonly since?: string;
+  readonly before?: string;
+}
+
+const DAY_MS = 86_400_000;
+const DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
+/** Years below this are Solar Hijri (Jalali): 1405 is 2026. */
+const FIRST_GREGORIAN_YEAR = 1700;
+
+/**
+ * A time filter as people write it: an instant (`2026-12-03T08:00:00Z`), a Gregorian date
+ * (`2026-12-03`) or a Jalali one (`1405-09-12`, `۱۴۰۵/۰۹/۱۲`). Dates are Tehran calendar days, and
+ * `to` includes its whole day.
+ */
+export function timeRange(from: string | undefined, to: string | undefined): TimeRange {
+  const since = from === undefined ? undefined : bound('from', from).start;
+  const before = to === undefined ? undefined : bound('to', to).end;
+  if (since !== undefined && before !== undefined && since >= before) {
+    throw new DomainError('AUDIT.INVALID_TIME_RANGE', `from (${from}) is not before to (${to})`, 'invalid', {
+      from,
+      to,
+    });
+  }
+  return { ...(since !== undefined ? { since } : {}), ...(before !== undefined ? { before } : {}) };
+}
+
+function bound(name: 'from' | 'to', text: string): { start: string; end: string } {
+  const written = normalizeDigits(text.trim());
+  const date = DATE.exec(written);
+  if (date) {
+    const [year, month, day] = date.slice(1).map(Number) as [number, number, number];
+    const gregorian =
+      year < FIRST_GREGORIAN_YEAR ? gregorianOfJalali(year, month, day) : validGregorian(year, month, day);
+    if (gregorian) {
+      const nextDay = iso(Date.parse(gregorian) + DAY_MS).slice(0, 10);
+      return { start: iso(tehranMidnight(gregorian)), end: iso(tehranMidnight(nextDay)) };
+    }
+  } else if (written.includes('T')) {
+    const at = Date.parse(written);
+    if (!Number.isNaN(at)) return { start: iso(at), end: iso(at + 1) };
+  }
+  throw new DomainError(
+    'AUDIT.INVALID_TIME',
+    `${name} must be an ISO instant, an ISO date or a Jalali date (1405-09-12), not ${JSON.stringify(text)}`,
+    'invalid',
+    { [name]: text },
+  );
+}
+
+function validGregorian(year: number, month: number, day: number): string | undefined {
+  const at = new Date(Date.UTC(year, month - 1, day));
+  return at.getUTCMonth() === month - 1 && at.getUTCDate() === day
+    ? iso(at.getTime()).slice(0, 10)
+    : undefined;
+}
+
+/** When a Gregorian day begins in Tehran: UTC+03:30, or +04:30 on the summer days before 2022. */
+function tehranMidnight(gregorianDay: string): number {
+  for (const offset of ['+03:30', '+04:30']) {
+    const at = Date.parse(`${gregorianDay}T00:00:00${offset}`);
+    if (todayInTehran(new Date(at)) === gregorianDay && todayInTehran(new Date(at - 1)) !== gregorianDay)
+      return at;
+  }
+  throw new RangeError(`No Tehran midnight found for ${gregorianDay}`);
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}

@@ -1,0 +1,44 @@
+import { DomainError } from '../shared/domain-error.js';
+import { timeRange } from './audit-time-range.js';
+
+describe('the time filters of audit searches', () => {
+  it('reads a Jalali day as that whole day in Tehran', () => {
+    expect(timeRange('1405-09-12', '1405-09-12')).toEqual({
+      since: '2026-12-02T20:30:00.000Z',
+      before: '2026-12-03T20:30:00.000Z',
+    });
+  });
+
+  it('reads Persian digits and slashes as people type them', () => {
+    expect(timeRange('۱۴۰۵/۰۹/۱۲', undefined)).toEqual({ since: '2026-12-02T20:30:00.000Z' });
+  });
+
+  it('reads a Gregorian date as a Tehran day too, and an instant as itself', () => {
+    expect(timeRange('2026-12-03', '2026-12-03T10:00:00Z')).toEqual({
+      since: '2026-12-02T20:30:00.000Z',
+      before: '2026-12-03T10:00:00.001Z',
+    });
+  });
+
+  it('knows Tehran kept summer time before 2022', () => {
+    expect(timeRange('2021-07-01', undefined)).toEqual({ since: '2021-06-30T19:30:00.000Z' });
+  });
+
+  it.each([
+    ['not a date', undefined],
+    ['1404-12-30', undefined], // a common year has no Esfand 30
+    ['2026-02-30', undefined],
+    ['2026-12-03T25:00:00Z', undefined],
+    [undefined, '03/12/2026'],
+  ])('refuses %s … %s with AUDIT.INVALID_TIME', (from, to) => {
+    expect(() => timeRange(from, to)).toThrow(
+      expect.objectContaining({ code: 'AUDIT.INVALID_TIME', kind: 'invalid' }) as DomainError,
+    );
+  });
+
+  it('refuses a range that ends before it begins', () => {
+    expect(() => timeRange('1405-09-12', '1405-09-11')).toThrow(
+      expect.objectContaining({ code: 'AUDIT.INVALID_TIME_RANGE' }) as DomainError,
+    );
+  });
+});
