@@ -1,3 +1,4 @@
+import type { AuditEvent } from '../src/audit/audit.events.js';
 import type { DocumentEvent } from '../src/documents/document.events.js';
 import type { ApiKeyEvent } from '../src/identity/api-keys/api-key.events.js';
 import type { LoginEvent } from '../src/identity/auth/login.events.js';
@@ -15,6 +16,7 @@ import type { RuleSetEvent } from '../src/rule-sets/rule-set.events.js';
 /** Every event Daftar writes: what readers of the whole log (audit, ledger, feed) must each account for. */
 export type DaftarEvent =
   | ApiKeyEvent
+  | AuditEvent
   | ConsentEvent
   | DocumentEvent
   | InquiryEvent
@@ -39,8 +41,10 @@ export type PerEventType<T> = { readonly [type in DaftarEventType]: T };
 
 // A record, so that adding an event type without listing it here does not compile.
 const TYPES: PerEventType<true> = {
+  AccessRecorded: true,
   ApiKeyIssued: true,
   ApiKeyRevoked: true,
+  AuditQueried: true,
   CommissionRuled: true,
   CompletionCertificateIssued: true,
   CompletionRequested: true,

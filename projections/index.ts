@@ -1,3 +1,4 @@
+import { accessLogProjection } from './access-log/access-log.projection.js';
 import { apiKeysProjection } from './api-keys/api-keys.projection.js';
 import { consentsProjection } from './consents/consents.projection.js';
 import { documentsProjection } from './documents/documents.projection.js';
@@ -30,4 +31,5 @@ export const allProjections: readonly AnyProjection[] = [
   anyProjection(permitTimelineProjection),
   anyProjection(inquiriesProjection),
   anyProjection(paymentsProjection),
+  anyProjection(accessLogProjection),
 ];

@@ -102,12 +102,17 @@ function within(member: string | number, value: unknown): string {
   }
 }
 
-/** What JSON must escape; most strings have none of it and are quoted as they are. */
+/**
+ * What JSON must escape, and the surrogates that need a closer look; most strings have none of it and
+ * are quoted as they are after this one scan.
+ */
 // eslint-disable-next-line no-control-regex -- control characters are what JSON escapes
-const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
+const NEEDS_A_LOOK = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 function serializeString(text: string): string {
+  if (!NEEDS_A_LOOK.test(text)) return `"${text}"`;
   // A lone surrogate has no UTF-8 form: encoders replace it, so two strings would hash the same.
   if (!text.isWellFormed()) throw new NotJson('a string with a lone UTF-16 surrogate');
-  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+  // JSON.stringify leaves well-formed pairs as they are and escapes just what RFC 8785 §3.2.2.2 does.
+  return JSON.stringify(text);
 }

@@ -5,6 +5,7 @@ interface Operation {
   readonly operationId?: string;
   readonly security?: readonly Record<string, unknown>[];
   readonly responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+  readonly parameters?: readonly { name: string; in: string; required?: boolean }[];
 }
 type Document = {
   openapi: string;
@@ -86,6 +87,26 @@ describe('/openapi.json', () => {
           '#/components/schemas/Problem',
     );
     expect(otherwise.map(({ at }) => at)).toEqual([]);
+  });
+
+  it('offers the optional Daftar-Purpose header on every read the citizen’s access log records', () => {
+    const recorded = [
+      'GET /permits/{id}',
+      'GET /permits/{id}/timeline',
+      'GET /permits/{id}/attachments/{sha256}',
+      'GET /documents/{code}/content.json',
+      'GET /documents/{code}/signature.p7s',
+      'GET /inquiries/{id}',
+      'GET /parcels/{renewalCode}',
+      'GET /parcels/{renewalCode}/debts',
+      'GET /users/{id}',
+    ];
+    const offering = operations()
+      .filter(({ operation }) =>
+        operation.parameters?.some((p) => p.in === 'header' && p.name === 'Daftar-Purpose' && !p.required),
+      )
+      .map(({ name }) => name);
+    expect(offering).toEqual(expect.arrayContaining(recorded));
   });
 
   it('types every successful answer that has a body', () => {

@@ -1,4 +1,5 @@
 import type { BenchFigure } from '../figure.js';
+import { auditFigures } from './audit.bench.js';
 import { documentFigures } from './documents.bench.js';
 import { eventStoreFigures } from './event-store.bench.js';
 import { inquiryFigures } from './inquiries.bench.js';
@@ -14,4 +15,5 @@ export const figures: readonly BenchFigure[] = [
   ...documentFigures,
   ...permitFigures,
   ...inquiryFigures,
+  ...auditFigures,
 ];

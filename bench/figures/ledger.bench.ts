@@ -28,15 +28,20 @@ let nextPosition = 0;
 /**
  * The permit-like events the store figures append, as the store hands them to subscribers. Ids count
  * up in UUIDv7's shape rather than come from the random generator, which is not the ledger's work.
+ * Built field by field as the store builds them: a spread with fields added after it took V8 about 3 µs
+ * an event, which the figure counted as the ledger's time.
  */
 function recordedEvent(): RecordedEvent {
   const position = nextPosition++;
+  const { type, data, metadata } = templates[position % templates.length]!;
   return {
-    ...templates[position % templates.length]!,
     id: syntheticId(position),
+    type,
     stream: `permit-${Math.floor(position / 20)}`,
     revision: BigInt(position % 20),
     position: String(position),
+    data,
+    metadata,
   };
 }
 
@@ -90,10 +95,11 @@ function buildTree(dir: string, size: number): { tree: LedgerTree; close: () => 
   const readModels = new ReadModelDatabase(join(dir, 'read-models.db'));
   const tree = new LedgerTree(readModels);
   const appendRange = readModels.db.transaction((from: number, to: number) => {
-    for (let leaf = from; leaf < to; leaf += 1) {
-      const id = syntheticId(leaf);
-      tree.append(id, createHash('sha256').update(id).digest(), leaf);
-    }
+    const leaves = Array.from({ length: to - from }, (_, offset) => {
+      const eventId = syntheticId(from + offset);
+      return { eventId, hash: createHash('sha256').update(eventId).digest() };
+    });
+    tree.append(leaves, from);
   });
   for (let from = 0; from < size; from += BUILD_TRANSACTION_LEAVES) {
     const to = Math.min(size, from + BUILD_TRANSACTION_LEAVES);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /** RFC 9162 §2.1.1 with SHA-256: every hash in the tree is this long. */
 export const HASH_SIZE = 32;
@@ -11,9 +11,17 @@ export function leafHash(entry: Uint8Array): Uint8Array {
   return sha256(Uint8Array.of(0x00), entry);
 }
 
+/** 0x01 ‖ left ‖ right, filled in place: the ledger hashes about one node per leaf it appends. */
+const nodeInput = Buffer.alloc(1 + 2 * HASH_SIZE, 0x01);
+
 /** SHA-256(0x01 ‖ left ‖ right). */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
-  return sha256(Uint8Array.of(0x01), left, right);
+  if (left.length !== HASH_SIZE || right.length !== HASH_SIZE)
+    throw new RangeError(`a node joins two ${HASH_SIZE}-byte hashes`);
+  nodeInput.set(left, 1);
+  nodeInput.set(right, 1 + HASH_SIZE);
+  const digest = hash('sha256', nodeInput, 'buffer');
+  return new Uint8Array(digest.buffer, digest.byteOffset, digest.length);
 }
 
 /** MTH over leaf hashes in log order, computed whole: O(n), for checks and tests, not for the ledger. */

@@ -11,6 +11,11 @@ describe('RFC 9162 Merkle tree hashes (RFC 6962 test tree)', () => {
     expect(toHex(nodeHash(leaves[0]!, leaves[1]!))).toBe(NODE_HASHES[1]![0]);
   });
 
+  it('joins only two hashes, never a shorter or longer part', () => {
+    expect(() => nodeHash(leaves[0]!, leaves[1]!.subarray(1))).toThrow(RangeError);
+    expect(() => nodeHash(Buffer.concat([leaves[0]!, leaves[1]!]), leaves[2]!)).toThrow(RangeError);
+  });
+
   it('gives the reference root for every size from the empty tree to 8 leaves', () => {
     expect(toHex(EMPTY_ROOT)).toBe(ROOTS[0]);
     expect(ROOTS.map((_, size) => toHex(rootOf(leaves.slice(0, size))))).toEqual(ROOTS);

@@ -1,7 +1,6 @@
 import { normalizeDigits } from '../identity/national-id.js';
 import { DomainError } from '../shared/domain-error.js';
 import { gregorianOfJalali } from '../shared/jalali.js';
-import { todayInTehran } from '../shared/tehran-date.js';
 
 /** A half-open range of instants: `since` ≤ t < `before`, UTC ISO-8601; either may be open. */
 export interface TimeRange {
@@ -13,6 +12,8 @@ const DAY_MS = 86_400_000;
 const DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
 /** Years below this are Solar Hijri (Jalali): 1405 is 2026. */
 const FIRST_GREGORIAN_YEAR = 1700;
+/** Beyond it the next day has no four-digit year. */
+const LAST_GREGORIAN_YEAR = 9998;
 
 /**
  * A time filter as people write it: an instant (`2026-12-03T08:00:00Z`), a Gregorian date
@@ -44,7 +45,8 @@ function bound(name: 'from' | 'to', text: string): { start: string; end: string 
     }
   } else if (written.includes('T')) {
     const at = Date.parse(written);
-    if (!Number.isNaN(at)) return { start: iso(at), end: iso(at + 1) };
+    if (!Number.isNaN(at) && at < Date.UTC(LAST_GREGORIAN_YEAR + 1, 0, 1))
+      return { start: iso(at), end: iso(at + 1) };
   }
   throw new DomainError(
     'AUDIT.INVALID_TIME',
@@ -55,20 +57,44 @@ function bound(name: 'from' | 'to', text: string): { start: string; end: string 
 }
 
 function validGregorian(year: number, month: number, day: number): string | undefined {
+  if (year > LAST_GREGORIAN_YEAR) return undefined;
   const at = new Date(Date.UTC(year, month - 1, day));
   return at.getUTCMonth() === month - 1 && at.getUTCDate() === day
     ? iso(at.getTime()).slice(0, 10)
     : undefined;
 }
 
-/** When a Gregorian day begins in Tehran: UTC+03:30, or +04:30 on the summer days before 2022. */
+// Built once: making an Intl formatter is the slow part.
+const tehranClock = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Asia/Tehran',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+});
+
+/** Tehran's wall clock at an instant, read as if it were UTC: the instant plus Tehran's offset then. */
+function tehranWallClock(at: number): number {
+  const part = (type: string) => Number(tehranClock.formatToParts(at).find((p) => p.type === type)!.value);
+  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+}
+
+/**
+ * When a Gregorian day begins in Tehran, whatever the offset was then (+03:30 now, +04:30 on summer days
+ * before 2022, the local mean time of the 1920s): found by correcting a guess with Tehran's own clock.
+ */
 function tehranMidnight(gregorianDay: string): number {
-  for (const offset of ['+03:30', '+04:30']) {
-    const at = Date.parse(`${gregorianDay}T00:00:00${offset}`);
-    if (todayInTehran(new Date(at)) === gregorianDay && todayInTehran(new Date(at - 1)) !== gregorianDay)
-      return at;
+  const midnight = Date.parse(`${gregorianDay}T00:00:00Z`);
+  let at = midnight - 3.5 * 3_600_000;
+  for (let step = 0; step < 3; step++) {
+    const off = tehranWallClock(at) - midnight;
+    if (off === 0) return at;
+    at -= off;
   }
-  throw new RangeError(`No Tehran midnight found for ${gregorianDay}`);
+  return at;
 }
 
 function iso(ms: number): string {

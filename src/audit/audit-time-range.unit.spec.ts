@@ -24,12 +24,18 @@ describe('the time filters of audit searches', () => {
     expect(timeRange('2021-07-01', undefined)).toEqual({ since: '2021-06-30T19:30:00.000Z' });
   });
 
+  it('reads a day of the 1920s, when Tehran kept its local mean time (+03:25:44)', () => {
+    expect(timeRange('1300-01-01', undefined)).toEqual({ since: '1921-03-20T20:34:16.000Z' });
+  });
+
   it.each([
     ['not a date', undefined],
     ['1404-12-30', undefined], // a common year has no Esfand 30
     ['2026-02-30', undefined],
     ['2026-12-03T25:00:00Z', undefined],
     [undefined, '03/12/2026'],
+    [undefined, '9999-12-31'],
+    [undefined, '+275760-09-13T00:00:00Z'],
   ])('refuses %s … %s with AUDIT.INVALID_TIME', (from, to) => {
     expect(() => timeRange(from, to)).toThrow(
       expect.objectContaining({ code: 'AUDIT.INVALID_TIME', kind: 'invalid' }) as DomainError,

@@ -1,14 +1,8 @@
 import type { Caller } from '../identity/auth/caller.decorator.js';
+import type { RecordScope } from '../identity/record-access.js';
+import type { AccessedWhat } from './audit.events.js';
 
-/** What of a citizen's data was read: the kinds the citizen's access log (گزارش دسترسی) names. */
-export type AccessedWhat =
-  | 'permit_file'
-  | 'permit_attachment'
-  | 'document_content'
-  | 'inquiry'
-  | 'parcel_owners'
-  | 'parcel_debts'
-  | 'citizen_profile';
+export type { AccessedWhat };
 
 /** A read of citizens' data by someone else: staff, an organisation, or a counter office. */
 export interface DataAccess {
@@ -18,6 +12,15 @@ export interface DataAccess {
   /** National ids of the citizens whose data it is. */
   readonly citizens: readonly string[];
   readonly municipality?: string;
+}
+
+/** A read of a record: its owners (by the record-level rules) are the citizens whose data it is. */
+export function accessOf(what: AccessedWhat, subject: string, scope: RecordScope): DataAccess {
+  // A record with no known citizen (a file opened before national ids were kept) concerns nobody's log.
+  const citizens = (scope.ownerNationalIds ?? []).filter(
+    (id): id is string => typeof id === 'string' && id !== '',
+  );
+  return { what, subject, citizens, municipality: scope.municipality };
 }
 
 /** An oversight search or report, with the filters it used and how many rows it answered. */

@@ -1,8 +1,35 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
+import { OrganisationsReadModel } from '../identity/organisations/organisations.read-model.js';
+import { UsersReadModel } from '../identity/users/users.read-model.js';
+import { AuditLogModule } from './audit-log/audit-log.module.js';
+import { AuditTrail } from './audit-trail.js';
+import { AccessLogReadModel } from './get-access-log/access-log.read-model.js';
+import { GetAccessLogHandler } from './get-access-log/get-access-log.handler.js';
+import { GetAccessLogHttpController } from './get-access-log/get-access-log.http.controller.js';
+import { OversightDashboardHttpController } from './dashboard/oversight-dashboard.http.controller.js';
+import { BackgroundAuditTrail } from './record-access/background-audit-trail.js';
+import { AuditReportsModule } from './reports/audit-reports.module.js';
 
-/** Oversight (نظارت): the audit log, reports, the access log citizens see, and the dashboard. */
+/**
+ * Oversight (نظارت): the audit log, reports, the access log citizens see, and the dashboard. Global,
+ * so that every feature's query handlers can record reads on the AuditTrail.
+ */
+@Global()
 @Module({
-  controllers: [],
-  providers: [],
+  imports: [AuditLogModule, AuditReportsModule],
+  controllers: [OversightDashboardHttpController, GetAccessLogHttpController],
+  providers: [
+    AccessLogReadModel,
+    OrganisationsReadModel,
+    UsersReadModel,
+    GetAccessLogHandler,
+    {
+      provide: AuditTrail,
+      inject: [EVENT_STORE],
+      useFactory: (store: EventStore) => new BackgroundAuditTrail(store),
+    },
+  ],
+  exports: [AuditTrail],
 })
 export class AuditModule {}

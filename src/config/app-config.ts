@@ -1,5 +1,10 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import {
+  DEFAULT_WORKING_HOURS,
+  parseWorkingHours,
+  type WorkingHours,
+} from '../../projections/audit-reports/working-hours.js';
 import { isRole, ROLES, type Role } from '../identity/roles.js';
 
 export type StoreKind = 'sqlite' | 'eventstoredb';
@@ -52,7 +57,14 @@ export interface AppConfig {
   readonly consentHours: number;
   /** One-time codes (registration, consent) one client address may have sent per hour. */
   readonly codeSendsPerAddressPerHour: number;
+  /** The municipalities' working hours, Tehran time, that the after-hours report measures against. */
+  readonly workingHours: WorkingHours;
+  /** How a citizen's access log names the officials who read their data: by role and office, or also by name. */
+  readonly accessLogNames: AccessLogNames;
 }
+
+export const ACCESS_LOG_NAMES = ['role', 'name'] as const;
+export type AccessLogNames = (typeof ACCESS_LOG_NAMES)[number];
 
 export interface IdentityMatchConfig {
   readonly url: string;
@@ -157,7 +169,18 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
     sms: smsConfig(env, production),
     consentHours: integer(env, 'DAFTAR_CONSENT_HOURS', 8, 1, 24 * 30),
     codeSendsPerAddressPerHour: integer(env, 'DAFTAR_CODE_SENDS_PER_ADDRESS', 20, 1, 1_000_000),
+    workingHours: workingHours(env),
+    accessLogNames: oneOf(env, 'DAFTAR_ACCESS_LOG_NAMES', ACCESS_LOG_NAMES, 'role') as AccessLogNames,
   };
+}
+
+function workingHours(env: Readonly<Record<string, string | undefined>>): WorkingHours {
+  const name = 'DAFTAR_WORKING_HOURS';
+  try {
+    return parseWorkingHours(nonEmpty(env, name) ?? DEFAULT_WORKING_HOURS);
+  } catch (error) {
+    throw new ConfigError(name, (error as Error).message);
+  }
 }
 
 /** A provider's URL and key go together; production has no demo stand-in to fall back on. */

@@ -211,3 +211,37 @@ describe('client addresses and blobs', () => {
     expect(() => loadAppConfig({ DAFTAR_BLOB_GRACE_HOURS: '0' })).toThrow(/DAFTAR_BLOB_GRACE_HOURS/);
   });
 });
+
+describe('working hours of the after-hours report', () => {
+  it('defaults to Saturday to Wednesday 07:00–14:30 and Thursday 07:00–12:30', () => {
+    expect(loadAppConfig({}).workingHours).toMatchObject({
+      sat: { from: 420, to: 870 },
+      thu: { from: 420, to: 750 },
+    });
+    expect(loadAppConfig({ DAFTAR_WORKING_HOURS: 'sun 08:00-16:00' }).workingHours).toEqual({
+      sun: { from: 480, to: 960 },
+    });
+  });
+
+  it('refuses a malformed schedule, naming DAFTAR_WORKING_HOURS', () => {
+    expect(() => loadAppConfig({ DAFTAR_WORKING_HOURS: 'sat-wed 7-14' })).toThrow(ConfigError);
+    expect(() => loadAppConfig({ DAFTAR_WORKING_HOURS: 'wed-sat 07:00-14:30' })).toThrow(
+      /DAFTAR_WORKING_HOURS/,
+    );
+  });
+});
+
+describe('the access log’s name policy', () => {
+  it('names officials by role and office unless DAFTAR_ACCESS_LOG_NAMES=name', () => {
+    expect(loadAppConfig({}).accessLogNames).toBe('role');
+    expect(loadAppConfig({ DAFTAR_ACCESS_LOG_NAMES: 'name' }).accessLogNames).toBe('name');
+    expect(loadAppConfig({ DAFTAR_ACCESS_LOG_NAMES: 'role' }).accessLogNames).toBe('role');
+  });
+
+  it.each(['names', 'Name', 'true', 'role,name'])('refuses %p, naming DAFTAR_ACCESS_LOG_NAMES', (value) => {
+    expect(() => loadAppConfig({ DAFTAR_ACCESS_LOG_NAMES: value })).toThrow(ConfigError);
+    expect(() => loadAppConfig({ DAFTAR_ACCESS_LOG_NAMES: value })).toThrow(
+      /DAFTAR_ACCESS_LOG_NAMES: must be one of role, name/,
+    );
+  });
+});

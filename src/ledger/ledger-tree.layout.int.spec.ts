@@ -40,7 +40,7 @@ describe('a read-model file holding the tree in an older layout', () => {
         readModels.db.prepare(`SELECT name FROM sqlite_master WHERE name = 'ledger_nodes'`).get(),
       ).toBeUndefined();
       const leaf = new Uint8Array(32).fill(7);
-      readModels.db.transaction(() => tree.append('event-0', leaf, 0))();
+      readModels.db.transaction(() => tree.append([{ eventId: 'event-0', hash: leaf }], 0))();
       tree.committed(1);
       expect(tree.node(0, 0)).toEqual(leaf);
       const stored = StoredLeaves.openReadOnly(file)!;

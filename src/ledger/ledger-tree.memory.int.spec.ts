@@ -27,7 +27,10 @@ describe('LedgerTree, which appends from nodes kept in memory', () => {
     opened.push(readModels);
     const tree = new LedgerTree(readModels);
     const appendAll = readModels.db.transaction((hashes: readonly Uint8Array[], fail: boolean) => {
-      hashes.forEach((hash, offset) => tree.append(`event-${tree.size + offset}`, hash, tree.size + offset));
+      tree.append(
+        hashes.map((hash, offset) => ({ eventId: `event-${tree.size + offset}`, hash })),
+        tree.size,
+      );
       if (fail) throw new Error('rolled back');
     });
     return {

@@ -14,7 +14,10 @@ export class LedgerTreeSubscriber extends CheckpointedSubscriber {
   constructor(private readonly tree: LedgerTree) {
     super(LEDGER_TREE_SUBSCRIBER, tree.readModels);
     this.appendAll = tree.readModels.db.transaction((events: readonly RecordedEvent[]) => {
-      events.forEach((event, offset) => tree.append(event.id, eventLeafHash(event), tree.size + offset));
+      tree.append(
+        events.map((event) => ({ eventId: event.id, hash: eventLeafHash(event) })),
+        tree.size,
+      );
       tree.readModels.saveCheckpoint(this.name, events.at(-1)!.position, TREE_VERSION);
     });
   }

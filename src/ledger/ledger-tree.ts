@@ -13,6 +13,20 @@ import type { ReadModelDatabase } from '../event-store/subscriptions/read-model-
  */
 const MEMORY_LEVELS = 10;
 
+/**
+ * Rows per INSERT: one statement per power of two up to this, so a page of leaves is a few statements
+ * (50 = 32 + 16 + 2) instead of one per leaf; a run cost about 1 µs besides the rows it writes.
+ */
+const MAX_ROWS_PER_INSERT = 64;
+
+/** leaf, event_id, nodes of each row in turn: better-sqlite3 binds an array's items in order. */
+type LeafRows = (number | string | Buffer)[];
+
+export interface LedgerLeaf {
+  readonly eventId: string;
+  readonly hash: Uint8Array;
+}
+
 /** The subscriber that appends to the tree, and the layout its checkpoint was saved with. */
 export const LEDGER_TREE_SUBSCRIBER = 'ledger:tree';
 export const TREE_VERSION = 2;
@@ -27,7 +41,8 @@ export const TREE_VERSION = 2;
  */
 export class LedgerTree implements NodeReader {
   private readonly getNode: Database.Statement<[number, number], Buffer>;
-  private readonly putLeaf: Database.Statement<[number, string, Buffer]>;
+  /** INSERTs of 1, 2, 4 … MAX_ROWS_PER_INSERT rows, by row count, prepared when first needed. */
+  private readonly putLeaves = new Map<number, Database.Statement<[LeafRows]>>();
   private readonly getLeafIndex: Database.Statement<[string], { leaf: number }>;
   private leaves: number;
   /**
@@ -61,7 +76,6 @@ export class LedgerTree implements NodeReader {
         `SELECT substr(nodes, ?, ${HASH_SIZE}) FROM ledger_leaves WHERE leaf = ?`,
       )
       .pluck();
-    this.putLeaf = db.prepare('INSERT INTO ledger_leaves (leaf, event_id, nodes) VALUES (?, ?, ?)');
     this.getLeafIndex = db.prepare('SELECT leaf FROM ledger_leaves WHERE event_id = ?');
     this.leaves = db.prepare<[], { size: number }>('SELECT count(*) AS size FROM ledger_leaves').get()!.size;
   }
@@ -86,16 +100,46 @@ export class LedgerTree implements NodeReader {
     return this.getLeafIndex.get(eventId)?.leaf;
   }
 
-  /** Leaf number `at`, inside the caller's transaction; `committed` moves the size on once it commits. */
-  append(eventId: string, leafHash: Uint8Array, at: number): void {
-    const completed = nodesToStoreOnAppend(at, leafHash, this.leftSiblings);
+  /**
+   * Leaves number `at`, `at` + 1 …, inside the caller's transaction; `committed` moves the size on once
+   * it commits.
+   */
+  append(leaves: readonly LedgerLeaf[], at: number): void {
+    for (let done = 0; done < leaves.length;) {
+      let rows = MAX_ROWS_PER_INSERT;
+      while (rows > leaves.length - done) rows /= 2;
+      const values: LeafRows = [];
+      for (let leaf = at + done; leaf < at + done + rows; leaf += 1) {
+        const { eventId, hash } = leaves[leaf - at]!;
+        values.push(leaf, eventId, this.completedNodes(leaf, hash));
+      }
+      this.insertOf(rows).run(values);
+      done += rows;
+    }
+  }
+
+  /** The hashes of the subtrees leaf `leaf` completes, level by level: its row's `nodes`. */
+  private completedNodes(leaf: number, leafHash: Uint8Array): Buffer {
+    const completed = nodesToStoreOnAppend(leaf, leafHash, this.leftSiblings);
     const hashes = Buffer.allocUnsafe(completed.length * HASH_SIZE);
     for (const node of completed) {
       hashes.set(node.hash, node.level * HASH_SIZE);
       this.lastAppended[node.level] = node;
       this.keep(node.level, node.index, node.hash);
     }
-    this.putLeaf.run(at, eventId, hashes);
+    return hashes;
+  }
+
+  private insertOf(rows: number): Database.Statement<[LeafRows]> {
+    let insert = this.putLeaves.get(rows);
+    if (!insert) {
+      const values = Array.from({ length: rows }, () => '(?, ?, ?)').join(', ');
+      insert = this.readModels.db.prepare<[LeafRows]>(
+        `INSERT INTO ledger_leaves (leaf, event_id, nodes) VALUES ${values}`,
+      );
+      this.putLeaves.set(rows, insert);
+    }
+    return insert;
   }
 
   private keep(level: number, index: number, hash: Uint8Array): void {

@@ -3,7 +3,7 @@ import { qrVersionOf } from '../../signing/barcodes.js';
 import { encodeSeal, verificationQrText } from '../../signing/seal.js';
 import { decodeSealV2 } from '../../signing/seal-v2.js';
 import { verifyOffline } from '../../signing/verify-offline.js';
-import { runDemo } from '../../src/demo/walkthrough/demo-walkthrough.js';
+import { DEMO_OVERRIDE_REASON, runDemo } from '../../src/demo/walkthrough/demo-walkthrough.js';
 import type { DocumentContent } from '../../src/documents/document.events.js';
 import { DEMO_PASSWORD } from '../../src/identity/demo/demo-data.js';
 import { maskName } from '../../src/shared/masking.js';
@@ -50,6 +50,16 @@ describe('npm run demo', () => {
     }
     expect(lines.some((line) => line.startsWith('signatory POST'))).toBe(true);
     expect(lines.some((line) => /^citizen POST \/permits\/[^/]+\/engineer/.test(line))).toBe(true);
+    expect(lines.some((line) => /^clerk POST \/permits\/[^/]+\/fees\/PERMIT_FEE/.test(line))).toBe(true);
+  });
+
+  it('lowers the permit fee with a reason before payment, and the citizen pays the lowered total', async () => {
+    const citizen = await signIn(t.app, 'citizen', DEMO_PASSWORD);
+    const { fees } = (await call(t.app, 'GET', `/permits/${result.permitId}`, { token: citizen })).json();
+    const [override] = fees.overrides;
+    expect(override).toMatchObject({ line: 'PERMIT_FEE', reason: DEMO_OVERRIDE_REASON });
+    expect(override.to).toBeLessThan(override.from);
+    expect(fees).toMatchObject({ total: override.to, paid: override.to, outstanding: 0 });
   });
 
   it('prints on the permit a QR seal of format 2 whose facts are the paper’s, in a smaller QR code', async () => {

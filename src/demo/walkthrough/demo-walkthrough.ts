@@ -1,3 +1,4 @@
+import type { FeeLine } from '../../fees/calculate-fees.js';
 import { DEMO_PASSWORD } from '../../identity/demo/demo-data.js';
 import { codeFromOutbox, freshNationalId } from './demo-registration.js';
 
@@ -40,6 +41,10 @@ export const DEMO_COMPLIANT_DESIGN = {
   groundCoverageM2: 150,
   setbackM: 2,
 } as const;
+
+/** The reason the demo clerk gives for lowering the permit fee, shown by the overrides report. */
+export const DEMO_OVERRIDE_REASON = 'تخفیف ۲۰٪ عوارض نوسازی بافت فرسوده، مصوبه شورای شهر';
+const DEMO_FEE_DISCOUNT = 0.2;
 
 class DemoClient {
   private readonly tokens = new Map<string, string>();
@@ -138,6 +143,7 @@ export async function runDemo(
   await client.step('citizen', 'POST', `${file}/engineer`, { engineerId: engineer.id });
   await client.step('engineer', 'POST', `${file}/design`, DEMO_COMPLIANT_DESIGN);
   await client.step('clerk', 'POST', `${file}/design/approval`);
+  await overrideFee(client, file);
   const payment = await client.step('citizen', 'POST', `${file}/payments/online`, { purpose: 'fees' });
   await client.step(undefined, 'POST', `/sandbox-gateway/${String(payment.paymentId)}/pay`);
   await waitForStatus(client, file, 'paid');
@@ -188,6 +194,20 @@ async function registerCitizen(
   await client.signIn(nationalId, password);
   await client.step(nationalId, 'GET', '/me');
   return nationalId;
+}
+
+/**
+ * The clerk opens the file (a read the citizen's access log shows) and lowers its permit fee with the
+ * reason, as a council resolution allows: a fee override (اصلاح عوارض) for the oversight report.
+ */
+async function overrideFee(client: DemoClient, file: string): Promise<void> {
+  const { fees } = (await client.step('clerk', 'GET', file)) as { fees?: { lines: FeeLine[] } };
+  const permitFee = fees?.lines.find((line) => line.code === 'PERMIT_FEE');
+  if (!permitFee) throw new Error('The file has no assessed permit fee to override');
+  await client.step('clerk', 'POST', `${file}/fees/PERMIT_FEE`, {
+    to: Math.round((permitFee.amount * (1 - DEMO_FEE_DISCOUNT)) / 1000) * 1000,
+    reason: DEMO_OVERRIDE_REASON,
+  });
 }
 
 /** The gateway's callback records the payment through a reaction, a moment after the bank answers. */

@@ -1,13 +1,19 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { DocumentRecord } from '../../../projections/documents/documents.projection.js';
-import { DocumentAccess } from '../document-access.js';
+import { AuditTrail, accessOf } from '../../audit/audit-trail.js';
+import { DocumentAccess, documentScope } from '../document-access.js';
 import { GetDocumentQuery } from './get-document.query.js';
 
 @QueryHandler(GetDocumentQuery)
 export class GetDocumentHandler implements IQueryHandler<GetDocumentQuery> {
-  constructor(private readonly access: DocumentAccess) {}
+  constructor(
+    private readonly access: DocumentAccess,
+    private readonly trail: AuditTrail,
+  ) {}
 
   async execute({ code, caller }: GetDocumentQuery): Promise<DocumentRecord> {
-    return this.access.readable(caller, code);
+    const record = this.access.readable(caller, code);
+    this.trail.accessed(caller, accessOf('document_content', record.code, documentScope(record)));
+    return record;
   }
 }

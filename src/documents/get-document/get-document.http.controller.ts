@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { canonicalJson } from '../../../signing/canonical-json.js';
+import { ApiPurposeHeader } from '../../audit/record-access/purpose-header.js';
 import { Roles } from '../../identity/auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
 import { DOCUMENT_READERS } from '../document-access.js';
@@ -25,6 +26,7 @@ export class GetDocumentHttpController {
   /** Exactly the bytes that were signed: the canonical JSON (RFC 8785) of the content. */
   @Get('content.json')
   @Roles(DOCUMENT_READERS, { permission: 'inquiries:read' })
+  @ApiPurposeHeader()
   @ApiOperation({ summary: 'The signed content of a document, byte for byte as signed' })
   @ApiProduces('application/json')
   @ApiOkResponse({
@@ -44,6 +46,7 @@ export class GetDocumentHttpController {
 
   @Get('signature.p7s')
   @Roles(DOCUMENT_READERS, { permission: 'inquiries:read' })
+  @ApiPurposeHeader()
   @ApiOperation({
     summary: 'The CMS detached signature (DER) over content.json',
     description:
@@ -67,6 +70,7 @@ export class GetDocumentHttpController {
 
   @Get('qr.png')
   @Roles(DOCUMENT_READERS, { permission: 'inquiries:read' })
+  @ApiPurposeHeader()
   @ApiOperation({ summary: 'QR code of the verification URL with the offline seal after #' })
   @ApiProduces('image/png')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
@@ -83,6 +87,7 @@ export class GetDocumentHttpController {
 
   @Get('qr.svg')
   @Roles(DOCUMENT_READERS, { permission: 'inquiries:read' })
+  @ApiPurposeHeader()
   @ApiOperation({ summary: 'The same QR code as SVG' })
   @ApiProduces('image/svg+xml')
   @ApiOkResponse({ schema: { type: 'string' } })
@@ -99,6 +104,7 @@ export class GetDocumentHttpController {
 
   @Get('barcode.png')
   @Roles(DOCUMENT_READERS, { permission: 'inquiries:read' })
+  @ApiPurposeHeader()
   @ApiOperation({ summary: 'Code 128 of the document code' })
   @ApiProduces('image/png')
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })

@@ -21,6 +21,8 @@ export class Caller {
     readonly onBehalfOf?: string,
     /** The citizen's consent the office acts under. */
     readonly consent?: string,
+    /** Why the caller reads citizens' data (`Daftar-Purpose`), recorded in the citizen's access log. */
+    readonly purpose?: string,
   ) {}
 
   /** How the caller relates to a record, acting for a citizen when a counter office names one. */
@@ -57,7 +59,18 @@ export function callerOf(request: FastifyRequest): Caller {
     new Date().toISOString(),
     request.onBehalfOf,
     request.consent,
+    purposeOf(request.headers['daftar-purpose']),
   );
+}
+
+/** Header values are Latin-1, so a Persian purpose comes percent-encoded (UTF-8). */
+function purposeOf(header: string | string[] | undefined): string | undefined {
+  if (typeof header !== 'string') return undefined;
+  try {
+    return decodeURIComponent(header);
+  } catch {
+    return header;
+  }
 }
 
 export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext) =>

@@ -1,5 +1,6 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { ParcelView } from '../../../projections/parcels/parcels.projection.js';
+import { AuditTrail, accessOf } from '../../audit/audit-trail.js';
 import type { Caller } from '../../identity/auth/caller.decorator.js';
 import { ParcelDebts } from '../parcel-debts.js';
 import { type ParcelDebtsResponseDto, toDebtsResponse } from '../parcel.dto.js';
@@ -14,10 +15,12 @@ export class GetParcelDebtsHandler implements IQueryHandler<GetParcelDebtsQuery>
     private readonly parcels: ParcelsReadModel,
     private readonly access: ParcelStaffAccess,
     private readonly debts: ParcelDebts,
+    private readonly trail: AuditTrail,
   ) {}
 
   async execute({ renewalCode, municipality, caller }: GetParcelDebtsQuery): Promise<ParcelDebtsResponseDto> {
     const parcel = this.visibleParcel(caller, renewalCode, municipality);
+    this.trail.accessed(caller, accessOf('parcel_debts', parcel.renewalCode, scopeOf(parcel)));
     return toDebtsResponse(parcel, this.debts.of(parcel));
   }
 

@@ -9,6 +9,7 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiPurposeHeader } from '../../audit/record-access/purpose-header.js';
 import { Roles } from '../../identity/auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
 import { ParcelDebtsResponseDto } from '../parcel.dto.js';
@@ -22,6 +23,7 @@ export class GetParcelDebtsHttpController {
   /** Amounts are for the owners (or a counter office acting for one) and staff; others learn nothing. */
   @Get(':renewalCode/debts')
   @Roles(['citizen', 'counter_office', ...PARCEL_STAFF_ROLES])
+  @ApiPurposeHeader()
   @ApiOperation({ summary: 'A parcel’s renewal dues (عوارض نوسازی), year by year, and what is outstanding' })
   @ApiQuery({ name: 'municipality', required: false, description: 'needed only when the code is ambiguous' })
   @ApiHeader({

@@ -1,5 +1,6 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { ParcelView } from '../../../projections/parcels/parcels.projection.js';
+import { AuditTrail, accessOf } from '../../audit/audit-trail.js';
 import type { RuleSetView } from '../../rule-sets/rule-sets.read-model.js';
 import { RuleSetsReadModel } from '../../rule-sets/rule-sets.read-model.js';
 import { todayInTehran } from '../../shared/tehran-date.js';
@@ -21,12 +22,15 @@ export class LookupParcelHandler implements IQueryHandler<LookupParcelQuery> {
     private readonly parcels: ParcelsReadModel,
     private readonly ruleSets: RuleSetsReadModel,
     private readonly debts: ParcelDebts,
+    private readonly trail: AuditTrail,
   ) {}
 
   async execute({ renewalCode, municipality, caller }: LookupParcelQuery): Promise<string> {
     const parcel = this.parcels.find(renewalCode, municipality);
     const access = caller.accessTo(scopeOf(parcel));
     const ruleSet = this.ruleSets.inForce(parcel.municipality, todayInTehran(new Date(caller.now)));
+    if (access === 'staff')
+      this.trail.accessed(caller, accessOf('parcel_owners', parcel.renewalCode, scopeOf(parcel)));
     if (access === 'owner' || access === 'staff')
       return JSON.stringify(parcelLookup(parcel, access, ruleSet, this.debts.of(parcel)));
     // Kept serialised for as long as the cached parcel view and rule set stay the same objects (the

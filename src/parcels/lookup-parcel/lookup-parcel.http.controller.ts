@@ -8,6 +8,7 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiPurposeHeader } from '../../audit/record-access/purpose-header.js';
 import { Public } from '../../identity/auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
 import { LookupParcelQuery } from './lookup-parcel.query.js';
@@ -20,6 +21,7 @@ export class LookupParcelHttpController {
 
   @Get(':renewalCode')
   @Public()
+  @ApiPurposeHeader()
   @ApiOperation({
     summary: 'What may be built on a parcel, by the rule set in force, and whether it owes anything',
   })

@@ -1,7 +1,8 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { BlobStore } from '../../attachments/blob-store.js';
 import { DomainError } from '../../shared/domain-error.js';
-import { PermitAccess } from '../permit-access.js';
+import { AuditTrail, accessOf } from '../../audit/audit-trail.js';
+import { PermitAccess, permitScope } from '../permit-access.js';
 import { DownloadAttachmentQuery, type AttachmentContent } from './download-attachment.query.js';
 
 @QueryHandler(DownloadAttachmentQuery)
@@ -9,6 +10,7 @@ export class DownloadAttachmentHandler implements IQueryHandler<DownloadAttachme
   constructor(
     private readonly access: PermitAccess,
     private readonly blobs: BlobStore,
+    private readonly trail: AuditTrail,
   ) {}
 
   async execute({ caller, permitId, sha256 }: DownloadAttachmentQuery): Promise<AttachmentContent> {
@@ -22,6 +24,7 @@ export class DownloadAttachmentHandler implements IQueryHandler<DownloadAttachme
       throw new DomainError('ATTACHMENT.NOT_FOUND', 'The file has no such attachment', 'not_found');
     }
     const { mediaType, fileName } = attachment;
+    this.trail.accessed(caller, accessOf('permit_attachment', permitId, permitScope(permit)));
     return { stream: await this.blobs.open(sha256), mediaType, fileName };
   }
 }

@@ -4,6 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { FastifyReply } from 'fastify';
 import type { Readable } from 'node:stream';
 import { attachmentDisposition } from '../../attachments/file-name.js';
+import { ApiPurposeHeader } from '../../audit/record-access/purpose-header.js';
 import { Roles } from '../../identity/auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
 import { PERMIT_READERS } from '../permit-access.js';
@@ -16,6 +17,7 @@ export class DownloadAttachmentHttpController {
 
   @Get(':sha256')
   @Roles(PERMIT_READERS)
+  @ApiPurposeHeader()
   @ApiOperation({ summary: 'Download an attached file' })
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ description: 'the file as uploaded', schema: { type: 'string', format: 'binary' } })

@@ -2,7 +2,8 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { UsersReadModel } from '../../identity/users/users.read-model.js';
 import { encodeCursor, pageWindow } from '../../shared/http/pagination.js';
 import { persianDateTimeText } from '../../shared/jalali.js';
-import { PermitAccess } from '../permit-access.js';
+import { AuditTrail, accessOf } from '../../audit/audit-trail.js';
+import { PermitAccess, permitScope } from '../permit-access.js';
 import {
   PermitTimelineReadModel,
   TIMELINE_ORDER,
@@ -17,6 +18,7 @@ export class GetPermitTimelineHandler implements IQueryHandler<GetPermitTimeline
     private readonly access: PermitAccess,
     private readonly timeline: PermitTimelineReadModel,
     private readonly users: UsersReadModel,
+    private readonly trail: AuditTrail,
   ) {}
 
   async execute(query: GetPermitTimelineQuery): Promise<PermitTimelineResponseDto> {
@@ -25,7 +27,9 @@ export class GetPermitTimelineHandler implements IQueryHandler<GetPermitTimeline
 
   /** The page, read synchronously from the read model. */
   answer({ caller, permitId: id, page: query }: GetPermitTimelineQuery): PermitTimelineResponseDto {
-    const { permitId } = this.access.ownedOrHandled(caller, id);
+    const permit = this.access.ownedOrHandled(caller, id);
+    const { permitId } = permit;
+    this.trail.accessed(caller, accessOf('permit_file', permitId, permitScope(permit)));
     const { items, next } = this.timeline.of(permitId, pageWindow(query, TIMELINE_ORDER));
     return {
       permitId,

@@ -8,6 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiPurposeHeader } from '../../audit/record-access/purpose-header.js';
 import { Roles } from '../../identity/auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
 import { PERMIT_READERS } from '../permit-access.js';
@@ -22,6 +23,7 @@ export class GetPermitTimelineHttpController {
 
   @Get(':id/timeline')
   @Roles(PERMIT_READERS)
+  @ApiPurposeHeader()
   @ApiOperation({ summary: 'Everything done on a permit file, by whom and when, oldest first' })
   @ApiHeader({
     name: 'X-On-Behalf-Of',

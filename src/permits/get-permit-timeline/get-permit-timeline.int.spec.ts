@@ -8,6 +8,7 @@ import {
 } from '../../event-store/subscriptions/read-model.fixtures.js';
 import type { ReadModelDatabase } from '../../event-store/subscriptions/read-model-database.js';
 import type { Caller } from '../../identity/auth/caller.decorator.js';
+import type { AuditTrail } from '../../audit/audit-trail.js';
 import { UsersReadModel } from '../../identity/users/users.read-model.js';
 import type { PermitAccess } from '../permit-access.js';
 import { PermitTimelineReadModel } from '../permit-timeline.read-model.js';
@@ -48,6 +49,7 @@ describe('GET /permits/:id/timeline over a real read model', () => {
       access,
       new PermitTimelineReadModel(readModels),
       new UsersReadModel(readModels),
+      { accessed: () => undefined } as unknown as AuditTrail,
     );
   });
   afterAll(() => readModels.close());

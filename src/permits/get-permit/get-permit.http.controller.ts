@@ -2,6 +2,7 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiPurposeHeader } from '../../audit/record-access/purpose-header.js';
 import { Roles } from '../../identity/auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
 import { PERMIT_READERS } from '../permit-access.js';
@@ -15,6 +16,7 @@ export class GetPermitHttpController {
 
   @Get(':id')
   @Roles(PERMIT_READERS)
+  @ApiPurposeHeader()
   @ApiOperation({
     summary: 'A building-permit file: its status, documents, survey, map order, design and fees',
   })

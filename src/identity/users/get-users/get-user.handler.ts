@@ -1,4 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { AuditTrail } from '../../../audit/audit-trail.js';
 import { UsersReadModel } from '../users.read-model.js';
 import { userNotFound } from '../user.decider.js';
 import { toUserResponse, UserResponseDto } from '../user.response.dto.js';
@@ -6,9 +7,15 @@ import { GetUserQuery } from './get-user.query.js';
 
 @QueryHandler(GetUserQuery)
 export class GetUserHandler implements IQueryHandler<GetUserQuery> {
-  constructor(private readonly users: UsersReadModel) {}
+  constructor(
+    private readonly users: UsersReadModel,
+    private readonly trail: AuditTrail,
+  ) {}
 
-  async execute({ id }: GetUserQuery): Promise<UserResponseDto> {
-    return toUserResponse(this.users.getOr(id, userNotFound));
+  async execute({ id, caller }: GetUserQuery): Promise<UserResponseDto> {
+    const user = this.users.getOr(id, userNotFound);
+    if (user.nationalId)
+      this.trail.accessed(caller, { what: 'citizen_profile', subject: id, citizens: [user.nationalId] });
+    return toUserResponse(user);
   }
 }

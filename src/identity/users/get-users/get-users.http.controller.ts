@@ -1,8 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiPurposeHeader } from '../../../audit/record-access/purpose-header.js';
 import { PageOf, type PageResponse } from '../../../shared/http/pagination.js';
 import { Roles } from '../../auth/access.decorators.js';
+import { CurrentCaller, type Caller } from '../../auth/caller.decorator.js';
 import { UserResponseDto } from '../user.response.dto.js';
 import { GetUsersQueryDto } from './get-users.request.dto.js';
 import { ListUsersQuery } from './list-users.query.js';
@@ -23,10 +25,11 @@ export class GetUsersHttpController {
 
   @Get(':id')
   @Roles(['admin'])
+  @ApiPurposeHeader()
   @ApiOperation({ summary: 'One user, without the password hash' })
   @ApiOkResponse({ type: UserResponseDto })
   @ApiNotFoundResponse({ description: 'USER.NOT_FOUND' })
-  getUser(@Param('id') id: string): Promise<UserResponseDto> {
-    return this.queries.execute(new GetUserQuery(id));
+  getUser(@Param('id') id: string, @CurrentCaller() caller: Caller): Promise<UserResponseDto> {
+    return this.queries.execute(new GetUserQuery(id, caller));
   }
 }

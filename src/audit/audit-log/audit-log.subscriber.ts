@@ -1,0 +1,85 @@
+import type Database from 'better-sqlite3';
+import {
+  auditEntry,
+  EMPTY_CONTEXT,
+  type AuditEntry,
+  type StreamContext,
+} from '../../../projections/audit/audit-entry.js';
+import type { DaftarEvent } from '../../../projections/daftar-events.js';
+import type { RecordedEvent } from '../../event-store/event-envelope.js';
+import { CheckpointedSubscriber } from '../../event-store/subscriptions/checkpointed-subscriber.js';
+import type { ReadModelDatabase } from '../../event-store/subscriptions/read-model-database.js';
+import { todayInTehran } from '../../shared/tehran-date.js';
+import { AUDIT_LOG_SUBSCRIBER, AUDIT_LOG_VERSION, prepareAuditTables } from './audit-log.tables.js';
+
+/**
+ * Writes every event of the log, in log order, to the audit log's tables; the rows of a page and the
+ * checkpoint are written in one transaction, so each event is an entry exactly once.
+ */
+export class AuditLogSubscriber extends CheckpointedSubscriber {
+  private readonly writeAll: Database.Transaction<(events: readonly RecordedEvent[]) => void>;
+
+  constructor(readModels: ReadModelDatabase) {
+    super(AUDIT_LOG_SUBSCRIBER, readModels);
+    prepareAuditTables(readModels);
+    const db = readModels.db;
+    const getContext = db
+      .prepare<[string], string>('SELECT context FROM audit_streams WHERE stream = ?')
+      .pluck();
+    const putContext = db.prepare(
+      'INSERT INTO audit_streams (stream, context) VALUES (?, ?) ON CONFLICT (stream) DO UPDATE SET context = excluded.context',
+    );
+    const putEntry = db.prepare(`INSERT INTO audit_entries (event_id, type, category, stream, revision,
+      recorded_at, actor_id, actor_role, office, on_behalf_of, consent, municipality, region, subject, subjects)
+      VALUES (@eventId, @type, @category, @stream, @revision, @recordedAt, @actorId, @actorRole, @office,
+      @onBehalfOf, @consent, @municipality, @region, @subject, @subjects)`);
+    const putSubject = db.prepare('INSERT OR IGNORE INTO audit_subjects (subject, seq) VALUES (?, ?)');
+    const countDay = db.prepare(`INSERT INTO audit_actor_days (actor_id, municipality, day, type, count)
+      VALUES (?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET count = count + 1`);
+    const countStream =
+      db.prepare(`INSERT INTO audit_actor_streams (actor_id, municipality, stream, count, last_at)
+      VALUES (?, ?, ?, 1, ?) ON CONFLICT DO UPDATE SET count = count + 1, last_at = excluded.last_at`);
+
+    const write = (entry: AuditEntry) => {
+      const { subjects, ...columns } = entry;
+      const seq = putEntry.run({
+        ...nulls,
+        ...columns,
+        subject: subjects[0] ?? null,
+        subjects: JSON.stringify(subjects),
+      }).lastInsertRowid;
+      for (const key of entry.subjects) putSubject.run(key, seq);
+      if (entry.municipality === undefined) return;
+      const day = todayInTehran(new Date(entry.recordedAt));
+      countDay.run(entry.actorId, entry.municipality, day, entry.type);
+      countStream.run(entry.actorId, entry.municipality, entry.stream, entry.recordedAt);
+    };
+
+    this.writeAll = db.transaction((events: readonly RecordedEvent[]) => {
+      const contexts = new Map<string, StreamContext>();
+      for (const event of events) {
+        const held = contexts.get(event.stream) ?? storedContext(getContext.get(event.stream));
+        const { entry, context } = auditEntry(event as RecordedEvent<DaftarEvent>, held);
+        write(entry);
+        contexts.set(event.stream, context);
+      }
+      for (const [stream, context] of contexts) putContext.run(stream, JSON.stringify(context));
+      readModels.saveCheckpoint(this.name, events.at(-1)!.position, AUDIT_LOG_VERSION);
+    });
+  }
+
+  protected delivery() {
+    const take = (events: readonly RecordedEvent[]) => {
+      this.writeAll(events);
+      this.advanced(events.at(-1)!.position);
+    };
+    return { filter: {}, handler: { onEvent: (event: RecordedEvent) => take([event]), onEvents: take } };
+  }
+}
+
+/** Optional columns absent from an entry are stored as NULL. */
+const nulls = { office: null, onBehalfOf: null, consent: null, municipality: null, region: null };
+
+function storedContext(json: string | undefined): StreamContext {
+  return json === undefined ? EMPTY_CONTEXT : (JSON.parse(json) as StreamContext);
+}

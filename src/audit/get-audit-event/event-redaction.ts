@@ -1,0 +1,100 @@
+import type { PerEventType } from '../../../projections/daftar-events.js';
+
+/**
+ * Paths of event data never shown, even to oversight: sealed password hashes, digests of one-time codes
+ * and of API key secrets. One entry per event type, so a new type must say what it hides.
+ */
+export const REDACTED_PATHS: PerEventType<readonly string[]> = {
+  AccessRecorded: [],
+  ApiKeyIssued: ['secretSha256'],
+  ApiKeyRevoked: [],
+  AuditQueried: [],
+  CommissionRuled: [],
+  CompletionCertificateIssued: [],
+  CompletionRequested: [],
+  ConsentCodeRejected: [],
+  ConsentGranted: [],
+  ConsentRequestEnded: [],
+  ConsentRequested: ['code.digest'],
+  ConsentWithdrawn: [],
+  DesignApproved: [],
+  DesignReturned: [],
+  DesignSubmitted: [],
+  DocumentIssued: [],
+  DocumentRevoked: [],
+  DocumentSuperseded: [],
+  EngineerNominated: [],
+  FeeOverridden: [],
+  FeesAssessed: [],
+  InquiryAnswered: [],
+  InquiryFiled: [],
+  InquiryReferred: [],
+  InspectionReported: [],
+  LoginAttemptsThrottled: [],
+  LoginFailed: [],
+  LoginSucceeded: [],
+  MapOrderIssued: [],
+  MunicipalityRegistered: [],
+  OrganisationDeactivated: [],
+  OrganisationRegistered: [],
+  ParcelDetailsCorrected: [],
+  ParcelOwnershipChanged: [],
+  ParcelRegistered: [],
+  PasswordChanged: ['passwordHash'],
+  PasswordRehashed: ['passwordHash'],
+  PaymentConfirmed: [],
+  PaymentFailed: [],
+  PaymentRejectedByFile: [],
+  PaymentStarted: [],
+  PermitDocumentAttached: [],
+  PermitDocumentRemoved: [],
+  PermitDraftOpened: [],
+  PermitExpired: [],
+  PermitIssued: [],
+  PermitPaymentRecorded: [],
+  PermitRejected: [],
+  PermitReturned: [],
+  PermitSubmitted: [],
+  PermitTaken: [],
+  PermitWithdrawn: [],
+  ReferredToCommission: [],
+  RegionAdded: [],
+  RegistrationCodeRejected: [],
+  RegistrationCodeResent: ['code.digest'],
+  RegistrationConfirmed: [],
+  RegistrationEnded: [],
+  RegistrationStarted: ['passwordHash', 'code.digest'],
+  RenewalDuesBilled: [],
+  RenewalDuesPaid: [],
+  RoleGranted: [],
+  RoleRevoked: [],
+  RuleSetPublished: [],
+  SiteVisitReported: [],
+  SurveyorAssigned: [],
+  UserCreated: ['passwordHash'],
+  UserDisabled: [],
+  UsernameClaimed: [],
+};
+
+/** Metadata never shown: the digest of an idempotent request, keyed by its `Idempotency-Key`. */
+const REDACTED_METADATA = ['requestDigest'] as const;
+
+export const REDACTED = '[redacted]';
+
+/** The event's data and metadata with every secret path replaced by a marker. */
+export function redacted<
+  E extends { readonly type: string; readonly data: unknown; readonly metadata: object },
+>(event: E): { data: unknown; metadata: object } {
+  const paths = REDACTED_PATHS[event.type as keyof typeof REDACTED_PATHS] ?? [];
+  const metadata: Record<string, unknown> = { ...event.metadata };
+  for (const key of REDACTED_METADATA) if (key in metadata) metadata[key] = REDACTED;
+  return { data: paths.reduce(without, event.data), metadata };
+}
+
+function without(value: unknown, path: string): unknown {
+  const [head, ...rest] = path.split('.');
+  if (typeof value !== 'object' || value === null || !(head! in value)) return value;
+  const copy = { ...(value as Record<string, unknown>) };
+  copy[head!] = rest.length === 0 ? REDACTED : without(copy[head!], rest.join('.'));
+  return copy;
+}

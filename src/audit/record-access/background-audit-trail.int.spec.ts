@@ -1,0 +1,152 @@
+import type { NewEvent } from '../../event-store/event-envelope.js';
+import type { AppendOptions, EventStore } from '../../event-store/event-store.port.js';
+import { SqliteEventStore } from '../../event-store/sqlite/sqlite-event-store.js';
+import { Caller } from '../../identity/auth/caller.decorator.js';
+import type { Principal } from '../../identity/principal.js';
+import type { Grant } from '../../identity/roles.js';
+import { DomainError } from '../../shared/domain-error.js';
+import type { DataAccess } from '../audit-trail.js';
+import {
+  BackgroundAuditTrail,
+  DEFAULT_RECORDER_OPTIONS,
+  type RecorderOptions,
+} from './background-audit-trail.js';
+
+const CITIZEN = '0012345678';
+const clerkGrant: Grant = { role: 'clerk', municipality: 'hamedan' };
+const principal = (id: string, nationalId?: string): Principal => ({
+  kind: 'user',
+  id,
+  displayName: id,
+  grants: [clerkGrant],
+  authenticatedBy: 'password_token',
+  ...(nationalId ? { nationalId } : {}),
+});
+const callerOf = (who: Principal, purpose?: string) =>
+  new Caller(who, clerkGrant, 'req-1', 'corr-1', '2026-11-25T10:00:00.000Z', undefined, undefined, purpose);
+const clerk = callerOf(principal('user-clerk'));
+const fileRead: DataAccess = {
+  what: 'permit_file',
+  subject: 'permit-1',
+  citizens: [CITIZEN],
+  municipality: 'hamedan',
+};
+
+/** A store whose appends fail while `failing` is true, counting every append it is asked for. */
+class FlakyStore {
+  failing = false;
+  appends = 0;
+  constructor(readonly inner: EventStore) {}
+  append(stream: string, events: readonly NewEvent[], options: AppendOptions) {
+    this.appends += 1;
+    if (this.failing) return Promise.reject(new Error('disk full'));
+    return this.inner.append(stream, events, options);
+  }
+}
+
+describe('BackgroundAuditTrail over a real SQLite store', () => {
+  let store: SqliteEventStore;
+  let flaky: FlakyStore;
+  const trails: BackgroundAuditTrail[] = [];
+  const trail = (options: Partial<RecorderOptions> = {}) => {
+    const made = new BackgroundAuditTrail(flaky as unknown as EventStore, {
+      ...DEFAULT_RECORDER_OPTIONS,
+      retryMs: 5,
+      maxRetryMs: 20,
+      ...options,
+    });
+    trails.push(made);
+    return made;
+  };
+  const recorded = () => store.readStream('access-user-clerk');
+
+  beforeEach(() => {
+    store = new SqliteEventStore(':memory:');
+    flaky = new FlakyStore(store);
+  });
+  afterEach(async () => {
+    flaky.failing = false;
+    await Promise.all(trails.splice(0).map((t) => t.beforeApplicationShutdown()));
+    await store.close();
+  });
+
+  it('queues without writing, then writes a batch in one append per reader, the reader as actor', async () => {
+    const recorder = trail();
+    recorder.accessed(clerk, fileRead);
+    recorder.accessed(callerOf(principal('user-clerk'), 'بررسی پرونده'), {
+      ...fileRead,
+      what: 'permit_attachment',
+    });
+    expect(flaky.appends).toBe(0);
+    await recorder.flush();
+    expect(flaky.appends).toBe(1);
+    const events = await recorded();
+    expect(events.map((e) => [e.type, e.data])).toEqual([
+      ['AccessRecorded', { ...fileRead, purpose: 'permit file review' }],
+      ['AccessRecorded', { ...fileRead, what: 'permit_attachment', purpose: 'بررسی پرونده' }],
+    ]);
+    expect(events[0]!.metadata.actor).toEqual({ id: 'user-clerk', role: 'clerk', municipality: 'hamedan' });
+  });
+
+  it('writes by itself after the flush interval, and at once when a batch is full', async () => {
+    const timed = trail({ flushMs: 20 });
+    timed.accessed(clerk, fileRead);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await recorded()).toHaveLength(1);
+
+    const full = trail({ flushMs: 60_000, batchSize: 3 });
+    for (let i = 0; i < 3; i += 1) full.accessed(clerk, fileRead);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await recorded()).toHaveLength(4);
+  });
+
+  it('retries a failed write with backoff until the store takes it, writing each record once', async () => {
+    const recorder = trail({ flushMs: 1 });
+    flaky.failing = true;
+    recorder.accessed(clerk, fileRead);
+    recorder.queried(clerk, { query: 'events', filters: { municipality: 'hamedan' }, results: 3 });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(flaky.appends).toBeGreaterThan(2);
+    expect(recorder.backlog).toBe(2);
+    flaky.failing = false;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(recorder.backlog).toBe(0);
+    expect(await recorded()).toHaveLength(1);
+    expect((await store.readStream('audit-user-clerk')).map((e) => e.type)).toEqual(['AuditQueried']);
+  });
+
+  it('refuses a read with 503 AUDIT.RECORDING_UNAVAILABLE when the queue is full, dropping nothing', async () => {
+    const recorder = trail({ flushMs: 1, capacity: 2 });
+    flaky.failing = true;
+    recorder.accessed(clerk, fileRead);
+    recorder.accessed(clerk, fileRead);
+    let refusal: unknown;
+    try {
+      recorder.accessed(clerk, fileRead);
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal).toMatchObject({ code: 'AUDIT.RECORDING_UNAVAILABLE', kind: 'unavailable' });
+    expect(recorder.backlog).toBe(2);
+    flaky.failing = false;
+    await recorder.beforeApplicationShutdown();
+    expect(await recorded()).toHaveLength(2);
+  });
+
+  it('writes a record queued just before shutdown', async () => {
+    const recorder = trail({ flushMs: 60_000 });
+    recorder.accessed(clerk, fileRead);
+    await recorder.beforeApplicationShutdown();
+    expect(await recorded()).toHaveLength(1);
+  });
+
+  it('records nothing when citizens read their own data, and refuses a bad purpose', async () => {
+    const recorder = trail();
+    recorder.accessed(callerOf(principal('user-citizen', CITIZEN)), fileRead);
+    expect(recorder.backlog).toBe(0);
+    expect(() => recorder.accessed(callerOf(principal('user-clerk'), 'x'.repeat(201)), fileRead)).toThrow(
+      expect.objectContaining({ code: 'AUDIT.INVALID_PURPOSE' }),
+    );
+  });
+});

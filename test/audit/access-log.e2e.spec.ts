@@ -1,0 +1,117 @@
+import { AuditTrail } from '../../src/audit/audit-trail.js';
+import type { BackgroundAuditTrail } from '../../src/audit/record-access/background-audit-trail.js';
+import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
+import { permitStream } from '../../src/permits/permit.events.js';
+import { events as e } from '../../src/permits/permit.fixtures.js';
+import { newId } from '../../src/shared/ids.js';
+import { bootstrapAdmin, signedInUser } from '../support/bootstrap-admin.js';
+import { registeredCitizen } from '../support/citizens.js';
+import { hamedan, registerAll } from '../support/directory.js';
+import { call } from '../support/http.js';
+import { startTestApp, type TestApp, untilProjected } from '../support/test-app.js';
+
+const OWNER = '0013542419';
+
+const CLERK = 'reza-karimi';
+
+/** An app with a citizen, a clerk of Hamedan, and a permit file of that citizen's. */
+async function appWithFile(env: Record<string, string> = {}) {
+  const t = await startTestApp({ env });
+  const admin = await bootstrapAdmin(t.app);
+  await registerAll(t.app, admin, { municipalities: [hamedan], organisations: [] });
+  const citizen = await registeredCitizen(t.app, OWNER);
+  const clerk = (await signedInUser(t.app, CLERK, [{ role: 'clerk', municipality: 'hamedan' }])).token;
+  const permitId = newId();
+  const opened = { ...e.opened, data: { ...e.opened.data, permitId, applicantNationalId: OWNER } };
+  const { position } = await t.app.get<EventStore>(EVENT_STORE).append(
+    permitStream(permitId),
+    [
+      {
+        id: newId(),
+        ...opened,
+        metadata: {
+          actor: { id: 'user-x', role: 'citizen' },
+          correlationId: 'seed',
+          causationId: 'seed',
+          recordedAt: new Date().toISOString(),
+          schemaVersion: 1,
+        },
+      },
+    ],
+    { expectedRevision: 'no_stream' },
+  );
+  expect(await untilProjected(t.app, position)).toBe(true);
+  return { t, citizen, clerk, permitId };
+}
+
+/** Writes what the trail holds and waits until the access log shows it. */
+async function recorded(t: TestApp): Promise<void> {
+  await (t.app.get(AuditTrail) as BackgroundAuditTrail).flush();
+  const head = await t.app.get<EventStore>(EVENT_STORE).headPosition();
+  expect(await untilProjected(t.app, head!)).toBe(true);
+}
+
+describe('GET /me/access-log: who read what of a citizen’s data', () => {
+  let t: TestApp;
+  let citizen: string;
+  let clerk: string;
+  let permitId: string;
+  const get = (url: string, token?: string, headers: Record<string, string> = {}) =>
+    call(t.app, 'GET', url, { ...(token ? { token } : {}), headers });
+
+  beforeAll(async () => {
+    ({ t, citizen, clerk, permitId } = await appWithFile());
+  });
+  afterAll(() => t.close());
+
+  it('shows the clerk who opened the citizen’s file, by role and municipality, with the purpose given', async () => {
+    expect((await get(`/permits/${permitId}`, clerk, { 'daftar-purpose': 'review' })).statusCode).toBe(200);
+    await recorded(t);
+    const log = await get('/me/access-log', citizen);
+    expect(log.statusCode).toBe(200);
+    const [entry, ...rest] = log.json().items;
+    expect(rest).toEqual([]);
+    expect(entry).toMatchObject({
+      what: 'permit_file',
+      whatFa: 'پرونده پروانه ساختمانی',
+      subject: permitId,
+      purpose: 'review',
+      reader: { role: 'clerk', municipality: 'hamedan' },
+    });
+    expect(entry.reader).not.toHaveProperty('name');
+    expect(JSON.stringify(entry)).not.toContain('user-');
+    expect(JSON.stringify(entry)).not.toContain(CLERK);
+  });
+
+  it('records nothing when the citizen reads their own file', async () => {
+    expect((await get(`/permits/${permitId}`, citizen)).statusCode).toBe(200);
+    await recorded(t);
+    expect((await get('/me/access-log', citizen)).json().total).toBe(1);
+  });
+
+  it('refuses a purpose longer than 200 characters with 400, and the log to anyone but a citizen', async () => {
+    const long = await get(`/permits/${permitId}`, clerk, { 'daftar-purpose': 'x'.repeat(201) });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().code).toBe('AUDIT.INVALID_PURPOSE');
+    expect((await get('/me/access-log', clerk)).statusCode).toBe(403);
+    expect((await get('/me/access-log')).statusCode).toBe(401);
+  });
+});
+
+describe('GET /me/access-log with DAFTAR_ACCESS_LOG_NAMES=name', () => {
+  let app: Awaited<ReturnType<typeof appWithFile>>;
+
+  beforeAll(async () => {
+    app = await appWithFile({ DAFTAR_ACCESS_LOG_NAMES: 'name' });
+  });
+  afterAll(() => app.t.close());
+
+  it('names the official who read the file, beside their role, and still not their id', async () => {
+    const { t, citizen, clerk, permitId } = app;
+    expect((await call(t.app, 'GET', `/permits/${permitId}`, { token: clerk })).statusCode).toBe(200);
+    await recorded(t);
+    const [entry] = (await call(t.app, 'GET', '/me/access-log', { token: citizen })).json().items;
+    expect(entry.reader).toEqual({ role: 'clerk', name: CLERK, municipality: 'hamedan' });
+    expect(JSON.stringify(entry)).not.toContain('user-');
+  });
+});
