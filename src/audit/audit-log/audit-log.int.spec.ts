@@ -233,3 +233,41 @@ describe('the audit log over real SQLite', () => {
     },
   );
 });
+
+describe('the audit log’s time filter, when log order and recorded time disagree', () => {
+  it('finds an entry appended after a later one (a read recorded in the background)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'daftar-audit-skew-'));
+    const store = new SqliteEventStore(join(dir, 'events.db'), { pollIntervalMs: 20 });
+    const draft = (permitId: string) => ({
+      permitId,
+      municipality: 'hamedan',
+      renewalCode: '2-1-1-1-0-0-0',
+      applicationType: 'NewConstruction',
+      applicantNationalId: '0012345678',
+    });
+    await store.append('permit-p1', [newEvent('PermitDraftOpened', draft('p1'), clerk, 11)], {
+      expectedRevision: 'no_stream',
+    });
+    await store.append('permit-p2', [newEvent('PermitDraftOpened', draft('p2'), clerk, 10)], {
+      expectedRevision: 'no_stream',
+    });
+    const readModels = new ReadModelDatabase(join(dir, 'read-models.db'));
+    try {
+      const runner = new SubscriberRunner(store, readModels, []);
+      runner.register(new AuditLogSubscriber(readModels));
+      runner.start();
+      await runner.caughtUp();
+      await runner.stop();
+      const log = new AuditLogReadModel(readModels);
+      const times = (filter: AuditFilter) =>
+        log.search([{ municipality: 'hamedan' }], filter, 50).map((r) => r.recordedAt);
+      expect(times({ since: at(10) })).toEqual([at(10), at(11)]);
+      expect(times({ since: at(11) })).toEqual([at(11)]);
+      expect(times({ before: at(11) })).toEqual([at(10)]);
+    } finally {
+      readModels.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

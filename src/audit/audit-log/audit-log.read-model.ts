@@ -184,17 +184,22 @@ export class AuditLogReadModel {
   }
 
   /**
-   * The log order range the time filter and cursor leave: entries are appended as they are recorded,
-   * so the time index finds where a range begins and ends; `recorded_at` is still checked row by row.
+   * The log order range the time filter and cursor leave, found through `logged_at` (the latest recorded
+   * time up to each entry, never decreasing with seq); `recorded_at` is still checked row by row. An entry
+   * recorded at or after `since` has `logged_at` ≥ `since`, so the lower bound is exact; an entry recorded
+   * before `before` but appended over LATE_MS later (a background record retried that long) may fall
+   * beyond the upper bound.
    */
   seqBounds(filter: AuditFilter): SeqBounds | undefined {
     const first = this.statement(
-      'SELECT seq FROM audit_entries INDEXED BY audit_by_time WHERE recorded_at >= ? ORDER BY recorded_at LIMIT 1',
+      'SELECT seq FROM audit_entries INDEXED BY audit_by_time WHERE logged_at >= ? ORDER BY logged_at, seq LIMIT 1',
     );
     const from = filter.since === undefined ? 0 : (first.pluck().get(filter.since) as number | undefined);
     if (from === undefined) return undefined;
     const end =
-      filter.before === undefined ? undefined : (first.pluck().get(filter.before) as number | undefined);
+      filter.before === undefined
+        ? undefined
+        : (first.pluck().get(later(filter.before)) as number | undefined);
     const to = Math.min(end ?? Number.MAX_SAFE_INTEGER, filter.beforeSeq ?? Number.MAX_SAFE_INTEGER);
     return to <= from ? undefined : { from, to };
   }
@@ -245,4 +250,11 @@ export function lanesOf(area: AuditArea, filter: AuditFilter): Lane[] {
   if (filter.role !== undefined) return one('actor_role', filter.role);
   if (filter.category !== undefined) return one('category', filter.category);
   return [{ municipality, column: undefined }];
+}
+
+/** How long after its request a background record may reach the log and still fall inside `to`. */
+const LATE_MS = 3_600_000;
+
+function later(instant: string): string {
+  return new Date(Date.parse(instant) + LATE_MS).toISOString();
 }

@@ -30,8 +30,9 @@ export class AuditLogSubscriber extends CheckpointedSubscriber {
       'INSERT INTO audit_streams (stream, context) VALUES (?, ?) ON CONFLICT (stream) DO UPDATE SET context = excluded.context',
     );
     const putEntry = db.prepare(`INSERT INTO audit_entries (event_id, type, category, stream, revision,
-      recorded_at, actor_id, actor_role, office, on_behalf_of, consent, municipality, region, subject, subjects)
-      VALUES (@eventId, @type, @category, @stream, @revision, @recordedAt, @actorId, @actorRole, @office,
+      recorded_at, logged_at, actor_id, actor_role, office, on_behalf_of, consent, municipality, region, subject,
+      subjects)
+      VALUES (@eventId, @type, @category, @stream, @revision, @recordedAt, @loggedAt, @actorId, @actorRole, @office,
       @onBehalfOf, @consent, @municipality, @region, @subject, @subjects)`);
     const putSubject = db.prepare('INSERT OR IGNORE INTO audit_subjects (subject, seq) VALUES (?, ?)');
     const countDay = db.prepare(`INSERT INTO audit_actor_days (actor_id, municipality, day, type, count)
@@ -40,11 +41,18 @@ export class AuditLogSubscriber extends CheckpointedSubscriber {
       db.prepare(`INSERT INTO audit_actor_streams (actor_id, municipality, stream, count, last_at)
       VALUES (?, ?, ?, 1, ?) ON CONFLICT DO UPDATE SET count = count + 1, last_at = excluded.last_at`);
 
+    // The latest recorded time so far in log order. recordedAt is when a request began, and a record
+    // written in the background lands later in the log than requests begun after it, so recordedAt alone
+    // does not rise with seq; this does, and an entry's recordedAt is never above it.
+    let loggedAt =
+      db.prepare<[], string | null>('SELECT max(logged_at) FROM audit_entries').pluck().get() ?? '';
     const write = (entry: AuditEntry) => {
       const { subjects, ...columns } = entry;
+      if (entry.recordedAt > loggedAt) loggedAt = entry.recordedAt;
       const seq = putEntry.run({
         ...nulls,
         ...columns,
+        loggedAt,
         subject: subjects[0] ?? null,
         subjects: JSON.stringify(subjects),
       }).lastInsertRowid;

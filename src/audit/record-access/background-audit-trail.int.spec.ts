@@ -8,6 +8,7 @@ import { DomainError } from '../../shared/domain-error.js';
 import type { DataAccess } from '../audit-trail.js';
 import {
   BackgroundAuditTrail,
+  readerStream,
   DEFAULT_RECORDER_OPTIONS,
   type RecorderOptions,
 } from './background-audit-trail.js';
@@ -58,7 +59,7 @@ describe('BackgroundAuditTrail over a real SQLite store', () => {
     trails.push(made);
     return made;
   };
-  const recorded = () => store.readStream('access-user-clerk');
+  const recorded = () => store.readStream(readerStream('access', 'user-clerk'));
 
   beforeEach(() => {
     store = new SqliteEventStore(':memory:');
@@ -112,7 +113,9 @@ describe('BackgroundAuditTrail over a real SQLite store', () => {
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(recorder.backlog).toBe(0);
     expect(await recorded()).toHaveLength(1);
-    expect((await store.readStream('audit-user-clerk')).map((e) => e.type)).toEqual(['AuditQueried']);
+    expect((await store.readStream(readerStream('audit', 'user-clerk'))).map((e) => e.type)).toEqual([
+      'AuditQueried',
+    ]);
   });
 
   it('refuses a read with 503 AUDIT.RECORDING_UNAVAILABLE when the queue is full, dropping nothing', async () => {
@@ -148,5 +151,23 @@ describe('BackgroundAuditTrail over a real SQLite store', () => {
     expect(() => recorder.accessed(callerOf(principal('user-clerk'), 'x'.repeat(201)), fileRead)).toThrow(
       expect.objectContaining({ code: 'AUDIT.INVALID_PURPOSE' }),
     );
+  });
+
+  it('records for the co-owners when one owner reads a parcel they share, not for the reader', async () => {
+    const CO_OWNER = '0499370899';
+    const recorder = trail();
+    const reader = callerOf(principal('user-clerk', CITIZEN));
+    recorder.accessed(reader, { ...fileRead, citizens: [CITIZEN, CO_OWNER] });
+    await recorder.flush();
+    const events = await store.readStream(readerStream('access', 'user-clerk'));
+    expect(events.map((e) => (e.data as { citizens: string[] }).citizens)).toEqual([[CO_OWNER]]);
+  });
+
+  it('names a reader’s stream by a hash, so that any actor id makes a valid stream', async () => {
+    const recorder = trail();
+    recorder.accessed(callerOf(principal('oidc:auth0|42@example')), fileRead);
+    await recorder.flush();
+    expect(recorder.backlog).toBe(0);
+    expect(await store.readStream(readerStream('access', 'oidc:auth0|42@example'))).toHaveLength(1);
   });
 });

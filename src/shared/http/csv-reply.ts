@@ -24,7 +24,13 @@ export function csvReply<Row>(
   rows: Iterable<Row> | AsyncIterable<Row>,
 ): Readable {
   void reply.type(CSV_TYPE).header('content-disposition', attachmentDisposition(fileName));
-  const csv = stringify({ bom: true, header: true, columns: columns.map((c) => c.header) });
+  const csv = stringify({
+    bom: true,
+    header: true,
+    columns: columns.map((c) => c.header),
+    // A cell a person typed (a name, a reason) must not run as a spreadsheet formula: =, +, -, @ get a '.
+    escape_formulas: true,
+  });
   const records = Readable.from(
     (async function* () {
       for await (const row of rows) yield columns.map((c) => c.cell(row) ?? '');
