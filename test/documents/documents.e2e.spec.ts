@@ -10,6 +10,7 @@ import {
   type DocumentRequest,
   IssueDocumentCommand,
 } from '../../src/documents/issue-document/issue-document.command.js';
+import { AuditTrail } from '../../src/audit/audit-trail.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import { bootstrapAdmin, signedInUser } from '../support/bootstrap-admin.js';
 import { registeredCitizen } from '../support/citizens.js';
@@ -195,6 +196,20 @@ describe('signed documents: issue, fetch, barcodes, print, revoke, and verify on
     expect(res.body).toContain('۱-۱-۱-۱-۰-۰-۰');
     expect(res.body).toContain('<svg');
     expect(res.body).toContain('data:image/png;base64,');
+  });
+
+  it('records the clerk’s reading of the printed document for its holder', async () => {
+    const { code } = await issue();
+    const accessed = jest.spyOn(t.app.get(AuditTrail), 'accessed');
+    try {
+      expect((await call(t.app, 'GET', `/documents/${code}`, { token: clerk })).statusCode).toBe(200);
+      expect(accessed).toHaveBeenCalledWith(
+        expect.anything(),
+        expect.objectContaining({ what: 'document_content', subject: code }),
+      );
+    } finally {
+      accessed.mockRestore();
+    }
   });
 
   it('lets the signatory revoke a document, after which it verifies as revoked', async () => {

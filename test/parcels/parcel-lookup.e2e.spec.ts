@@ -1,9 +1,12 @@
+import { AuditTrail } from '../../src/audit/audit-trail.js';
+import type { BackgroundAuditTrail } from '../../src/audit/record-access/background-audit-trail.js';
+import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import { DEMO_PASSWORD } from '../../src/identity/demo/demo-data.js';
 import { demoParcels } from '../../src/parcels/demo-parcels.js';
 import { demoRuleSet } from '../../src/rule-sets/demo-rule-set.js';
 import { consentFor } from '../support/citizens.js';
 import { call, signIn } from '../support/http.js';
-import { startTestApp, untilReady, type TestApp } from '../support/test-app.js';
+import { startTestApp, untilProjected, untilReady, type TestApp } from '../support/test-app.js';
 
 describe('public parcel lookup and fee estimate over the demo data', () => {
   let t: TestApp;
@@ -62,6 +65,28 @@ describe('public parcel lookup and fee estimate over the demo data', () => {
 
     const stranger = (await call(t.app, 'GET', '/parcels/1-1-1-1-0-0-0', { token: tokens['notary'] })).json();
     expect(stranger.view).toBe('public');
+  });
+
+  it('records a counter office’s lookup for the owner it acts for, and none for the owner’s own', async () => {
+    const log = async () => {
+      await (t.app.get(AuditTrail) as BackgroundAuditTrail).flush();
+      const head = await t.app.get<EventStore>(EVENT_STORE).headPosition();
+      expect(await untilProjected(t.app, head!)).toBe(true);
+      const res = await call(t.app, 'GET', '/me/access-log', { token: tokens['citizen'] });
+      return (res.json().items as { what: string; reader: { role: string } }[]).filter(
+        (item) => item.what === 'parcel_owners',
+      );
+    };
+    const before = await log();
+    await call(t.app, 'GET', '/parcels/1-1-1-1-0-0-0', { token: tokens['citizen'] });
+    expect(await log()).toHaveLength(before.length);
+    await call(t.app, 'GET', '/parcels/1-1-1-1-0-0-0', {
+      token: tokens['counter_office'],
+      headers: { 'x-on-behalf-of': '0013542419' },
+    });
+    const after = await log();
+    expect(after).toHaveLength(before.length + 1);
+    expect(after[0]!.reader.role).toBe('counter_office');
   });
 
   it('shows a payment at once: the public answer is never served stale from its cache', async () => {

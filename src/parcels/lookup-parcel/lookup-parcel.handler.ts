@@ -29,10 +29,12 @@ export class LookupParcelHandler implements IQueryHandler<LookupParcelQuery> {
     const parcel = this.parcels.find(renewalCode, municipality);
     const access = caller.accessTo(scopeOf(parcel));
     const ruleSet = this.ruleSets.inForce(parcel.municipality, todayInTehran(new Date(caller.now)));
-    if (access === 'staff')
+    if (access === 'owner' || access === 'staff') {
+      // The trail leaves out the reader's own national id: an owner's lookup is recorded for the
+      // co-owners, and a counter office's, on a citizen's behalf, for every owner.
       this.trail.accessed(caller, accessOf('parcel_owners', parcel.renewalCode, scopeOf(parcel)));
-    if (access === 'owner' || access === 'staff')
       return JSON.stringify(parcelLookup(parcel, access, ruleSet, this.debts.of(parcel)));
+    }
     // Kept serialised for as long as the cached parcel view and rule set stay the same objects (the
     // read-model cache replaces them on every change).
     const cached = this.publicAnswers.get(parcel);
