@@ -24,10 +24,12 @@ const DOMAIN = [
   '^src/inquiries/inquiry-checks\\.ts$',
   '^src/parcels/renewal-code\\.ts$',
   '^src/rule-sets/(rule-set|rule-set\\.schema|zoning-limits)\\.ts$',
-  '^src/identity/(roles|national-id)\\.ts$',
+  '^src/identity/(roles|national-id|feed-scope)\\.ts$',
   '^src/identity/one-time-codes/one-time-code\\.ts$',
   '^src/identity/organisations/organisation-roles\\.ts$',
   '^src/identity/api-keys/api-key-permissions\\.ts$',
+  '^src/feed/feed-audience\\.ts$',
+  '^src/webhooks/webhook-audience\\.ts$',
 ];
 const SIGNING = '^signing/';
 const PROJECTIONS = '^projections/';

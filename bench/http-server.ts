@@ -15,7 +15,11 @@ export interface RunningServer {
  * The compiled server in its own process (so the load generator does not share its event loop), on a
  * free loopback port, with demo data, quiet logs; resolves once GET /ready answers 200.
  */
-export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+  ready: Readiness = { isReady: (res) => Promise.resolve(res.status === 200), timeoutMs: 60_000 },
+): Promise<RunningServer> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(process.cwd(), 'dist/src/main.js')], {
     env: {
@@ -29,7 +33,7 @@ export async function startServer(dataDir: string, env: Record<string, string> =
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  await untilReady(url, child);
+  await untilReady(url, child, ready);
   return {
     url,
     stop: () =>
@@ -40,12 +44,18 @@ export async function startServer(dataDir: string, env: Record<string, string> =
   };
 }
 
-async function untilReady(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+/** When a started server counts as ready, by its answer to GET /ready; by default a 200 within a minute. */
+export interface Readiness {
+  isReady(res: Response): Promise<boolean>;
+  readonly timeoutMs: number;
+}
+
+async function untilReady(url: string, child: ChildProcess, ready: Readiness): Promise<void> {
+  const deadline = Date.now() + ready.timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {
-      if ((await fetch(`${url}/ready`)).status === 200) return;
+      if (await ready.isReady(await fetch(`${url}/ready`))) return;
     } catch {
       // not listening yet
     }

@@ -12,6 +12,7 @@ import type { ParcelEvent } from '../src/parcels/parcel.events.js';
 import type { PaymentEvent } from '../src/payments/payment.events.js';
 import type { PermitEvent } from '../src/permits/permit.events.js';
 import type { RuleSetEvent } from '../src/rule-sets/rule-set.events.js';
+import type { WebhookEvent } from '../src/webhooks/webhook.events.js';
 
 /** Every event Daftar writes: what readers of the whole log (audit, ledger, feed) must each account for. */
 export type DaftarEvent =
@@ -29,7 +30,8 @@ export type DaftarEvent =
   | RegistrationEvent
   | RuleSetEvent
   | UserEvent
-  | UsernameEvent;
+  | UsernameEvent
+  | WebhookEvent;
 
 export type DaftarEventType = DaftarEvent['type'];
 
@@ -110,6 +112,11 @@ const TYPES: PerEventType<true> = {
   UserCreated: true,
   UserDisabled: true,
   UsernameClaimed: true,
+  WebhookDeleted: true,
+  WebhookDisabled: true,
+  WebhookRegistered: true,
+  WebhookReplayRequested: true,
+  WebhookSecretRotated: true,
 };
 
 export const DAFTAR_EVENT_TYPES = Object.keys(TYPES) as readonly DaftarEventType[];

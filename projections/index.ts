@@ -14,6 +14,7 @@ import { registrationsProjection } from './registrations/registrations.projectio
 import { ruleSetsProjection } from './rule-sets/rule-sets.projection.js';
 import { streamsProjection } from './streams/streams.projection.js';
 import { usersProjection } from './users/users.projection.js';
+import { webhooksProjection } from './webhooks/webhooks.projection.js';
 
 /** Every read model Daftar keeps; the subscriber runner and `npm run projections:rebuild` use this list. */
 export const allProjections: readonly AnyProjection[] = [
@@ -32,4 +33,5 @@ export const allProjections: readonly AnyProjection[] = [
   anyProjection(inquiriesProjection),
   anyProjection(paymentsProjection),
   anyProjection(accessLogProjection),
+  anyProjection(webhooksProjection),
 ];

@@ -5,6 +5,8 @@ import { AuditModule } from './audit/audit.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/app-config.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
+import { FeedDescriptionModule } from './feed/feed-description.module.js';
+import { FeedModule } from './feed/feed.module.js';
 import { HealthHttpController } from './health/health.http.controller.js';
 import { DemoModule } from './demo/demo.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
@@ -17,6 +19,7 @@ import { PaymentsModule } from './payments/payments.module.js';
 import { PermitsModule } from './permits/permits.module.js';
 import { RuleSetsModule } from './rule-sets/rule-sets.module.js';
 import { SmsModule } from './shared/sms/sms.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 @Module({})
 export class AppModule {
@@ -42,6 +45,9 @@ export class AppModule {
         OperationsModule,
         LedgerModule,
         AuditModule,
+        FeedModule,
+        FeedDescriptionModule,
+        WebhooksModule,
       ],
       controllers: [HealthHttpController],
     };

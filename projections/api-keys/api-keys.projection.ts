@@ -1,4 +1,5 @@
 import { API_KEY_EVENT_TYPES, type ApiKeyEvent } from '../../src/identity/api-keys/api-key.events.js';
+import type { FeedScope } from '../../src/identity/feed-scope.js';
 import type { Role } from '../../src/identity/roles.js';
 import type { Projection } from '../projection.js';
 
@@ -9,6 +10,7 @@ export interface ApiKeyView {
   readonly role: Role;
   readonly permissions: readonly string[];
   readonly secretSha256: string;
+  readonly feed?: FeedScope;
   readonly revoked: boolean;
   readonly issuedAt: string;
   readonly issuedBy: string;

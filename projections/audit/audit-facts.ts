@@ -32,6 +32,7 @@ export const subject = {
   consent: (id: string) => `consent:${id}`,
   apiKey: (id: string) => `apikey:${id}`,
   municipality: (code: string) => `municipality:${code}`,
+  webhook: (id: string) => `webhook:${id}`,
 } as const;
 
 const none: AuditFacts = {};
@@ -206,4 +207,9 @@ export const AUDIT_FACTS: FactsTable = {
   }),
   UserDisabled: (d) => ({ about: [subject.user(d.userId)] }),
   UsernameClaimed: (d) => ({ about: [subject.username(d.username)], mentions: [subject.user(d.userId)] }),
+  WebhookDeleted: (d) => ({ about: [subject.webhook(d.webhookId)] }),
+  WebhookDisabled: (d) => ({ about: [subject.webhook(d.webhookId)] }),
+  WebhookRegistered: (d) => ({ about: [subject.webhook(d.webhookId)] }),
+  WebhookReplayRequested: (d) => ({ about: [subject.webhook(d.webhookId)] }),
+  WebhookSecretRotated: (d) => ({ about: [subject.webhook(d.webhookId)] }),
 };

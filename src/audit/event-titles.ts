@@ -89,4 +89,9 @@ export const EVENT_TITLES: PerEventType<EventTitle> = {
   UserCreated: { en: 'User created', fa: 'ایجاد کاربر' },
   UserDisabled: { en: 'User disabled', fa: 'غیرفعال‌سازی کاربر' },
   UsernameClaimed: { en: 'Username claimed', fa: 'ثبت نام کاربری' },
+  WebhookDeleted: { en: 'Webhook deleted', fa: 'حذف وب‌هوک' },
+  WebhookDisabled: { en: 'Webhook disabled after failed deliveries', fa: 'غیرفعال شدن وب‌هوک' },
+  WebhookRegistered: { en: 'Webhook registered', fa: 'ثبت وب‌هوک' },
+  WebhookReplayRequested: { en: 'Webhook replay requested', fa: 'درخواست ارسال دوباره وب‌هوک' },
+  WebhookSecretRotated: { en: 'Webhook secret rotated', fa: 'تعویض رمز وب‌هوک' },
 };

@@ -27,6 +27,17 @@ export interface AppConfig {
   readonly signing: SigningConfig;
   /** Anonymous document verifications (GET /v/:code) one address may make per minute. */
   readonly verifyRateLimitPerMinute: number;
+  /** Requests to the integrator feed (GET /feed) one API key or user may make per minute. */
+  readonly feedRateLimitPerMinute: number;
+  /** How often GET /feed/stream sends a heartbeat comment, in milliseconds. */
+  readonly feedStreamHeartbeatMs: number;
+  /** How long a GET /feed/stream reader may leave sent bytes unread before it is disconnected (ms). */
+  readonly feedStreamStallMs: number;
+  /**
+   * Webhooks may target loopback, private and link-local addresses (and plain http): demo mode and
+   * tests only, refused in production.
+   */
+  readonly webhookAllowPrivateTargets: boolean;
   /**
    * Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For is believed; empty: none,
    * and every request counts under the address it came from.
@@ -102,6 +113,8 @@ export interface OidcConfig {
   readonly rolesClaim: string;
   readonly municipalityClaim: string;
   readonly organisationClaim: string;
+  /** The claim holding an integrator's feed scope (`{ municipalities, categories, types, pii }`). */
+  readonly feedClaim: string;
   /**
    * The claim holding a national id the issuer proved (the national single sign-on). Unset: tokens make
    * nobody a citizen, since an issuer whose users may edit such an attribute would hand out anyone's records.
@@ -155,6 +168,10 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
     ...oidcConfig(env, publicUrl),
     signing: signingConfig(env, production),
     verifyRateLimitPerMinute: integer(env, 'DAFTAR_VERIFY_RATE_LIMIT', 600, 1, 10_000_000),
+    feedRateLimitPerMinute: integer(env, 'DAFTAR_FEED_RATE_LIMIT', 1200, 1, 10_000_000),
+    feedStreamHeartbeatMs: integer(env, 'DAFTAR_FEED_STREAM_HEARTBEAT_MS', 15_000, 10, 3_600_000),
+    feedStreamStallMs: integer(env, 'DAFTAR_FEED_STREAM_STALL_MS', 10_000, 10, 3_600_000),
+    webhookAllowPrivateTargets: webhookAllowPrivateTargets(env, production),
     trustedProxies: addressRanges(env, 'DAFTAR_TRUSTED_PROXIES'),
     blobGraceHours: integer(env, 'DAFTAR_BLOB_GRACE_HOURS', 24, 1, 24 * 365),
     gatewaySecret: gatewaySecret(env, production),
@@ -172,6 +189,16 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
     workingHours: workingHours(env),
     accessLogNames: oneOf(env, 'DAFTAR_ACCESS_LOG_NAMES', ACCESS_LOG_NAMES, 'role') as AccessLogNames,
   };
+}
+
+function webhookAllowPrivateTargets(
+  env: Readonly<Record<string, string | undefined>>,
+  production: boolean,
+): boolean {
+  const name = 'DAFTAR_WEBHOOK_ALLOW_PRIVATE_TARGETS';
+  const allow = oneOf(env, name, ['true', 'false'], production ? 'false' : 'true') === 'true';
+  if (production && allow) throw new ConfigError(name, 'cannot be true with NODE_ENV=production');
+  return allow;
 }
 
 function workingHours(env: Readonly<Record<string, string | undefined>>): WorkingHours {
@@ -317,6 +344,7 @@ const OIDC_VARIABLES = [
   'OIDC_ROLES_CLAIM',
   'OIDC_MUNICIPALITY_CLAIM',
   'OIDC_ORGANISATION_CLAIM',
+  'OIDC_FEED_CLAIM',
   'OIDC_NATIONAL_ID_CLAIM',
   'OIDC_ROLE_MAP',
 ];
@@ -349,6 +377,7 @@ function oidcConfig(
       rolesClaim: claimPath(env, 'OIDC_ROLES_CLAIM', 'roles'),
       municipalityClaim: claimPath(env, 'OIDC_MUNICIPALITY_CLAIM', 'municipality'),
       organisationClaim: claimPath(env, 'OIDC_ORGANISATION_CLAIM', 'organisation'),
+      feedClaim: claimPath(env, 'OIDC_FEED_CLAIM', 'daftar_feed'),
       nationalIdClaim:
         nonEmpty(env, 'OIDC_NATIONAL_ID_CLAIM') === undefined
           ? undefined

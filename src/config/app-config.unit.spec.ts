@@ -46,6 +46,7 @@ describe('loadAppConfig', () => {
     [{ DAFTAR_GATEWAY_SECRET: 'too-short' }, 'DAFTAR_GATEWAY_SECRET'],
     [{ DAFTAR_DEMO_DATA: 'yes' }, 'DAFTAR_DEMO_DATA'],
     [{ ...production, DAFTAR_DEMO_DATA: 'true' }, 'DAFTAR_DEMO_DATA'],
+    [{ ...production, DAFTAR_WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }, 'DAFTAR_WEBHOOK_ALLOW_PRIVATE_TARGETS'],
     [{ ...production, DAFTAR_CREDENTIALS_KEY: ' ' }, 'DAFTAR_CREDENTIALS_KEY'],
     [{ ...production, DAFTAR_LEDGER_KEY: ' ' }, 'DAFTAR_LEDGER_KEY'],
     [
@@ -97,6 +98,7 @@ describe('loadAppConfig', () => {
       rolesClaim: 'roles',
       municipalityClaim: 'municipality',
       organisationClaim: 'organisation',
+      feedClaim: 'daftar_feed',
       nationalIdClaim: undefined,
       roleMap: {},
     });
@@ -110,6 +112,7 @@ describe('loadAppConfig', () => {
       OIDC_ROLES_CLAIM: 'realm_access.roles',
       OIDC_MUNICIPALITY_CLAIM: 'daftar_municipality',
       OIDC_ORGANISATION_CLAIM: 'org.id',
+      OIDC_FEED_CLAIM: 'feed',
       OIDC_NATIONAL_ID_CLAIM: 'sso.nin',
       OIDC_ROLE_MAP: '{"municipal-clerk":"clerk","head-of-planning":"signatory"}',
     });
@@ -120,6 +123,7 @@ describe('loadAppConfig', () => {
       rolesClaim: 'realm_access.roles',
       municipalityClaim: 'daftar_municipality',
       organisationClaim: 'org.id',
+      feedClaim: 'feed',
       nationalIdClaim: 'sso.nin',
       roleMap: { 'municipal-clerk': 'clerk', 'head-of-planning': 'signatory' },
     });

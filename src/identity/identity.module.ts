@@ -141,14 +141,17 @@ import { RevokeRoleHandler } from './users/revoke-role/revoke-role.handler.js';
     ConfirmConsentHandler,
     WithdrawConsentHandler,
     {
-      provide: PasswordVault,
+      provide: CredentialsCipher,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
-        new PasswordVault(
-          config.credentialsKeyPath === undefined
-            ? CredentialsCipher.open(join(config.dataDir, 'keys', 'credentials.keys'), { create: true })
-            : CredentialsCipher.open(config.credentialsKeyPath, { create: false }),
-        ),
+        config.credentialsKeyPath === undefined
+          ? CredentialsCipher.open(join(config.dataDir, 'keys', 'credentials.keys'), { create: true })
+          : CredentialsCipher.open(config.credentialsKeyPath, { create: false }),
+    },
+    {
+      provide: PasswordVault,
+      inject: [CredentialsCipher],
+      useFactory: (cipher: CredentialsCipher) => new PasswordVault(cipher),
     },
     UsersReadModel,
     ApiKeysReadModel,
@@ -190,6 +193,7 @@ import { RevokeRoleHandler } from './users/revoke-role/revoke-role.handler.js';
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [
+    CredentialsCipher,
     UsersReadModel,
     UserAccounts,
     Authenticator,

@@ -1,3 +1,5 @@
+import { feedScopeProblem, type FeedScope } from './feed-scope.js';
+
 /** Every role a principal can hold. */
 export const ROLES = [
   'citizen',
@@ -43,10 +45,17 @@ export interface Grant {
   readonly province?: string;
   readonly regions?: readonly string[];
   readonly organisation?: string;
+  /** Integrators only: what of the feed they read; absent, every published event without personal data. */
+  readonly feed?: FeedScope;
 }
 
 /** The scope a role needs, or a message saying what is wrong with the grant. */
 export function grantProblem(grant: Grant): string | undefined {
+  if (grant.feed !== undefined) {
+    if (grant.role !== 'integrator') return `Only the integrator role reads the feed by a scope`;
+    const problem = feedScopeProblem(grant.feed);
+    if (problem) return problem;
+  }
   if (grant.province !== undefined) {
     if (!PROVINCIAL_ROLES.includes(grant.role)) return `Role ${grant.role} is not held for a province`;
     if (grant.municipality || grant.organisation || grant.regions?.length)

@@ -80,6 +80,7 @@ import { ProveInclusionHttpController } from './prove-inclusion/prove-inclusion.
     GetTileHandler,
     ProveEventInclusionHandler,
   ],
+  exports: [LedgerTree],
 })
 export class LedgerModule implements OnModuleInit {
   constructor(

@@ -74,6 +74,11 @@ export const REDACTED_PATHS: PerEventType<readonly string[]> = {
   UserCreated: ['passwordHash'],
   UserDisabled: [],
   UsernameClaimed: [],
+  WebhookDeleted: [],
+  WebhookDisabled: [],
+  WebhookRegistered: ['secret'],
+  WebhookReplayRequested: [],
+  WebhookSecretRotated: ['secret'],
 };
 
 /** Metadata never shown: the digest of an idempotent request, keyed by its `Idempotency-Key`. */

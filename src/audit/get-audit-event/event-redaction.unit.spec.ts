@@ -57,6 +57,22 @@ const FIXTURES: Record<string, { data: unknown; secrets: string[] }> = {
     },
     secrets: [secret],
   },
+  WebhookRegistered: {
+    data: {
+      webhookId: 'w1',
+      owner: { id: 'user-1', kind: 'user' },
+      url: 'https://bank.example.ir/hook',
+      filters: {},
+      audience: { pii: [] },
+      startAfter: 'c0',
+      secret,
+    },
+    secrets: [secret],
+  },
+  WebhookSecretRotated: {
+    data: { webhookId: 'w1', secret, previousValidUntil: '2026-12-04T08:00:00Z' },
+    secrets: [secret],
+  },
 };
 
 describe('what the audit log never shows of an event', () => {

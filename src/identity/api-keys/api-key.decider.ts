@@ -1,5 +1,6 @@
 import type { Decider } from '../../event-store/command-handling/decider.js';
 import { DomainError } from '../../shared/domain-error.js';
+import { feedScopeProblem, type FeedScope } from '../feed-scope.js';
 import type { OrganisationKind } from '../organisations/organisation.events.js';
 import { API_KEY_ROLE_OF_KIND } from '../organisations/organisation-roles.js';
 import { isApiKeyPermission } from './api-key-permissions.js';
@@ -18,6 +19,19 @@ export type ApiKeyCommand =
 
 export const apiKeyNotFound = (keyId: string) =>
   new DomainError('API_KEY.NOT_FOUND', `There is no API key ${keyId}`, 'not_found', { keyId });
+
+/** A feed scope narrows `feed:read`: a key without that permission has nothing for it to narrow. */
+function feedScopeError(feed: FeedScope, permissions: readonly string[]): DomainError | undefined {
+  if (!permissions.includes('feed:read')) {
+    return new DomainError(
+      'API_KEY.FEED_SCOPE_WITHOUT_PERMISSION',
+      'A feed scope needs the permission feed:read',
+      'invalid',
+    );
+  }
+  const problem = feedScopeProblem(feed);
+  return problem ? new DomainError('API_KEY.INVALID_FEED_SCOPE', problem, 'invalid') : undefined;
+}
 
 function decide(command: ApiKeyCommand, state: ApiKeyState): readonly ApiKeyEvent[] | DomainError {
   switch (command.type) {
@@ -46,6 +60,8 @@ function decide(command: ApiKeyCommand, state: ApiKeyState): readonly ApiKeyEven
           { permissions: unknown },
         );
       }
+      const feedProblem = data.feed && feedScopeError(data.feed, data.permissions);
+      if (feedProblem) return feedProblem;
       return [{ type: 'ApiKeyIssued', data: { ...data, role } }];
     }
     case 'RevokeApiKey':

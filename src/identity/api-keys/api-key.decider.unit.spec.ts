@@ -49,6 +49,27 @@ describe('API key decider', () => {
     });
   });
 
+  it('keeps a feed scope on a key that may read the feed', () => {
+    const feed = { municipalities: ['hamedan'], categories: ['permit', 'parcel'], pii: ['parcel'] };
+    const command = { ...issue, data: { ...issue.data, permissions: ['feed:read'], feed } };
+    expect(given(apiKeyDecider).when(command)).toEqual([
+      { type: 'ApiKeyIssued', data: expect.objectContaining({ feed, permissions: ['feed:read'] }) },
+    ]);
+  });
+
+  it('refuses a feed scope without feed:read, and a malformed one', () => {
+    const scoped = { ...issue, data: { ...issue.data, feed: { categories: ['permit'] } } };
+    expect(given(apiKeyDecider).when(scoped)).toMatchObject({
+      code: 'API_KEY.FEED_SCOPE_WITHOUT_PERMISSION',
+      kind: 'invalid',
+    });
+    const malformed = {
+      ...issue,
+      data: { ...issue.data, permissions: ['feed:read'], feed: { categories: ['Permit!'] } },
+    };
+    expect(given(apiKeyDecider).when(malformed)).toMatchObject({ code: 'API_KEY.INVALID_FEED_SCOPE' });
+  });
+
   it('refuses to issue the same key id twice', () => {
     expect(given(apiKeyDecider, issued).when(issue)).toMatchObject({ code: 'API_KEY.ALREADY_EXISTS' });
   });

@@ -1,3 +1,4 @@
+import type { FeedScope } from '../feed-scope.js';
 import type { Role } from '../roles.js';
 
 /** Machine credentials of an organisation (notary-office software, a bank's system, an integrator). */
@@ -13,6 +14,8 @@ export type ApiKeyEvent =
         readonly permissions: readonly string[];
         /** SHA-256 of the secret part: the secret itself is shown once and never stored. */
         readonly secretSha256: string;
+        /** With `feed:read` only: what of the feed the key reads; absent, all its role may. */
+        readonly feed?: FeedScope;
       };
     }
   | { readonly type: 'ApiKeyRevoked'; readonly data: { readonly keyId: string; readonly reason: string } };

@@ -1,5 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ApiKeyView } from '../../../projections/api-keys/api-keys.projection.js';
+import { FeedScopeDto } from '../feed-scope.dto.js';
+import type { FeedScope } from '../feed-scope.js';
 import { ROLES, type Role } from '../roles.js';
 import { API_KEY_PERMISSIONS } from './api-key-permissions.js';
 
@@ -15,6 +17,7 @@ export class ApiKeyResponseDto {
   @ApiProperty({ description: 'the admin who issued it' }) issuedBy!: string;
   @ApiProperty({ type: String, nullable: true }) revokedAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) revokedReason!: string | null;
+  @ApiPropertyOptional({ type: FeedScopeDto }) feed?: FeedScope;
 }
 
 export function toApiKeyResponse(doc: ApiKeyView): ApiKeyResponseDto {
@@ -29,5 +32,6 @@ export function toApiKeyResponse(doc: ApiKeyView): ApiKeyResponseDto {
     issuedBy: doc.issuedBy,
     revokedAt: doc.revokedAt,
     revokedReason: doc.revokedReason,
+    ...(doc.feed ? { feed: doc.feed } : {}),
   };
 }

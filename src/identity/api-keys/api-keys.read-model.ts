@@ -21,13 +21,26 @@ export class ApiKeysReadModel extends Documents<ApiKeyView> implements ApiKeyAut
     if (!doc || doc.revoked) return undefined;
     const given = secretDigest(match[2]!);
     if (!timingSafeEqual(given, Buffer.from(doc.secretSha256, 'hex'))) return undefined;
-    return {
-      kind: 'api_key',
-      id: `apikey-${doc.keyId}`,
-      displayName: doc.label,
-      grants: [{ role: doc.role, organisation: doc.organisation }],
-      permissions: doc.permissions,
-      authenticatedBy: 'api_key',
-    };
+    return keyPrincipal(doc);
   }
+
+  current(principalId: string): Principal | undefined {
+    const doc = principalId.startsWith(PRINCIPAL_PREFIX)
+      ? this.get(principalId.slice(PRINCIPAL_PREFIX.length))
+      : undefined;
+    return doc && !doc.revoked ? keyPrincipal(doc) : undefined;
+  }
+}
+
+const PRINCIPAL_PREFIX = 'apikey-';
+
+function keyPrincipal(doc: ApiKeyView): Principal {
+  return {
+    kind: 'api_key',
+    id: `${PRINCIPAL_PREFIX}${doc.keyId}`,
+    displayName: doc.label,
+    grants: [{ role: doc.role, organisation: doc.organisation, ...(doc.feed ? { feed: doc.feed } : {}) }],
+    permissions: doc.permissions,
+    authenticatedBy: 'api_key',
+  };
 }

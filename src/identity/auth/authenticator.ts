@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { errors } from 'jose';
+import type { UserView } from '../../../projections/users/users.projection.js';
 import { DomainError } from '../../shared/domain-error.js';
 import type { Principal } from '../principal.js';
 import { OrganisationsReadModel } from '../organisations/organisations.read-model.js';
@@ -17,6 +18,8 @@ export const EXTERNAL_TOKEN_VERIFIER = Symbol('ExternalTokenVerifier');
 /** Finds the organisation behind an `ApiKey` credential. */
 export interface ApiKeyAuthenticator {
   authenticate(key: string): Promise<Principal | undefined>;
+  /** The key with this principal id as it stands now; undefined once revoked. */
+  current(principalId: string): Principal | undefined;
 }
 export const API_KEY_AUTHENTICATOR = Symbol('ApiKeyAuthenticator');
 
@@ -60,6 +63,21 @@ export class Authenticator {
           'Authorization must be "Bearer <token>" or "ApiKey <key>"',
         );
     }
+  }
+
+  /**
+   * Who a principal is now, for work done on its behalf without a request (webhook deliveries):
+   * undefined once its key is revoked, its account disabled or gone, or its organisation deactivated.
+   * People of an external identity provider are known only by their tokens, so never here.
+   */
+  currentPrincipal(who: Pick<Principal, 'id' | 'kind'>): Principal | undefined {
+    if (who.kind === 'api_key') {
+      const principal = this.apiKeys.current(who.id);
+      const current = principal && this.withActiveOrganisations(principal);
+      return current && current.grants.length > 0 ? current : undefined;
+    }
+    const user = this.users.get(who.id);
+    return user && !user.disabled ? this.withActiveOrganisations(this.principalOf(user)) : undefined;
   }
 
   private async bearer(token: string): Promise<Principal> {
@@ -109,6 +127,10 @@ export class Authenticator {
         'The password has changed since this token was issued; sign in again',
       );
     }
+    return this.principalOf(user);
+  }
+
+  private principalOf(user: UserView): Principal {
     return {
       kind: 'user',
       id: user.userId,

@@ -1,3 +1,4 @@
+import { feedScopeProblem, type FeedScope } from '../feed-scope.js';
 import { normalizeNationalId } from '../national-id.js';
 import type { Principal } from '../principal.js';
 import {
@@ -15,6 +16,8 @@ export interface OidcClaimMapping {
   readonly rolesClaim: string;
   readonly municipalityClaim: string;
   readonly organisationClaim: string;
+  /** The claim holding an integrator's feed scope (an object like a grant's `feed`); absent: no scope. */
+  readonly feedClaim: string;
   /**
    * The claim that carries a proven national id (کد ملی): the national single sign-on has proven the
    * person, so they are a citizen with that id and need no SMS code.
@@ -92,14 +95,25 @@ export function grantsFromClaims(
         : undefined;
     const scope = scoped.scope ?? fallback;
     // A scope on a role that takes none is kept, so that grantProblem refuses it.
-    const grant: Grant = !scope
+    const plain: Grant = !scope
       ? { role }
       : byOrganisation
         ? { role, organisation: scope }
         : { role, municipality: scope };
+    const grant = role === 'integrator' ? withFeed(plain, claimAt(claims, mapping.feedClaim)) : plain;
+    if (!grant) continue;
     if (grantProblem(grant) === undefined && !grants.some((g) => sameGrant(g, grant))) grants.push(grant);
   }
   return grants;
+}
+
+/**
+ * An integrator grant with the feed scope its token carries. A malformed scope drops the grant: read
+ * as none, it would widen what the issuer meant to narrow.
+ */
+function withFeed(grant: Grant, claim: unknown): Grant | undefined {
+  if (claim === undefined) return grant;
+  return feedScopeProblem(claim) === undefined ? { ...grant, feed: claim as FeedScope } : undefined;
 }
 
 /** The principal of a verified token whose subject is `sub`. */

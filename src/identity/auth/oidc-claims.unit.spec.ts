@@ -4,6 +4,7 @@ const mapping: OidcClaimMapping = {
   rolesClaim: 'roles',
   municipalityClaim: 'municipality',
   organisationClaim: 'organisation',
+  feedClaim: 'daftar_feed',
   nationalIdClaim: 'national_id',
   roleMap: { 'municipal-clerk': 'clerk', 'notary-office': 'notary', 'it-staff': 'admin' },
 };
@@ -87,6 +88,21 @@ describe('OpenID Connect claims to a principal', () => {
     expect(grantsFromClaims({}, mapping)).toEqual([]);
     expect(grantsFromClaims({ roles: { clerk: true } }, mapping)).toEqual([]);
     expect(grantsFromClaims({ roles: [1, null, 'citizen'] }, mapping)).toEqual([{ role: 'citizen' }]);
+  });
+
+  it('gives an integrator the feed scope its token carries, and drops it for a malformed scope', () => {
+    const claims = { roles: ['integrator@registry-integrator'] };
+    const feed = { municipalities: ['hamedan'], pii: ['parcel'] };
+    expect(grantsFromClaims({ ...claims, daftar_feed: feed }, mapping)).toEqual([
+      { role: 'integrator', organisation: 'registry-integrator', feed },
+    ]);
+    expect(grantsFromClaims(claims, mapping)).toEqual([
+      { role: 'integrator', organisation: 'registry-integrator' },
+    ]);
+    expect(grantsFromClaims({ ...claims, daftar_feed: { pii: 'all' } }, mapping)).toEqual([]);
+    expect(grantsFromClaims({ roles: ['clerk@hamedan'], daftar_feed: feed }, mapping)).toEqual([
+      { role: 'clerk', municipality: 'hamedan' },
+    ]);
   });
 
   it('does not take inherited property names for mapped roles', () => {

@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
+import { FeedScopeDto, toFeedScope } from '../feed-scope.dto.js';
 import { MUNICIPALITY_CODE, PROVINCE_CODE, REGION_CODE } from '../municipalities/municipality.events.js';
 import { ORGANISATION_ID } from '../organisations/organisation.events.js';
 import { ROLES, type Grant, type Role } from '../roles.js';
@@ -35,6 +45,12 @@ export class GrantDto {
   @IsOptional()
   @Matches(ORGANISATION_ID)
   organisation?: string;
+
+  @ApiPropertyOptional({ type: FeedScopeDto, description: 'integrators only: what of the feed they read' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FeedScopeDto)
+  feed?: FeedScopeDto;
 }
 
 /** The grant as events carry it: no empty or absent scope fields. */
@@ -45,5 +61,6 @@ export function toGrant(dto: GrantDto): Grant {
     ...(dto.province !== undefined ? { province: dto.province } : {}),
     ...(dto.regions?.length ? { regions: dto.regions } : {}),
     ...(dto.organisation !== undefined ? { organisation: dto.organisation } : {}),
+    ...(dto.feed !== undefined ? { feed: toFeedScope(dto.feed) } : {}),
   };
 }

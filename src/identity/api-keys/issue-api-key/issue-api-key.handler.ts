@@ -1,6 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { apiKeysProjection } from '../../../../projections/api-keys/api-keys.projection.js';
 import { CommandRunner } from '../../../event-store/command-handling/command-runner.js';
+import { toFeedScope } from '../../feed-scope.dto.js';
 import { ScopeDirectory } from '../../scope-directory.js';
 import { apiKeyDecider, apiKeyNotFound } from '../api-key.decider.js';
 import { apiKeyStream } from '../api-key.events.js';
@@ -33,6 +34,7 @@ export class IssueApiKeyHandler implements ICommandHandler<IssueApiKeyCommand> {
           organisationKind: organisation.kind,
           permissions: request.permissions,
           secretSha256,
+          ...(request.feed ? { feed: toFeedScope(request.feed) } : {}),
         },
       },
       caller.commandContext(),

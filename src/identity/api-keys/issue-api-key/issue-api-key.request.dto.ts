@@ -1,14 +1,18 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsOptional,
   IsString,
   Matches,
   MaxLength,
   MinLength,
+  ValidateNested,
 } from 'class-validator';
+import { FeedScopeDto } from '../../feed-scope.dto.js';
 import { ORGANISATION_ID } from '../../organisations/organisation.events.js';
 import { ApiKeyResponseDto } from '../api-key.response.dto.js';
 import { API_KEY_PERMISSIONS } from '../api-key-permissions.js';
@@ -31,6 +35,15 @@ export class IssueApiKeyRequestDto {
   @ArrayUnique()
   @IsString({ each: true })
   permissions!: string[];
+
+  @ApiPropertyOptional({
+    type: FeedScopeDto,
+    description: 'with feed:read only: what of the feed the key reads; absent, all its role may',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FeedScopeDto)
+  feed?: FeedScopeDto;
 }
 
 export class IssuedApiKeyResponseDto extends ApiKeyResponseDto {

@@ -1,0 +1,158 @@
+import type { DaftarEventType, PerEventType } from '../../../projections/daftar-events.js';
+import { REDACTED_PATHS } from '../../audit/get-audit-event/event-redaction.js';
+
+/**
+ * Personal data by kind: national ids (کد ملی), mobiles and names are masked for an audience without
+ * the `pii` scope of the event's category; addresses and user ids, which no mask makes harmless, are
+ * removed.
+ */
+export const PERSONAL_KINDS = ['nationalId', 'mobile', 'name', 'address', 'userId'] as const;
+export type PersonalKind = (typeof PERSONAL_KINDS)[number];
+
+/**
+ * Paths into an event's data: keys joined by dots, `[]` for every item of a list
+ * (`owners[].nationalId`).
+ */
+export type DataPath = string;
+
+/**
+ * How one event type leaves Daftar through the feed, its stream and webhooks. Secrets
+ * (`REDACTED_PATHS`) always stay behind and need no mention here.
+ */
+export type EventPolicy =
+  | { readonly published: false; readonly reason: string }
+  | {
+      readonly published: true;
+      /** The stream category its events are in: the `pii` scope and the CloudEvents type name it. */
+      readonly category: string;
+      readonly personal: Readonly<Record<DataPath, PersonalKind>>;
+    };
+
+const unpublished = (reason: string): EventPolicy => ({ published: false, reason });
+const published = (category: string, personal: Record<DataPath, PersonalKind> = {}): EventPolicy => ({
+  published: true,
+  category,
+  personal,
+});
+
+const ACCOUNTS = 'accounts and their credentials are the identity service’s own, not a municipal fact';
+const SIGN_IN = 'sign-in attempts name people and their addresses; they serve security, not integrators';
+const REGISTRATION = 'a registration carries a citizen’s mobile and one-time codes until it is confirmed';
+const CONSENT = 'a citizen’s consent (رضایت) to a counter office is between the two of them';
+const AUDIT = 'the audit trail names citizens who read nothing; it is for them and for oversight';
+const PAYMENT = 'gateway intents of one payer; what a file was paid is PermitPaymentRecorded';
+const WEBHOOKS = 'an integrator’s endpoints and their (sealed) signing secrets are its own business';
+const KEYS = 'API keys are credentials: issuing or revoking one is the administrators’ business';
+
+const permit = (personal: Record<DataPath, PersonalKind> = {}) => published('permit', personal);
+const parcel = (personal: Record<DataPath, PersonalKind> = {}) => published('parcel', personal);
+const OWNERS: Record<DataPath, PersonalKind> = {
+  'owners[].nationalId': 'nationalId',
+  'owners[].name': 'name',
+};
+
+/** One entry per event type: a new type does not compile until its policy says how it is published. */
+export const EVENT_POLICIES: PerEventType<EventPolicy> = {
+  AccessRecorded: unpublished(AUDIT),
+  AuditQueried: unpublished(AUDIT),
+  ApiKeyIssued: unpublished(KEYS),
+  ApiKeyRevoked: unpublished(KEYS),
+  CommissionRuled: permit(),
+  CompletionCertificateIssued: permit(),
+  CompletionRequested: permit(),
+  ConsentCodeRejected: unpublished(CONSENT),
+  ConsentGranted: unpublished(CONSENT),
+  ConsentRequestEnded: unpublished(CONSENT),
+  ConsentRequested: unpublished(CONSENT),
+  ConsentWithdrawn: unpublished(CONSENT),
+  DesignApproved: permit(),
+  DesignReturned: permit(),
+  DesignSubmitted: permit({ engineerId: 'userId' }),
+  DocumentIssued: published('document', {
+    'content.holders[].nationalId': 'nationalId',
+    'content.holders[].name': 'name',
+  }),
+  DocumentRevoked: published('document'),
+  DocumentSuperseded: published('document'),
+  EngineerNominated: permit({ 'nominee.engineerId': 'userId' }),
+  FeeOverridden: permit(),
+  FeesAssessed: permit(),
+  InquiryAnswered: published('inquiry'),
+  InquiryFiled: published('inquiry', { 'requester.nationalId': 'nationalId' }),
+  InquiryReferred: published('inquiry'),
+  InspectionReported: permit({ inspectorId: 'userId' }),
+  LoginAttemptsThrottled: unpublished(SIGN_IN),
+  LoginFailed: unpublished(SIGN_IN),
+  LoginSucceeded: unpublished(SIGN_IN),
+  MapOrderIssued: permit(),
+  MunicipalityRegistered: published('municipality'),
+  OrganisationDeactivated: published('organisation'),
+  OrganisationRegistered: published('organisation'),
+  ParcelDetailsCorrected: parcel(),
+  ParcelOwnershipChanged: parcel(OWNERS),
+  ParcelRegistered: parcel(OWNERS),
+  PasswordChanged: unpublished(ACCOUNTS),
+  PasswordRehashed: unpublished(ACCOUNTS),
+  PaymentConfirmed: unpublished(PAYMENT),
+  PaymentFailed: unpublished(PAYMENT),
+  PaymentRejectedByFile: unpublished(PAYMENT),
+  PaymentStarted: unpublished(PAYMENT),
+  // A file's name often names its owner.
+  PermitDocumentAttached: permit({ 'attachment.fileName': 'name' }),
+  PermitDocumentRemoved: permit(),
+  PermitDraftOpened: permit({ applicantNationalId: 'nationalId' }),
+  PermitExpired: permit(),
+  PermitIssued: permit(),
+  PermitPaymentRecorded: permit(),
+  PermitRejected: permit(),
+  PermitReturned: permit(),
+  PermitSubmitted: permit(),
+  PermitTaken: permit({ clerkId: 'userId' }),
+  PermitWithdrawn: permit(),
+  ReferredToCommission: permit(),
+  RegionAdded: published('municipality'),
+  RegistrationCodeRejected: unpublished(REGISTRATION),
+  RegistrationCodeResent: unpublished(REGISTRATION),
+  RegistrationConfirmed: unpublished(REGISTRATION),
+  RegistrationEnded: unpublished(REGISTRATION),
+  RegistrationStarted: unpublished(REGISTRATION),
+  RenewalDuesBilled: parcel(),
+  RenewalDuesPaid: parcel(),
+  RoleGranted: unpublished(ACCOUNTS),
+  RoleRevoked: unpublished(ACCOUNTS),
+  RuleSetPublished: published('ruleset'),
+  SiteVisitReported: permit({ surveyorId: 'userId' }),
+  SurveyorAssigned: permit({ surveyorId: 'userId' }),
+  UserCreated: unpublished(ACCOUNTS),
+  UserDisabled: unpublished(ACCOUNTS),
+  UsernameClaimed: unpublished(ACCOUNTS),
+  WebhookDeleted: unpublished(WEBHOOKS),
+  WebhookDisabled: unpublished(WEBHOOKS),
+  WebhookRegistered: unpublished(WEBHOOKS),
+  WebhookReplayRequested: unpublished(WEBHOOKS),
+  WebhookSecretRotated: unpublished(WEBHOOKS),
+};
+
+/** The policy of a type as stored, or undefined for a name no event type has. */
+export function policyOf(type: string): EventPolicy | undefined {
+  return Object.hasOwn(EVENT_POLICIES, type) ? EVENT_POLICIES[type as DaftarEventType] : undefined;
+}
+
+/** Paths that never leave, for any audience: the secrets oversight never sees either. */
+export function secretPathsOf(type: DaftarEventType): readonly DataPath[] {
+  return REDACTED_PATHS[type];
+}
+
+export const PUBLISHED_TYPES = (Object.keys(EVENT_POLICIES) as DaftarEventType[]).filter(
+  (type) => EVENT_POLICIES[type].published,
+);
+
+/** The categories of published events: what a feed scope and filter may name. */
+export const FEED_CATEGORIES: readonly string[] = [
+  ...new Set(
+    PUBLISHED_TYPES.map((type) => {
+      const policy = EVENT_POLICIES[type];
+      return policy.published ? policy.category : '';
+    }),
+  ),
+].sort();

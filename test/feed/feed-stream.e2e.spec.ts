@@ -1,0 +1,197 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
+import { FeedStreams } from '../../src/feed/feed-stream/feed-streams.js';
+import { DEMO_PASSWORD } from '../../src/identity/demo/demo-data.js';
+import { ROLES } from '../../src/identity/roles.js';
+import { newId } from '../../src/shared/ids.js';
+import { event } from '../event-store/event-store.contract.js';
+import { call, signIn } from '../support/http.js';
+import { startTestApp, untilReady, type TestApp } from '../support/test-app.js';
+import { SseClient } from './sse-client.js';
+
+const STALL_MS = 1000;
+
+describe('the live feed (GET /feed/stream)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'daftar-stream-'));
+  let t: TestApp;
+  let url: string;
+  let auth: Record<string, string>;
+  const clients: SseClient[] = [];
+
+  async function start(): Promise<void> {
+    t = await startTestApp({
+      dataDir,
+      env: {
+        DAFTAR_DEMO_DATA: 'true',
+        DAFTAR_FEED_STREAM_HEARTBEAT_MS: '100',
+        DAFTAR_FEED_STREAM_STALL_MS: String(STALL_MS),
+      },
+    });
+    await untilReady(t.app, 90_000);
+    await t.app.listen(0, '127.0.0.1');
+    url = await t.app.getUrl();
+    auth = { authorization: `Bearer ${await signIn(t.app, 'integrator', DEMO_PASSWORD)}` };
+  }
+
+  async function open(query = '', headers: Record<string, string> = {}, options = {}): Promise<SseClient> {
+    const client = await SseClient.open(`${url}/feed/stream${query}`, { ...auth, ...headers }, options);
+    clients.push(client);
+    return client;
+  }
+
+  /** Appends permit drafts straight to the log; `padding` makes each event that many bytes larger. */
+  async function appendDrafts(count: number, padding = 0): Promise<void> {
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    await Promise.all(
+      Array.from({ length: count }, () => {
+        const permitId = newId();
+        return store.append(
+          `permit-${permitId}`,
+          [
+            event('PermitDraftOpened', {
+              permitId,
+              municipality: 'hamedan',
+              renewalCode: '1-1-1-1-0-0-0',
+              applicationType: 'NewConstruction',
+              applicantNationalId: '0013542419',
+              ...(padding > 0 ? { padding: 'x'.repeat(padding) } : {}),
+            }),
+          ],
+          { expectedRevision: 'no_stream' },
+        );
+      }),
+    );
+  }
+
+  /** The whole feed by GET /feed (after a cursor): what the stream must send, id by id. */
+  async function feedIds(filter = '', after?: string): Promise<string[]> {
+    const ids: string[] = [];
+    let cursor = after;
+    for (;;) {
+      const query = `/feed?limit=1000${filter}${cursor ? `&after=${cursor}` : ''}`;
+      const res = await call(t.app, 'GET', query, { headers: auth });
+      const page = res.json() as { id: string }[];
+      if (page.length === 0) return ids;
+      ids.push(...page.map((e) => e.id));
+      cursor = String(res.headers['x-next-cursor']);
+    }
+  }
+
+  const idsOf = (client: SseClient) => client.events.map((e) => e.data.id);
+
+  beforeAll(start, 120_000);
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.close();
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('sends the feed as Server-Sent Events, then new events as they are appended, with heartbeats', async () => {
+    const client = await open();
+    expect(client.status).toBe(200);
+    expect(client.response.headers).toMatchObject({
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      'x-accel-buffering': 'no',
+    });
+    const before = await feedIds();
+    expect(before.length).toBeGreaterThan(10);
+    await client.until((c) => c.events.length >= before.length, 'the feed so far');
+    expect(idsOf(client)).toEqual(before);
+
+    await appendDrafts(3);
+    await client.until((c) => c.events.length === before.length + 3, 'three live events');
+    expect(idsOf(client)).toEqual(await feedIds());
+    for (const { id, data } of client.events) expect(id).toBe(data.daftarposition);
+    expect(client.events.at(-1)!.data.type).toBe('ir.daftar.permit.PermitDraftOpened.v1');
+
+    const beats = client.messages.filter((m) => m.comment === 'heartbeat').length;
+    await client.until(
+      (c) => c.messages.filter((m) => m.comment === 'heartbeat').length >= beats + 2,
+      'two heartbeats',
+    );
+  });
+
+  it('resumes with Last-Event-ID (or ?after=) without gap or duplicate', async () => {
+    const first = await open('?types=PermitDraftOpened');
+    const drafts = await feedIds('&types=PermitDraftOpened');
+    await first.until((c) => c.events.length === drafts.length, 'the drafts so far');
+    first.close();
+    const half = Math.floor(drafts.length / 2);
+    const cut = first.events[half - 1]!.id;
+    const upToCut = idsOf(first).slice(0, half);
+
+    await appendDrafts(2);
+    const resumed = await open('?types=PermitDraftOpened', { 'last-event-id': cut });
+    const byQuery = await open(`?types=PermitDraftOpened&after=${cut}`);
+    const all = await feedIds('&types=PermitDraftOpened');
+    for (const client of [resumed, byQuery]) {
+      await client.until((c) => upToCut.length + c.events.length === all.length, 'the rest');
+      expect([...upToCut, ...idsOf(client)]).toEqual(all);
+    }
+  });
+
+  it('resumes across a server restart without gap or duplicate, told where on shutdown', async () => {
+    const client = await open();
+    const before = await feedIds();
+    await client.until((c) => c.events.length === before.length, 'the feed so far');
+    await t.close();
+    await client.until((c) => c.isEnded, 'the end of the stream');
+    const farewell = client.messages.at(-1)!;
+    expect(farewell.event).toBe('disconnect');
+    const lastId = client.events.at(-1)!.id;
+    expect(JSON.parse(farewell.data!)).toEqual({ reason: 'shutdown', lastEventId: lastId });
+
+    await start();
+    await appendDrafts(2);
+    const resumed = await open('', { 'last-event-id': lastId });
+    const all = await feedIds();
+    await resumed.until((c) => before.length + c.events.length === all.length, 'the rest');
+    expect([...idsOf(client), ...idsOf(resumed)]).toEqual(all);
+  }, 120_000);
+
+  it('disconnects a reader that stops reading, says where to resume, and buffers only a page', async () => {
+    const total = await feedIds();
+    const slow = await open('', {}, { paused: true });
+    await appendDrafts(1000, 20_000);
+    const streams = t.app.get(FeedStreams);
+    const deadline = Date.now() + 30_000;
+    while (streams.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(streams.size).toBe(0);
+
+    slow.resume();
+    await slow.until((c) => c.isEnded, 'the end of the stream', 20_000);
+    const farewell = slow.messages.at(-1)!;
+    expect(farewell.event).toBe('disconnect');
+    const lastId = slow.events.at(-1)!.id;
+    expect(JSON.parse(farewell.data!)).toEqual({ reason: 'stalled', lastEventId: lastId });
+    // 20 MB of events were appended: the server sent what the socket held and a page, no more.
+    expect(slow.events.length).toBeLessThan(total.length + 500);
+    expect(slow.received).toBeLessThan(12_000_000);
+
+    const resumed = await open('', { 'last-event-id': lastId });
+    await resumed.until((c) => c.events.length > 0, 'the events after the disconnect', 20_000);
+    const seen = idsOf(slow);
+    expect(resumed.events[0]!.data.id).toBe((await feedIds('', lastId))[0]);
+    expect(seen).not.toContain(resumed.events[0]!.data.id);
+  }, 120_000);
+
+  it('refuses other roles and bad cursors before the stream starts', async () => {
+    const refused = [];
+    for (const role of ROLES.filter((r) => r !== 'integrator')) {
+      const token = await signIn(t.app, role, DEMO_PASSWORD);
+      const res = await call(t.app, 'GET', '/feed/stream', { token });
+      if (res.statusCode !== 403) refused.push(`${role}: ${res.statusCode}`);
+    }
+    expect(refused).toEqual([]);
+    expect((await call(t.app, 'GET', '/feed/stream')).statusCode).toBe(401);
+    const bad = await call(t.app, 'GET', '/feed/stream', { headers: { ...auth, 'last-event-id': 'nope!' } });
+    expect([bad.statusCode, (bad.json() as { code: string }).code]).toEqual([400, 'FEED.INVALID_CURSOR']);
+    const unknown = await call(t.app, 'GET', '/feed/stream?types=UserCreated', { headers: auth });
+    expect((unknown.json() as { code: string }).code).toBe('FEED.UNKNOWN_TYPE');
+  });
+});

@@ -1,0 +1,170 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Webhook } from 'standardwebhooks';
+import { DEMO_PASSWORD } from '../../src/identity/demo/demo-data.js';
+import { call, signIn } from '../support/http.js';
+import { startTestApp, untilReady, type TestApp } from '../support/test-app.js';
+import { municipality, until } from './webhook-test-kit.js';
+
+interface Delivery {
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+describe('webhooks (Standard Webhooks) to a local receiver', () => {
+  let t: TestApp;
+  let server: Server;
+  let receiverUrl: string;
+  let refuseNext = 0;
+  const accepted: Delivery[] = [];
+  const token: Record<string, string> = {};
+  let webhookId: string;
+  let secret: string;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        if (refuseNext > 0) {
+          refuseNext -= 1;
+          res.writeHead(503).end();
+          return;
+        }
+        accepted.push({ headers: req.headers as Record<string, string>, body });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    receiverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/daftar`;
+    t = await startTestApp({ env: { DAFTAR_DEMO_DATA: 'true' } });
+    await untilReady(t.app, 90_000);
+    for (const role of ['admin', 'integrator', 'clerk'])
+      token[role] = await signIn(t.app, role, DEMO_PASSWORD);
+  }, 120_000);
+  afterAll(async () => {
+    await t.close();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('registers an endpoint for an integrator and shows its whsec_ secret once', async () => {
+    const res = await call(t.app, 'POST', '/webhooks', {
+      token: token['integrator']!,
+      body: { url: receiverUrl, categories: ['municipality'] },
+    });
+    expect([res.statusCode, res.body]).toEqual([201, expect.any(String)]);
+    ({ id: webhookId, secret } = res.json() as { id: string; secret: string });
+    expect(secret).toMatch(/^whsec_/);
+    const shown = await call(t.app, 'GET', `/webhooks/${webhookId}`, { token: token['integrator']! });
+    expect(shown.json()).toMatchObject({ id: webhookId, url: receiverUrl, status: 'active' });
+    expect(shown.body).not.toContain(secret.slice(6));
+    expect(shown.body).not.toContain('enc:v1');
+    const list = await call(t.app, 'GET', '/webhooks', { token: token['integrator']! });
+    expect((list.json() as { items: { id: string }[] }).items.map((w) => w.id)).toEqual([webhookId]);
+  });
+
+  it('delivers each event verified by the standardwebhooks package, once and in order, across an outage', async () => {
+    refuseNext = 1;
+    for (const n of [1, 2, 3]) {
+      const res = await call(t.app, 'POST', '/municipalities', {
+        token: token['admin']!,
+        body: municipality(`city-${n}`),
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    await until('three deliveries', () => (accepted.length >= 3 ? true : undefined));
+    const events = accepted.map(({ headers, body }) => {
+      expect(headers['content-type']).toBe('application/cloudevents+json');
+      return new Webhook(secret).verify(body, headers) as {
+        id: string;
+        type: string;
+        data: { code: string };
+      };
+    });
+    expect(events.map((e) => e.data.code)).toEqual(['city-1', 'city-2', 'city-3']);
+    expect(events[0]!.type).toBe('ir.daftar.municipality.MunicipalityRegistered.v1');
+    expect(new Set(accepted.map((d) => d.headers['webhook-id'])).size).toBe(3);
+    const log = await call(t.app, 'GET', `/webhooks/${webhookId}/deliveries`, {
+      token: token['integrator']!,
+    });
+    const attempts = (log.json() as { items: { statusCode: number; eventId: string; messageId: string }[] })
+      .items;
+    expect(attempts.map((a) => a.statusCode).reverse()).toEqual([503, 204, 204, 204]);
+    expect(attempts.at(-1)!.messageId).toBe(attempts.at(-2)!.messageId);
+  }, 30_000);
+
+  it('signs with both secrets while a rotation overlaps, and either verifies', async () => {
+    const res = await call(t.app, 'POST', `/webhooks/${webhookId}/secret`, {
+      token: token['integrator']!,
+      body: { keepPreviousForHours: 1 },
+    });
+    expect(res.statusCode).toBe(200);
+    const rotated = (res.json() as { secret: string; previousSecretValidUntil: string }).secret;
+    expect(rotated).not.toBe(secret);
+    const before = accepted.length;
+    await call(t.app, 'POST', '/municipalities', { token: token['admin']!, body: municipality('city-4') });
+    const delivery = await until('the delivery after rotation', () => accepted[before]);
+    expect(delivery.headers['webhook-signature']!.split(' ')).toHaveLength(2);
+    for (const key of [secret, rotated])
+      expect(new Webhook(key).verify(delivery.body, delivery.headers)).toBeTruthy();
+  }, 30_000);
+
+  it('replays from a cursor: the same messages again, with their webhook-id', async () => {
+    const first = JSON.parse(accepted[0]!.body) as { daftarposition: string };
+    const before = accepted.length;
+    const res = await call(t.app, 'POST', `/webhooks/${webhookId}/replay`, {
+      token: token['integrator']!,
+      body: { from: first.daftarposition },
+    });
+    expect(res.statusCode).toBe(200);
+    await until('the replay', () => (accepted.length >= before + 3 ? true : undefined));
+    expect(accepted.slice(before, before + 3).map((d) => d.headers['webhook-id'])).toEqual(
+      accepted.slice(1, 4).map((d) => d.headers['webhook-id']),
+    );
+    const bad = await call(t.app, 'POST', `/webhooks/${webhookId}/replay`, {
+      token: token['integrator']!,
+      body: { from: 'nonsense' },
+    });
+    expect([bad.statusCode, (bad.json() as { code: string }).code]).toEqual([400, 'FEED.INVALID_CURSOR']);
+  }, 30_000);
+
+  it('is 403 for other roles, and 404 for another owner’s webhook', async () => {
+    const clerk = await call(t.app, 'POST', '/webhooks', {
+      token: token['clerk']!,
+      body: { url: receiverUrl },
+    });
+    expect(clerk.statusCode).toBe(403);
+    const issued = await call(t.app, 'POST', '/api-keys', {
+      token: token['admin']!,
+      body: { organisation: 'registry-integrator', label: 'other integration', permissions: ['feed:read'] },
+    });
+    const apiKey = (issued.json() as { key: string }).key;
+    for (const [method, url] of [
+      ['GET', `/webhooks/${webhookId}`],
+      ['GET', `/webhooks/${webhookId}/deliveries`],
+      ['DELETE', `/webhooks/${webhookId}`],
+    ] as const) {
+      expect([method, url, (await call(t.app, method, url, { apiKey })).statusCode]).toEqual([
+        method,
+        url,
+        404,
+      ]);
+    }
+    const out = await call(t.app, 'POST', '/webhooks', {
+      apiKey,
+      body: { url: receiverUrl, categories: ['user'] },
+    });
+    expect([out.statusCode, (out.json() as { code: string }).code]).toEqual([
+      400,
+      'WEBHOOK.UNKNOWN_CATEGORY',
+    ]);
+  });
+
+  it('stops delivering once deleted', async () => {
+    const res = await call(t.app, 'DELETE', `/webhooks/${webhookId}`, { token: token['integrator']! });
+    expect(res.statusCode).toBe(204);
+    expect(
+      (await call(t.app, 'GET', `/webhooks/${webhookId}`, { token: token['integrator']! })).statusCode,
+    ).toBe(404);
+  });
+});
