@@ -20,6 +20,14 @@ describe('the time filters of audit searches', () => {
     });
   });
 
+  it('reads an instant without an offset on Tehran’s clock, whatever the server’s zone', () => {
+    expect(timeRange('2026-12-03T08:00', '2026-12-03T10:00:00.5')).toEqual({
+      since: '2026-12-03T04:30:00.000Z',
+      before: '2026-12-03T06:30:00.501Z',
+    });
+    expect(timeRange('2021-07-01T12:00:00', undefined)).toEqual({ since: '2021-07-01T07:30:00.000Z' });
+  });
+
   it('knows Tehran kept summer time before 2022', () => {
     expect(timeRange('2021-07-01', undefined)).toEqual({ since: '2021-06-30T19:30:00.000Z' });
   });
@@ -33,6 +41,7 @@ describe('the time filters of audit searches', () => {
     ['1404-12-30', undefined], // a common year has no Esfand 30
     ['2026-02-30', undefined],
     ['2026-12-03T25:00:00Z', undefined],
+    ['2026-12-03T25:00', undefined],
     [undefined, '03/12/2026'],
     [undefined, '9999-12-31'],
     [undefined, '+275760-09-13T00:00:00Z'],

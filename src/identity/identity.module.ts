@@ -196,6 +196,7 @@ import { RevokeRoleHandler } from './users/revoke-role/revoke-role.handler.js';
     ScopeDirectory,
     IdentityDemoSeeder,
     MunicipalitiesReadModel,
+    ApiKeysReadModel,
   ],
 })
 export class IdentityModule {}
