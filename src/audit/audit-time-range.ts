@@ -48,9 +48,13 @@ function bound(name: 'from' | 'to', text: string): { start: string; end: string 
     }
   } else if (written.includes('T')) {
     // Date.parse would read an instant without an offset in the server's own zone.
-    const at = LOCAL_INSTANT.test(written) ? tehranInstant(Date.parse(`${written}Z`)) : Date.parse(written);
-    if (!Number.isNaN(at) && at < Date.UTC(LAST_GREGORIAN_YEAR + 1, 0, 1))
-      return { start: iso(at), end: iso(at + 1) };
+    const local = LOCAL_INSTANT.test(written);
+    const asWritten = Date.parse(local ? `${written}Z` : written);
+    const inYears =
+      asWritten >= Date.UTC(FIRST_GREGORIAN_YEAR, 0, 1) &&
+      asWritten < Date.UTC(LAST_GREGORIAN_YEAR + 1, 0, 1);
+    const at = local && inYears ? tehranInstant(asWritten) : asWritten;
+    if (inYears) return { start: iso(at), end: iso(at + 1) };
   }
   throw new DomainError(
     'AUDIT.INVALID_TIME',
@@ -82,13 +86,31 @@ function tehranInstant(wallClockMs: number): number {
   // Tehran's clock is read to the second; the milliseconds are added back after.
   const millis = ((wallClockMs % 1000) + 1000) % 1000;
   const wholeSeconds = wallClockMs - millis;
+  const tried: number[] = [];
   let at = wholeSeconds - 3.5 * 3_600_000;
-  for (let step = 0; step < 3; step++) {
+  for (let step = 0; step < 4; step++) {
     const off = tehranTime(at).wallClockMs - wholeSeconds;
-    if (off === 0) break;
+    if (off === 0) return at + millis;
+    tried.push(at);
     at -= off;
   }
-  return at + millis;
+  // A time the clocks skipped (00:00–01:00 on the day summer time began, before 2022): the instant
+  // the clocks jumped, the first whose wall clock is past it. The guesses straddle the jump.
+  const past = tried.filter((guess) => tehranTime(guess).wallClockMs > wholeSeconds);
+  const short = tried.filter((guess) => tehranTime(guess).wallClockMs < wholeSeconds);
+  if (past.length === 0 || short.length === 0) return at + millis;
+  return firstPast(Math.max(...short), Math.min(...past), wholeSeconds) + millis;
+}
+
+/** The first whole second in (before, after] whose Tehran wall clock is past `wall`. */
+function firstPast(before: number, after: number, wall: number): number {
+  let [low, high] = [before, after];
+  while (high - low > 1000) {
+    const middle = low + Math.floor((high - low) / 2000) * 1000;
+    if (tehranTime(middle).wallClockMs > wall) high = middle;
+    else low = middle;
+  }
+  return high;
 }
 
 function iso(ms: number): string {

@@ -45,7 +45,11 @@ export interface AuditQuery {
  */
 export abstract class AuditTrail {
   /** A read of citizens' data; recorded only when the reader is not one of those citizens. */
-  abstract accessed(caller: Caller, access: DataAccess): void;
+  accessed(caller: Caller, access: DataAccess): void {
+    this.accessedAll(caller, [access]);
+  }
+  /** The reads of one answer (a list's rows): recorded all together, or the answer refused. */
+  abstract accessedAll(caller: Caller, accesses: readonly DataAccess[]): void;
   /** An oversight query: oversight is overseen. */
   abstract queried(caller: Caller, query: AuditQuery): void;
 }

@@ -6,8 +6,8 @@ export class RecordedReads extends AuditTrail {
   readonly accesses: { readonly reader: string | undefined; readonly access: DataAccess }[] = [];
   readonly queries: AuditQuery[] = [];
 
-  accessed(caller: Caller, access: DataAccess): void {
-    this.accesses.push({ reader: caller.principal?.id, access });
+  accessedAll(caller: Caller, accesses: readonly DataAccess[]): void {
+    for (const access of accesses) this.accesses.push({ reader: caller.principal?.id, access });
   }
 
   queried(_caller: Caller, query: AuditQuery): void {

@@ -37,6 +37,8 @@ export class AuditOutbox {
   private commitsSinceCheckpoint = 0;
   private buffered: Row[] = [];
   private commitScheduled: NodeJS.Immediate | undefined;
+  /** The last commit failed: records are refused until one succeeds. */
+  private failing = false;
 
   constructor(
     private readonly db: Database.Database,
@@ -72,6 +74,9 @@ export class AuditOutbox {
 
   /** Keeps records of one reader and one read, committed with the rest of this turn's; the context is serialised once per call. */
   add(entries: readonly OutboxEntry[]): void {
+    if (this.failing) this.commit();
+    // An outbox that cannot keep records would leave them to memory alone, which a crash loses.
+    if (this.failing) throw new Error('the audit outbox cannot keep records');
     const context = JSON.stringify(entries[0]!.context);
     for (const e of entries) {
       this.buffered.push({ id: e.id, stream: e.stream, event: JSON.stringify(e.event), context });
@@ -88,16 +93,26 @@ export class AuditOutbox {
     try {
       this.insertAll(rows);
       this.buffered = [];
+      this.failing = false;
       this.commitsSinceCheckpoint += 1;
     } catch (error) {
+      this.failing = true;
       this.onCommitError(error, rows.length);
     }
+  }
+
+  get closed(): boolean {
+    return !this.db.open;
   }
 
   /** Forgets records now in the event store. */
   remove(ids: readonly string[]): void {
     // A record appended before its turn was committed must not be committed after its removal.
     this.commit();
+    if (this.buffered.length > 0) {
+      const written = new Set(ids);
+      this.buffered = this.buffered.filter((row) => !written.has(row.id));
+    }
     this.deleteAll(ids);
     if (this.commitsSinceCheckpoint < CHECKPOINT_EVERY) return;
     this.db.pragma('wal_checkpoint(RESTART)');

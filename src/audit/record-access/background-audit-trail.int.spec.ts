@@ -56,6 +56,12 @@ class FlakyStore {
   }
 }
 
+/** What the application does at shutdown: the trail's last writes, then (the server closed) the outbox. */
+async function shutDown(trail: BackgroundAuditTrail): Promise<void> {
+  await trail.beforeApplicationShutdown();
+  trail.onApplicationShutdown();
+}
+
 describe('BackgroundAuditTrail over a real SQLite store', () => {
   let store: SqliteEventStore;
   let flaky: FlakyStore;
@@ -89,7 +95,7 @@ describe('BackgroundAuditTrail over a real SQLite store', () => {
       await new Promise((resolve) => setImmediate(resolve));
       outbox.close();
       own.failing = true;
-      await made.beforeApplicationShutdown();
+      await shutDown(made);
     };
     return { trail: made, store: own, crash };
   };
@@ -110,7 +116,7 @@ describe('BackgroundAuditTrail over a real SQLite store', () => {
   });
   afterEach(async () => {
     flaky.failing = false;
-    await Promise.all(trails.splice(0).map((t) => t.beforeApplicationShutdown()));
+    await Promise.all(trails.splice(0).map(shutDown));
     await store.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -177,7 +183,7 @@ describe('BackgroundAuditTrail over a real SQLite store', () => {
     expect(refusal).toMatchObject({ code: 'AUDIT.RECORDING_UNAVAILABLE', kind: 'unavailable' });
     expect(recorder.backlog).toBe(2);
     flaky.failing = false;
-    await recorder.beforeApplicationShutdown();
+    await shutDown(recorder);
     expect(await recorded()).toHaveLength(2);
   });
 
@@ -217,7 +223,7 @@ describe('BackgroundAuditTrail over a real SQLite store', () => {
     expect(next.backlog).toBe(3);
     await next.flush();
     expect(next.backlog).toBe(0);
-    await next.beforeApplicationShutdown();
+    await shutDown(next);
     expect(outboxRows()).toBe(0);
     const events = await recorded();
     expect(events.map((e) => (e.data as { what: string }).what)).toEqual([
@@ -264,10 +270,66 @@ describe('BackgroundAuditTrail over a real SQLite store', () => {
     ]);
   });
 
+  it('records a list’s rows all together, or refuses the list without recording any of it', async () => {
+    const recorder = trail({ flushMs: 60_000, capacity: 3 });
+    const row = (subject: string): DataAccess => ({ ...fileRead, what: 'permit_summary', subject });
+    recorder.accessedAll(clerk, [row('permit-1'), row('permit-2')]);
+    expect(recorder.backlog).toBe(2);
+    expect(() => recorder.accessedAll(clerk, [row('permit-3'), row('permit-4')])).toThrow(
+      expect.objectContaining({ code: 'AUDIT.RECORDING_UNAVAILABLE' }),
+    );
+    expect(recorder.backlog).toBe(2);
+  });
+
+  it('keeps the other co-owners’ records when one owner’s id is no national id', async () => {
+    const recorder = trail();
+    recorder.accessed(clerk, { ...fileRead, citizens: [CITIZEN, '10100000000', '0499370899'] });
+    await recorder.flush();
+    const events = await recorded();
+    expect(events.map((e) => (e.data as { citizens: string[] }).citizens)).toEqual([
+      [CITIZEN],
+      ['0499370899'],
+    ]);
+  });
+
+  it('keeps the reads answered while the server stops, and refuses reads once the outbox is closed', async () => {
+    const { trail: stopping } = durableTrail({ flushMs: 60_000 });
+    await stopping.beforeApplicationShutdown();
+    stopping.accessed(clerk, fileRead);
+    stopping.onApplicationShutdown();
+    expect(outboxRows()).toBe(1);
+    expect(() => stopping.accessed(clerk, fileRead)).toThrow(
+      expect.objectContaining({ code: 'AUDIT.RECORDING_UNAVAILABLE' }),
+    );
+    const next = durableTrail().trail;
+    await shutDown(next);
+    expect(await recorded()).toHaveLength(1);
+  });
+
+  it('refuses reads while the outbox cannot keep records, and takes them again once it can', async () => {
+    const db = new Database(':memory:');
+    const recorder = new BackgroundAuditTrail(
+      flaky as unknown as EventStore,
+      new AuditOutbox(db),
+      options({}),
+    );
+    trails.push(recorder);
+    recorder.accessed(clerk, fileRead);
+    db.exec('DROP TABLE audit_outbox');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(() => recorder.accessed(clerk, fileRead)).toThrow(
+      expect.objectContaining({ code: 'AUDIT.RECORDING_UNAVAILABLE' }),
+    );
+    db.exec('CREATE TABLE audit_outbox (id TEXT PRIMARY KEY, stream TEXT, event TEXT, context TEXT)');
+    recorder.accessed(clerk, fileRead);
+    await recorder.flush();
+    expect(await recorded()).toHaveLength(2);
+  });
+
   it('writes a record queued just before shutdown', async () => {
     const recorder = trail({ flushMs: 60_000 });
     recorder.accessed(clerk, fileRead);
-    await recorder.beforeApplicationShutdown();
+    await shutDown(recorder);
     expect(await recorded()).toHaveLength(1);
   });
 

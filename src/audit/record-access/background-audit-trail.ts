@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Logger, type BeforeApplicationShutdown, type OnApplicationShutdown } from '@nestjs/common';
 import { toNewEvent } from '../../event-store/command-handling/handle-command.js';
 import { DuplicateEventId } from '../../event-store/event-store.errors.js';
 import type { EventStore } from '../../event-store/event-store.port.js';
@@ -7,6 +7,7 @@ import type { Caller } from '../../identity/auth/caller.decorator.js';
 import { DomainError } from '../../shared/domain-error.js';
 import { newId } from '../../shared/ids.js';
 import { AuditTrail, type AuditQuery, type DataAccess } from '../audit-trail.js';
+import type { AuditEvent } from '../audit.events.js';
 import { DEFAULT_PURPOSES } from './access-purpose.js';
 import type { AuditOutbox, OutboxEntry } from './audit-outbox.js';
 import type { AccessRecord, AuditTrailCommand, QueryRecord } from './record-access.commands.js';
@@ -53,7 +54,10 @@ type Item =
  * over their stream, so they append at any revision: two instances' batches for one reader do not
  * conflict, and a retry of an append that did succeed is answered, not repeated, by its event ids.
  */
-export class BackgroundAuditTrail extends AuditTrail implements BeforeApplicationShutdown {
+export class BackgroundAuditTrail
+  extends AuditTrail
+  implements BeforeApplicationShutdown, OnApplicationShutdown
+{
   private readonly logger = new Logger('AuditTrail');
   /** The outbox's rows, in its order. */
   private pending: OutboxEntry[];
@@ -74,21 +78,21 @@ export class BackgroundAuditTrail extends AuditTrail implements BeforeApplicatio
     this.schedule(0);
   }
 
-  accessed(caller: Caller, access: DataAccess): void {
+  accessedAll(caller: Caller, accesses: readonly DataAccess[]): void {
     const own = caller.principal?.nationalId;
     if (!caller.principal) return;
-    // A reader's own data is not recorded for them, but a co-owner still hears of it.
-    const others = access.citizens.filter((citizen) => citizen !== own);
-    const purpose = caller.purpose ?? DEFAULT_PURPOSES[access.what];
-    // One record per citizen: each citizen's access log is then one indexed lookup.
-    this.enqueue(
-      caller,
-      'access',
-      others.map((citizen) => ({
-        kind: 'RecordAccesses',
-        record: { ...access, citizens: [citizen], purpose },
-      })),
-    );
+    // One record per citizen: each citizen's access log is then one indexed lookup. A reader's own
+    // data is not recorded for them, but a co-owner still hears of it.
+    const items = accesses.flatMap((access) => {
+      const purpose = caller.purpose ?? DEFAULT_PURPOSES[access.what];
+      return access.citizens
+        .filter((citizen) => citizen !== own)
+        .map((citizen): Item => ({
+          kind: 'RecordAccesses',
+          record: { ...access, citizens: [citizen], purpose },
+        }));
+    });
+    this.enqueue(caller, 'access', items);
   }
 
   queried(caller: Caller, query: AuditQuery): void {
@@ -109,7 +113,7 @@ export class BackgroundAuditTrail extends AuditTrail implements BeforeApplicatio
     return this.writing;
   }
 
-  // Before the store closes (it closes on application shutdown).
+  // Before the store closes (it closes on application shutdown), while the server may still answer.
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
@@ -120,6 +124,10 @@ export class BackgroundAuditTrail extends AuditTrail implements BeforeApplicatio
       await this.flush();
       if (this.pending.length > 0) await delay(this.retryDelay());
     }
+  }
+
+  // After the HTTP server has closed: the reads it answered while the trail was stopping are kept too.
+  onApplicationShutdown(): void {
     if (this.pending.length > 0) {
       this.logger.error(
         `${this.pending.length} audit record(s) not written; kept in the outbox for the next start`,
@@ -130,15 +138,11 @@ export class BackgroundAuditTrail extends AuditTrail implements BeforeApplicatio
 
   private enqueue(caller: Caller, category: string, items: readonly Item[]): void {
     if (items.length === 0) return;
+    if (this.outbox.closed) throw unavailable();
     // Decided once, here: what is queued is the events, appended as they are.
-    const events = auditTrailDecider.decide(commandOf(items), null);
-    if (events instanceof DomainError) {
-      // The reader's purpose is their input; anything else wrong with a record is ours, not the reader's.
-      if (events.code === 'AUDIT.INVALID_PURPOSE') throw events;
-      this.logger.error(`${items.length} audit record(s) refused: ${events.code}: ${events.message}`);
-      return;
-    }
-    if (this.pending.length + items.length > this.options.capacity) throw unavailable();
+    const events = this.decided(items);
+    if (events.length === 0) return;
+    if (this.pending.length + events.length > this.options.capacity) throw unavailable();
     const context = caller.commandContext();
     const stream = readerStream(category, context.actor.id);
     const entries = events.map((event) => ({ id: newId(), stream, event, context }));
@@ -150,6 +154,17 @@ export class BackgroundAuditTrail extends AuditTrail implements BeforeApplicatio
     }
     this.pending.push(...entries);
     this.schedule(this.nextFlushMs());
+  }
+
+  /** The events of the records; one bad record (a co-owner's id that is no national id) loses no other's. */
+  private decided(items: readonly Item[]): AuditEvent[] {
+    const events = auditTrailDecider.decide(commandOf(items), null);
+    if (!(events instanceof DomainError)) return [...events];
+    // The reader's purpose is their input; anything else wrong with a record is ours, not the reader's.
+    if (events.code === 'AUDIT.INVALID_PURPOSE') throw events;
+    if (items.length > 1) return items.flatMap((item) => this.decided([item]));
+    this.logger.error(`An audit record refused: ${events.code}: ${events.message}`);
+    return [];
   }
 
   private nextFlushMs(): number {

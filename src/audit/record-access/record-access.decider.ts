@@ -10,10 +10,10 @@ const NATIONAL_ID = /^\d{10}$/;
 const QUERY = /^[a-z][a-z0-9/-]{0,99}$/;
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_AREAS = 1_000;
-// No control characters, and no bidirectional overrides or isolates, which can make a purpose shown to
+// No control characters or line separators, and no bidirectional overrides or isolates, which can make a purpose shown to
 // a citizen or written to CSV read differently from what was stored; a zero-width non-joiner (نیم‌فاصله)
 // and the directional marks that Persian text uses stay allowed.
-const PRINTABLE = /^[^\p{Cc}\u202A-\u202E\u2066-\u2069]+$/u;
+const PRINTABLE = /^[^\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]+$/u;
 
 /** Records are facts about reads already made: nothing in the stream decides them, so it keeps no state. */
 type AuditTrailState = null;
@@ -63,7 +63,7 @@ function decideAccesses(records: readonly AccessRecord[]): readonly AuditEvent[]
 }
 
 function isPurpose(purpose: string): boolean {
-  return purpose.length <= MAX_PURPOSE_LENGTH && PRINTABLE.test(purpose.trim());
+  return purpose.length <= MAX_PURPOSE_LENGTH && purpose.trim() !== '' && PRINTABLE.test(purpose);
 }
 
 function accessProblem(record: AccessRecord): string | undefined {

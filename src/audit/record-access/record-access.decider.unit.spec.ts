@@ -54,6 +54,8 @@ describe('the audit trail’s records', () => {
       ['blank', '   '],
       ['a control character', 'review\nforged line'],
       ['a bidirectional override', 'review \u202Eenil degrof'],
+      ['a line break before the text', '\r\n\treview'],
+      ['a line separator', 'review\u2028forged line'],
       ['a bidirectional isolate', 'review \u2067forged\u2069'],
     ])('refuses the whole batch when a purpose is %s: AUDIT.INVALID_PURPOSE naming it', (_, purpose) => {
       expect(when(accesses(fileRead, { ...fileRead, purpose }))).toMatchObject({

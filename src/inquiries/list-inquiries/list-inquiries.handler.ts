@@ -34,8 +34,10 @@ export class ListInquiriesHandler implements IQueryHandler<ListInquiriesQuery> {
       ...(overdue === undefined ? [] : [overdueFilters(overdue === 'true', caller.now)]),
     ];
     const found = this.inquiries.list({ where, anyOf, orderBy, descending, ...pageWindow(request, orderBy) });
-    for (const inquiry of found.items)
-      this.trail.accessed(caller, accessOf('inquiry', inquiry.inquiryId, inquiryScope(inquiry)));
+    this.trail.accessedAll(
+      caller,
+      found.items.map((inquiry) => accessOf('inquiry', inquiry.inquiryId, inquiryScope(inquiry))),
+    );
     return pageOf(found, request, orderBy, (inquiry) =>
       toInquiryResponse(inquiry, audienceOf(caller, inquiry), caller.now),
     );

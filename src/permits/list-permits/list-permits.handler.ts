@@ -38,8 +38,10 @@ export class ListPermitsHandler implements IQueryHandler<ListPermitsQuery> {
     const anyOf = overdue === 'true' ? [clauses, this.overdue(clauses, caller.now)] : [clauses];
     const found = this.permits.list({ anyOf, ...order, ...pageWindow(filter, order.orderBy) });
     // A worklist row shows whose file it is and what they owe: a read of their data too.
-    for (const permit of found.items)
-      this.trail.accessed(caller, accessOf('permit_summary', permit.permitId, permitScope(permit)));
+    this.trail.accessedAll(
+      caller,
+      found.items.map((permit) => accessOf('permit_summary', permit.permitId, permitScope(permit))),
+    );
     return pageOf(found, filter, order.orderBy, (p) => toPermitSummary(seenBy(caller, p)));
   }
 

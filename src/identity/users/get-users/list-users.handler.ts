@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { AuditTrail } from '../../../audit/audit-trail.js';
-import { listPage, type PageResponse } from '../../../shared/http/pagination.js';
+import { pageOf, pageWindow, type PageResponse } from '../../../shared/http/pagination.js';
 import { toUserResponse, UserResponseDto } from '../user.response.dto.js';
 import { UsersReadModel } from '../users.read-model.js';
 import { ListUsersQuery } from './list-users.query.js';
@@ -20,15 +20,15 @@ export class ListUsersHandler implements IQueryHandler<ListUsersQuery> {
   /** One page, read synchronously from the read model; each citizen's profile on it is a recorded read. */
   page({ query, caller }: ListUsersQuery): PageResponse<UserResponseDto> {
     const { role, municipality, organisation } = query;
-    return listPage(
-      this.users,
-      query,
-      { some: { path: 'grants', where: { role, municipality, organisation } }, orderBy: 'username' },
-      (user) => {
-        const access = profileAccess(user);
-        if (access) this.trail.accessed(caller, access);
-        return toUserResponse(user);
-      },
+    const found = this.users.list({
+      some: { path: 'grants', where: { role, municipality, organisation } },
+      orderBy: 'username',
+      ...pageWindow(query, 'username'),
+    });
+    this.trail.accessedAll(
+      caller,
+      found.items.flatMap((user) => profileAccess(user) ?? []),
     );
+    return pageOf(found, query, 'username', toUserResponse);
   }
 }
