@@ -174,12 +174,22 @@ async function auditQuery(context: BenchContext): Promise<Figure> {
   };
 }
 
+const SATURATING_CONNECTIONS = 50;
+const RATE_CONNECTIONS = 10;
+/** The fixed rate, as a share of the floor's saturated throughput: loaded, yet with room to spare. */
+const RATE_SHARE = 0.5;
+
 /**
- * `access.recorded`: a clerk opening a citizen's permit file (`GET /permits/:id`), whose every read
- * queues an AccessRecorded record, against the citizen opening their own file: the same handler, the
- * same query and the same response, but a reader's own data is not recorded (AuditTrail.accessed
- * returns before queuing). Production has no switch to stop recording, so this read is the floor.
- * 50 connections each; the value is the ratio of p50 latencies (goal under 1.1).
+ * `access.recorded`: the cost of recording a read, as a ratio of the same read's latency with recording
+ * off. The read is a clerk opening a citizen's permit file (`GET /permits/:id`), whose every read queues
+ * an AccessRecorded record; the floor is the citizen opening their own file: the same handler, query and
+ * response, but a reader's own data is not recorded (AuditTrail.accessed returns before queuing).
+ * Production has no switch to stop recording, so this read is the floor.
+ * The floor's saturated throughput (50 connections) is measured first; then both reads are loaded at
+ * the same fixed rate, half of it, over 10 connections: the value is the ratio of p50 latencies at that
+ * rate (goal under 1.1), a read's own time with the recording's background work running beside it. At
+ * saturation the ratio would measure the whole CPU cost of the records' downstream processing instead,
+ * which the saturated throughput ratio reports.
  */
 async function accessRecorded(context: BenchContext): Promise<Figure> {
   const server = await startServer(context.dir);
@@ -187,44 +197,55 @@ async function accessRecorded(context: BenchContext): Promise<Figure> {
     context.log('opening a permit file with the demo walk-through');
     const demo = await runDemo(server.url, () => {}, join(context.dir, 'outbox', 'sms.jsonl'));
     const path = `/permits/${demo.permitId}`;
-    const read = async (username: string) => {
+    const reader = async (username: string) => {
       const token = await demoToken(server.url, username);
       const headers = { authorization: `Bearer ${token}` };
       const bytes = (await (await fetch(`${server.url}${path}`, { headers })).arrayBuffer()).byteLength;
-      context.log(`loading GET /permits/:id as ${username} with 50 connections`);
-      const figure = await load(server.url, {
-        name: username,
-        connections: 50,
-        seconds: 5,
-        headers,
-        requests: [{ method: 'GET', path }],
-      });
-      return { figure, bytes };
+      const loaded = (connections: number, seconds: number, rate?: number) => {
+        context.log(
+          `loading GET /permits/:id as ${username} with ${connections} connections` +
+            (rate === undefined ? '' : ` at ${rate} requests/s`),
+        );
+        const requests = [{ method: 'GET' as const, path }];
+        return load(server.url, { name: username, connections, seconds, headers, requests, rate });
+      };
+      return { bytes, loaded };
     };
-    const floor = await read('citizen');
-    const recorded = await read('clerk');
+    const citizen = await reader('citizen');
+    const clerk = await reader('clerk');
+    const floorSaturated = await citizen.loaded(SATURATING_CONNECTIONS, 5);
+    const rate = Math.max(1, Math.round(floorSaturated.value * RATE_SHARE));
+    // At the rate first: the saturated clerk's records are still being processed after its run.
+    const floor = await citizen.loaded(RATE_CONNECTIONS, 10, rate);
+    const recorded = await clerk.loaded(RATE_CONNECTIONS, 10, rate);
+    const recordedSaturated = await clerk.loaded(SATURATING_CONNECTIONS, 5);
     const of = (figure: Figure, key: string) => Number(figure[key]);
-    const ratio = (key: string) => round(of(recorded.figure, key) / of(floor.figure, key), 3);
+    const ratio = (key: string) => round(of(recorded, key) / of(floor, key), 3);
     return {
       name: 'access.recorded',
       value: ratio('latencyP50Ms'),
       unit: 'p50 ratio',
       goalBelow: 1.1,
-      requestsPerSecond: recorded.figure.value,
-      latencyP50Ms: of(recorded.figure, 'latencyP50Ms'),
-      latencyP99Ms: of(recorded.figure, 'latencyP99Ms'),
-      errors: of(recorded.figure, 'errors'),
-      responseBytes: recorded.bytes,
-      floor: 'own.read',
-      floorRequestsPerSecond: floor.figure.value,
-      floorLatencyP50Ms: of(floor.figure, 'latencyP50Ms'),
-      floorLatencyP99Ms: of(floor.figure, 'latencyP99Ms'),
-      floorErrors: of(floor.figure, 'errors'),
-      floorResponseBytes: floor.bytes,
+      rate,
+      connections: RATE_CONNECTIONS,
       p99Ratio: ratio('latencyP99Ms'),
-      throughputRatio: round(floor.figure.value / recorded.figure.value, 3),
-      connections: 50,
-      tool: recorded.figure['tool'],
+      latencyP50Ms: of(recorded, 'latencyP50Ms'),
+      latencyP99Ms: of(recorded, 'latencyP99Ms'),
+      requestsPerSecond: recorded.value,
+      errors: of(recorded, 'errors'),
+      responseBytes: clerk.bytes,
+      floor: 'own.read',
+      floorLatencyP50Ms: of(floor, 'latencyP50Ms'),
+      floorLatencyP99Ms: of(floor, 'latencyP99Ms'),
+      floorRequestsPerSecond: floor.value,
+      floorErrors: of(floor, 'errors'),
+      floorResponseBytes: citizen.bytes,
+      saturatedConnections: SATURATING_CONNECTIONS,
+      saturatedRequestsPerSecond: recordedSaturated.value,
+      floorSaturatedRequestsPerSecond: floorSaturated.value,
+      saturatedThroughputRatio: round(floorSaturated.value / recordedSaturated.value, 3),
+      saturatedErrors: of(recordedSaturated, 'errors') + of(floorSaturated, 'errors'),
+      tool: recorded['tool'],
     };
   } finally {
     await server.stop();

@@ -32,6 +32,8 @@ export const ACCESSED_WHAT_TITLES: {
   parcel_owners: { fa: 'مالکان ملک', en: 'Parcel owners' },
   parcel_debts: { fa: 'بدهی‌های ملک', en: 'Parcel debts' },
   citizen_profile: { fa: 'مشخصات شهروند', en: 'Citizen profile' },
+  permit_summary: { fa: 'خلاصه پرونده در کارتابل', en: 'Permit file in a worklist' },
+  payment: { fa: 'پرداخت', en: 'Payment' },
 };
 
 /** Reads are recorded one citizen each, so a citizen's log is one indexed range, newest first. */

@@ -1,15 +1,13 @@
 import type { Actor, RecordedEvent } from '../../src/event-store/event-envelope.js';
 import type { DaftarEvent } from '../daftar-events.js';
-import { activity } from './activity.js';
-import { afterHours } from './after-hours.js';
+import { activityRows } from './activity.js';
+import { afterHoursRow } from './after-hours.js';
 import { conflictOf, partiesOf } from './conflicts.js';
-import { loginFactOf, loginFindings, type LoginFact } from './logins.js';
-import { nearestRank } from './nearest-rank.js';
+import { loginFactOf, loginFindings } from './logins.js';
 import { knownUserAfter, ownersNamed } from './people.js';
 import { reportFacts, trackedIdOf, type TrackedFile } from './report-facts.js';
-import { returnsPerClerk } from './returns.js';
-import { turnaround } from './turnaround.js';
-import { DEFAULT_WORKING_HOURS, isWorkingTime, parseWorkingHours } from './working-hours.js';
+import { periodsOf } from './turnaround.js';
+import { DEFAULT_WORKING_HOURS, parseWorkingHours } from './working-hours.js';
 
 let n = 0;
 const event = (
@@ -152,82 +150,22 @@ describe('the facts of the oversight reports', () => {
       hour: 0,
       weekday: 'wed',
     });
-    expect(activity([taken!.action!]).filter((r) => r.count > 0)).toEqual([
+    const counted = activityRows([{ hour: 0, count: 1 }], [{ day: '2026-12-02', count: 1 }]);
+    expect(counted.filter((r) => r.by === 'hour')).toHaveLength(24);
+    expect(counted.filter((r) => r.count > 0)).toEqual([
       { by: 'hour', bucket: '00', count: 1 },
       { by: 'day', bucket: '2026-12-02', count: 1 },
     ]);
   });
 });
 
-describe('the report computations', () => {
-  it('takes percentiles by nearest rank: always one of the values', () => {
-    const values = [15, 20, 35, 40, 50];
-    expect(nearestRank(values, 50)).toBe(35);
-    expect(nearestRank(values, 90)).toBe(50);
-    expect(nearestRank([7], 90)).toBe(7);
-  });
-
-  it('groups turnaround by stage, clerk and Jalali month', () => {
-    const stage = (seconds: number, clerkId: string, endedAt = '2026-12-01T10:00:00Z') => ({
-      process: 'permit' as const,
-      stage: 'under_review',
-      municipality: 'hamedan',
-      region: '1',
-      clerkId,
-      endedAt,
-      seconds,
-    });
-    const stages = [stage(10, 'a'), stage(20, 'a'), stage(30, 'b'), stage(40, 'a', '2027-01-01T10:00:00Z')];
-    expect(turnaround(stages, 'stage')).toEqual([
-      { process: 'permit', stage: 'under_review', count: 4, medianSeconds: 20, p90Seconds: 40 },
-    ]);
-    expect(turnaround(stages, 'clerk', 'month')).toEqual([
-      {
-        process: 'permit',
-        stage: 'under_review',
-        clerkId: 'a',
-        period: '1405-09',
-        count: 2,
-        medianSeconds: 10,
-        p90Seconds: 20,
-      },
-      {
-        process: 'permit',
-        stage: 'under_review',
-        clerkId: 'b',
-        period: '1405-09',
-        count: 1,
-        medianSeconds: 30,
-        p90Seconds: 30,
-      },
-      {
-        process: 'permit',
-        stage: 'under_review',
-        clerkId: 'a',
-        period: '1405-10',
-        count: 1,
-        medianSeconds: 40,
-        p90Seconds: 40,
-      },
-    ]);
-    expect(turnaround([stage(1, 'a', '2026-12-31T10:00:00Z')], 'stage', 'week')[0]!.period).toBe('2026-W53');
-  });
-
-  it('counts returns per clerk and reason', () => {
-    const r = (clerkId: string, reason: string, at: string) => ({
-      clerkId,
-      what: 'permit' as const,
-      reason,
-      at,
-      municipality: 'm',
-      region: '1',
-    });
-    expect(
-      returnsPerClerk([r('a', 'x', '2026-01-01'), r('b', 'x', '2026-01-01'), r('a', 'x', '2026-01-02')]),
-    ).toEqual([
-      { clerkId: 'a', what: 'permit', reason: 'x', count: 2, lastAt: '2026-01-02' },
-      { clerkId: 'b', what: 'permit', reason: 'x', count: 1, lastAt: '2026-01-01' },
-    ]);
+describe('the periods of turnaround series', () => {
+  it('are the Jalali month and the ISO week of the Tehran day', () => {
+    expect(periodsOf('2026-12-01T10:00:00Z')).toEqual({ month: '1405-09', week: '2026-W49' });
+    expect(periodsOf('2026-12-31T10:00:00Z').week).toBe('2026-W53');
+    // 22:00 UTC on 31 December is already 1 January in Tehran.
+    expect(periodsOf('2026-12-31T22:00:00Z')).toEqual({ month: '1405-10', week: '2026-W53' });
+    expect(periodsOf('2027-01-04T10:00:00Z').week).toBe('2027-W01');
   });
 });
 
@@ -244,10 +182,6 @@ describe('working hours and the after-hours report', () => {
       thu: { from: 420, to: 750 },
     });
     expect(parseWorkingHours('fri 00:00-24:00')).toEqual({ fri: { from: 0, to: 1440 } });
-    expect(isWorkingTime(hours, 'sat', 420)).toBe(true);
-    expect(isWorkingTime(hours, 'sat', 870)).toBe(false);
-    expect(isWorkingTime(hours, 'thu', 760)).toBe(false);
-    expect(isWorkingTime(hours, 'fri', 600)).toBe(false);
   });
 
   it.each([
@@ -264,25 +198,18 @@ describe('working hours and the after-hours report', () => {
     expect(() => parseWorkingHours(text)).toThrow(RangeError);
   });
 
-  it('lists only actions outside the hours, newest first', () => {
-    const action = (at: string) =>
-      fold([opened, event('PermitTaken', { permitId: 'p1', clerkId: 'clerk-1' }, at)])[1]!.action!;
-    // Tehran is UTC+03:30: Saturday 06:59, Saturday 07:00, Thursday 12:31 and a Friday.
-    const rows = afterHours(
-      [
-        action('2026-12-05T03:29:00Z'),
-        action('2026-12-05T03:30:00Z'),
-        action('2026-12-03T09:01:00Z'),
-        action('2026-12-04T06:00:00Z'),
-      ],
-      hours,
-    );
-    expect(rows.map((r) => [r.tehranTime, r.weekday])).toEqual([
-      ['2026-12-05 06:59', 'sat'],
-      ['2026-12-04 09:30', 'fri'],
-      ['2026-12-03 12:31', 'thu'],
+  it('shows an action outside the hours on the Tehran clock', () => {
+    const [, taken] = fold([
+      opened,
+      event('PermitTaken', { permitId: 'p1', clerkId: 'clerk-1' }, '2026-12-04T06:00:00Z'),
     ]);
-    expect(rows[0]).toMatchObject({ eventType: 'PermitTaken', actorId: 'clerk-1', municipality: 'hamedan' });
+    expect(afterHoursRow(taken!.action!)).toMatchObject({
+      tehranTime: '2026-12-04 09:30',
+      weekday: 'fri',
+      eventType: 'PermitTaken',
+      actorId: 'clerk-1',
+      municipality: 'hamedan',
+    });
   });
 });
 
@@ -294,7 +221,7 @@ describe('conflicts of interest', () => {
     const parties = partiesOf(taken, draft!.file)!;
     expect(parties).toEqual({
       subject: 'p1',
-      renewalCode: '2-1-1-1-0-0-0',
+      parcel: { municipality: 'hamedan', renewalCode: '2-1-1-1-0-0-0' },
       region: '2',
       applicantNationalId: '0012345678',
     });
@@ -310,7 +237,7 @@ describe('conflicts of interest', () => {
     expect(draft!.file).toMatchObject({ applicantNationalId: '0012345678', renewalCode: '2-1-1-1-0-0-0' });
   });
 
-  it('takes a parcel event’s subject and owners from the parcel', () => {
+  it('takes a parcel event’s subject and owners from the parcel, in its municipality', () => {
     const changed = {
       ...event(
         'ParcelOwnershipChanged',
@@ -326,10 +253,13 @@ describe('conflicts of interest', () => {
     };
     expect(partiesOf(changed, undefined)).toEqual({
       subject: '3-1-1-1-0-0-0',
-      renewalCode: '3-1-1-1-0-0-0',
+      parcel: { municipality: 'hamedan', renewalCode: '3-1-1-1-0-0-0' },
       region: '3',
     });
-    expect(ownersNamed(changed)).toEqual({ renewalCode: '3-1-1-1-0-0-0', nationalIds: ['0099999999'] });
+    expect(ownersNamed(changed)).toEqual({
+      parcel: { municipality: 'hamedan', renewalCode: '3-1-1-1-0-0-0' },
+      nationalIds: ['0099999999'],
+    });
   });
 
   it('keeps a user’s national id and municipal grants, following grants and revocations', () => {
@@ -381,7 +311,7 @@ describe('the sign-in findings', () => {
 
   it('finds five failures for one username within 15 minutes, and not four, nor five spread wider', () => {
     const burst = facts([0, 3, 6, 9, 12].map((m) => failed('clerk', minute(m))));
-    expect(loginFindings(burst).filter((r) => r.userId)).toEqual([
+    expect(loginFindings(burst, []).filter((r) => r.userId)).toEqual([
       {
         finding: 'failure_burst',
         username: 'clerk',
@@ -392,8 +322,10 @@ describe('the sign-in findings', () => {
         addresses: 1,
       },
     ]);
-    expect(loginFindings(burst.slice(1))).toEqual([]);
-    expect(loginFindings(facts([0, 4, 8, 12, 16].map((m) => failed('clerk', minute(m * 1.5)))))).toEqual([]);
+    expect(loginFindings(burst.slice(1), [])).toEqual([]);
+    expect(loginFindings(facts([0, 4, 8, 12, 16].map((m) => failed('clerk', minute(m * 1.5)))), [])).toEqual(
+      [],
+    );
   });
 
   it('finds a burst from one address across usernames; unknown usernames belong to nobody', () => {
@@ -406,6 +338,7 @@ describe('the sign-in findings', () => {
         failed('nobody', minute(4), '10.0.0.1', 'unknown_user'),
         failed('surveyor', minute(4)),
       ]),
+      [],
     );
     expect(found).toEqual([
       {
@@ -419,7 +352,7 @@ describe('the sign-in findings', () => {
     ]);
   });
 
-  it('counts refused attempts in bursts, lists locks, and users signing in from three addresses a day', () => {
+  it('counts refused attempts in bursts, lists locks, and adds the users seen from many addresses', () => {
     const throttled = event(
       'LoginAttemptsThrottled',
       {
@@ -433,18 +366,22 @@ describe('the sign-in findings', () => {
       minute(3),
       system,
     );
-    const signedIn = (address: string, at: string) =>
-      event('LoginSucceeded', { userId: 'u-surveyor', username: 'surveyor', address }, at, system);
-    const found: LoginFact[] = facts([
-      throttled,
-      signedIn('10.0.0.1', minute(0)),
-      signedIn('10.0.0.2', minute(30)),
-      signedIn('10.0.0.3', '2026-12-01T20:29:00Z'),
-      // The next Tehran day (UTC+03:30).
-      signedIn('10.0.0.4', '2026-12-01T20:31:00Z'),
-    ]);
+    const many = {
+      finding: 'many_addresses' as const,
+      username: 'surveyor',
+      userId: 'u-surveyor',
+      from: minute(0),
+      to: minute(30),
+      count: 3,
+      addresses: 3,
+    };
     expect(
-      loginFindings(found).map((r) => [r.finding, r.username ?? r.address, r.count, r.addresses]),
+      loginFindings(facts([throttled]), [many]).map((r) => [
+        r.finding,
+        r.username ?? r.address,
+        r.count,
+        r.addresses,
+      ]),
     ).toEqual([
       ['many_addresses', 'surveyor', 3, 3],
       ['failure_burst', 'clerk', 7, 1],

@@ -1,13 +1,14 @@
 import type { RecordedEvent } from '../../src/event-store/event-envelope.js';
 import type { DaftarEvent } from '../daftar-events.js';
 import { actionOnRecord, regionOf, type StaffAction, type TrackedFile } from './report-facts.js';
+import type { ParcelOf } from './people.js';
 import type { ConflictRow } from './report-rows.js';
 
 /** Who a staff action's subject belongs to: a permit file or inquiry and its parcel, or a parcel. */
 export interface Parties {
   /** The permit or inquiry id, or the parcel's renewal code. */
   readonly subject: string;
-  readonly renewalCode: string;
+  readonly parcel: ParcelOf;
   readonly region: string;
   readonly applicantNationalId?: string;
 }
@@ -17,17 +18,21 @@ export function partiesOf(
   file: TrackedFile | undefined,
 ): Parties | undefined {
   if (file) {
-    const { id, renewalCode, region, applicantNationalId } = file;
+    const { id, municipality, renewalCode, region, applicantNationalId } = file;
     return {
       subject: id,
-      renewalCode,
+      parcel: { municipality, renewalCode },
       region,
       ...(applicantNationalId === undefined ? {} : { applicantNationalId }),
     };
   }
-  const data = event.data as { renewalCode?: unknown };
-  if (event.stream.startsWith('parcel-') && typeof data.renewalCode === 'string')
-    return { subject: data.renewalCode, renewalCode: data.renewalCode, region: regionOf(data.renewalCode) };
+  const { municipality, renewalCode } = event.data as { municipality?: unknown; renewalCode?: unknown };
+  if (
+    event.stream.startsWith('parcel-') &&
+    typeof municipality === 'string' &&
+    typeof renewalCode === 'string'
+  )
+    return { subject: renewalCode, parcel: { municipality, renewalCode }, region: regionOf(renewalCode) };
   return undefined;
 }
 

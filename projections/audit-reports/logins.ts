@@ -1,7 +1,6 @@
 import type { RecordedEvent } from '../../src/event-store/event-envelope.js';
 import type { DaftarEvent } from '../daftar-events.js';
 import type { LoginRow } from './report-rows.js';
-import { tehranTime } from './tehran-clock.js';
 
 /** A burst (حمله حدس رمز): at least this many failed or refused sign-ins for one username or address… */
 export const BURST_FAILURES = 5;
@@ -70,9 +69,14 @@ function fact(
   return { kind, userId, username, from, to, addresses, count, locked };
 }
 
-/** Failure bursts per username and per address, locks, and users signing in from many addresses a day. */
-export function loginFindings(facts: readonly LoginFact[]): LoginRow[] {
-  const failures = facts.filter((f) => f.kind !== 'success');
+/**
+ * Failure bursts per username and per address and locks, found in the failed and refused sign-ins, with
+ * the users signing in from many addresses a day (counted where the sign-ins are kept).
+ */
+export function loginFindings(
+  failures: readonly LoginFact[],
+  manyAddresses: readonly LoginRow[],
+): LoginRow[] {
   const byUser = groupBy(failures, (f) => f.userId);
   const byAddress = groupBy(
     failures.flatMap((f) => f.addresses.map((a) => ({ ...f, addresses: [a], count: a.attempts }))),
@@ -90,23 +94,10 @@ export function loginFindings(facts: readonly LoginFact[]): LoginRow[] {
     ...[...byAddress.entries()].flatMap(([address, group]) =>
       bursts(group).map((burst) => ({ finding: 'failure_burst' as const, address, ...span(burst) })),
     ),
-    ...facts
+    ...failures
       .filter((f) => f.locked)
       .map((f) => ({ finding: 'locked' as const, username: f.username, userId: f.userId, ...span([f]) })),
-    ...[
-      ...groupBy(
-        facts.filter((f) => f.kind === 'success'),
-        (f) => `${f.userId} ${tehranTime(f.from).day}`,
-      ).values(),
-    ]
-      .map((day) => ({ day, ...span(day) }))
-      .filter(({ addresses }) => addresses >= MANY_ADDRESSES)
-      .map(({ day, ...found }) => ({
-        finding: 'many_addresses' as const,
-        username: day[0]!.username,
-        userId: day[0]!.userId,
-        ...found,
-      })),
+    ...manyAddresses,
   ];
   return rows.sort((a, b) => a.from.localeCompare(b.from) || a.finding.localeCompare(b.finding));
 }

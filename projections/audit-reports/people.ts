@@ -54,10 +54,20 @@ export function knownUserAfter(
   }
 }
 
-/** The owners (مالکین) a parcel event puts on record: the parcel's renewal code and their national ids. */
+/**
+ * A parcel as the conflicts report keys it: renewal codes (کد نوسازی) are numbered per municipality, so
+ * the same code names another parcel in another city.
+ */
+export interface ParcelOf {
+  readonly municipality: string;
+  readonly renewalCode: string;
+}
+
+/** The owners (مالکین) a parcel event puts on record: the parcel and their national ids. */
 export function ownersNamed(
   event: RecordedEvent<DaftarEvent>,
-): { readonly renewalCode: string; readonly nationalIds: readonly string[] } | undefined {
+): { readonly parcel: ParcelOf; readonly nationalIds: readonly string[] } | undefined {
   if (event.type !== 'ParcelRegistered' && event.type !== 'ParcelOwnershipChanged') return undefined;
-  return { renewalCode: event.data.renewalCode, nationalIds: event.data.owners.map((o) => o.nationalId) };
+  const { municipality, renewalCode, owners } = event.data;
+  return { parcel: { municipality, renewalCode }, nationalIds: owners.map((o) => o.nationalId) };
 }

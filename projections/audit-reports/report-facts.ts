@@ -3,7 +3,7 @@ import { municipalRegionOf, parseRenewalCode } from '../../src/parcels/renewal-c
 import { CLOSED_STATUSES, permitStatusAfter, type PermitStatus } from '../../src/permits/permit.state.js';
 import type { DaftarEvent } from '../daftar-events.js';
 import type { OverrideRow } from './report-rows.js';
-import { tehranTime } from './tehran-clock.js';
+import { tehranTime } from '../../src/shared/tehran-date.js';
 
 /** A permit file or an inquiry as the reports follow it: where it is, since when, who holds it. */
 export interface TrackedFile {

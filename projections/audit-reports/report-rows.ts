@@ -21,6 +21,18 @@ export interface ReportAnswer<Row> {
   readonly report: ReportName;
   readonly filters: Readonly<Record<string, unknown>>;
   readonly rows: readonly Row[];
+  /** The lists (overrides, after-hours, conflicts, deadlines): how far these rows go. */
+  readonly page?: ReportPage;
+}
+
+/**
+ * How much of a list the rows are: at most `pageSize`, newest first; `truncated` when more match, and
+ * then `nextCursor` (pass it as `cursor`) for the rows after these. A list is never cut silently.
+ */
+export interface ReportPage {
+  readonly pageSize: number;
+  readonly truncated: boolean;
+  readonly nextCursor?: string;
 }
 
 /** How long files spent in one permit stage, or inquiries of one kind from filing to answer. */

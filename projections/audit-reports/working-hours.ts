@@ -38,9 +38,3 @@ export function parseWorkingHours(text: string): WorkingHours {
 }
 
 const minutes = (hours: string, minutes: string) => Number(hours) * 60 + Number(minutes);
-
-/** Whether a Tehran weekday and minute of the day fall in the working hours (the end is excluded). */
-export function isWorkingTime(hours: WorkingHours, weekday: string, minuteOfDay: number): boolean {
-  const span = hours[weekday as Weekday];
-  return span !== undefined && minuteOfDay >= span.from && minuteOfDay < span.to;
-}

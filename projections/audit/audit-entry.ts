@@ -1,6 +1,6 @@
 import { categoryOf, type RecordedEvent } from '../../src/event-store/event-envelope.js';
 import type { DaftarEvent, DaftarEventType } from '../daftar-events.js';
-import { AUDIT_FACTS, type AuditFacts } from './audit-facts.js';
+import { AUDIT_FACTS, type AuditFacts, type AuditPlace } from './audit-facts.js';
 
 /** What the audit log remembers of a stream from its earlier events: where it is and whom it is about. */
 export interface StreamContext {
@@ -27,6 +27,8 @@ export interface AuditEntry {
   readonly region?: string;
   /** Typed keys (`permit:<id>`, `national:<id>` …), the stream's own first: the first is the main one. */
   readonly subjects: readonly string[];
+  /** Other places the entry is found in too (an audit query over several cities). */
+  readonly alsoIn?: readonly AuditPlace[];
 }
 
 export const EMPTY_CONTEXT: StreamContext = { subjects: [] };
@@ -42,8 +44,9 @@ export function auditEntry(
   const facts = (AUDIT_FACTS[event.type] as (data: unknown) => AuditFacts)(event.data);
   const { actor, recordedAt } = event.metadata;
   const about = unique([...context.subjects, ...(facts.about ?? [])]);
-  const municipality = facts.municipality ?? context.municipality;
-  const region = facts.region ?? (facts.municipality === undefined ? context.region : undefined);
+  const held = facts.ownPlace ? EMPTY_CONTEXT : context;
+  const municipality = facts.municipality ?? held.municipality;
+  const region = facts.region ?? (facts.municipality === undefined ? held.region : undefined);
   const place = municipality ?? actor.municipality;
   const entry: AuditEntry = {
     eventId: event.id,
@@ -60,10 +63,11 @@ export function auditEntry(
     ...(place ? { municipality: place } : {}),
     ...(place && region ? { region } : {}),
     subjects: unique([...about, ...(facts.mentions ?? [])]),
+    ...(place && facts.alsoIn?.length ? { alsoIn: facts.alsoIn } : {}),
   };
   const next: StreamContext = {
-    ...(municipality ? { municipality } : {}),
-    ...(municipality && region ? { region } : {}),
+    ...(municipality && !facts.ownPlace ? { municipality } : {}),
+    ...(municipality && region && !facts.ownPlace ? { region } : {}),
     subjects: about,
   };
   return { entry, context: next };

@@ -78,6 +78,47 @@ describe('the audit entry of an event', () => {
     expect(entry).not.toHaveProperty('region');
   });
 
+  it('places a read where the record read is, its region too, and leaves nothing to the reader’s stream', () => {
+    const read = (data: object) =>
+      recorded(
+        'access-r1',
+        {
+          type: 'AccessRecorded',
+          data: { what: 'permit_file', subject: 'p1', citizens: [], purpose: 'p', ...data },
+        },
+        clerk,
+      );
+    const first = auditEntry(read({ municipality: 'malayer', region: '2' }), EMPTY_CONTEXT);
+    expect(first.entry).toMatchObject({ municipality: 'malayer', region: '2' });
+    expect(first.context).toEqual(EMPTY_CONTEXT);
+    // A read of no place (an older record) is its reader's city whole, not the last read's region.
+    const placeless = auditEntry(read({}), { municipality: 'malayer', region: '2', subjects: [] });
+    expect(placeless.entry).toMatchObject({ municipality: 'hamedan' });
+    expect(placeless.entry).not.toHaveProperty('region');
+  });
+
+  it('places an audit query in every area it covered, a region only when it covered just that one', () => {
+    const areas = [
+      { municipality: 'hamedan', regions: ['1'] },
+      { municipality: 'malayer', regions: ['1', '2'] },
+      { municipality: 'tuyserkan' },
+    ];
+    const { entry, context } = auditEntry(
+      recorded(
+        'audit-a1',
+        { type: 'AuditQueried', data: { query: 'events', filters: {}, results: 0, areas } },
+        clerk,
+      ),
+      EMPTY_CONTEXT,
+    );
+    expect(entry).toMatchObject({
+      municipality: 'hamedan',
+      region: '1',
+      alsoIn: [{ municipality: 'malayer' }, { municipality: 'tuyserkan' }],
+    });
+    expect(context).toEqual(EMPTY_CONTEXT);
+  });
+
   it.each([
     [
       'inquiry-i1',

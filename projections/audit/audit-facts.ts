@@ -1,4 +1,5 @@
 import type { DaftarEvent, DaftarEventType } from '../daftar-events.js';
+import type { AuditQueryArea } from '../../src/audit/audit.events.js';
 import type { Grant } from '../../src/identity/roles.js';
 import { municipalRegionOf, parseRenewalCode } from '../../src/parcels/renewal-code.js';
 
@@ -12,6 +13,19 @@ export interface AuditFacts {
   readonly region?: string;
   readonly about?: readonly string[];
   readonly mentions?: readonly string[];
+  /** Further places the event belongs to as well: an audit query over several cities is each one's. */
+  readonly alsoIn?: readonly AuditPlace[];
+  /**
+   * The place is the event's own, neither taken from the stream's earlier events nor left to its later
+   * ones: a reader's stream of records spans every place they read or searched.
+   */
+  readonly ownPlace?: true;
+}
+
+/** Where an entry belongs: a municipality, and a region of it when the event names one. */
+export interface AuditPlace {
+  readonly municipality: string;
+  readonly region?: string;
 }
 
 type DataOf<T extends DaftarEventType> = Extract<DaftarEvent, { readonly type: T }>['data'];
@@ -67,16 +81,32 @@ const ACCESSED: { readonly [what in DataOf<'AccessRecorded'>['what']]: (id: stri
   parcel_owners: subject.renewal,
   parcel_debts: subject.renewal,
   citizen_profile: subject.user,
+  permit_summary: subject.permit,
+  payment: subject.payment,
 };
+
+/**
+ * An audit query belongs to every municipality it covered; to a region of one only when it covered
+ * just that region there (a query over several regions is the whole-city oversight's to see).
+ */
+function queryPlaces(areas: readonly AuditQueryArea[]): AuditFacts {
+  const [first, ...rest] = areas.map((a): AuditPlace => ({
+    municipality: a.municipality,
+    ...(a.regions?.length === 1 ? { region: a.regions[0] } : {}),
+  }));
+  return { ...first, ...(rest.length > 0 ? { alsoIn: rest } : {}), ownPlace: true };
+}
 
 const grantMunicipality = (grants: readonly Grant[]) => grants.find((g) => g.municipality)?.municipality;
 
 export const AUDIT_FACTS: FactsTable = {
   AccessRecorded: (d) => ({
     ...(d.municipality ? { municipality: d.municipality } : {}),
+    ...(d.municipality && d.region ? { region: d.region } : {}),
+    ownPlace: true,
     mentions: [ACCESSED[d.what](d.subject), ...d.citizens.map(subject.national)],
   }),
-  AuditQueried: () => none,
+  AuditQueried: (d) => queryPlaces(d.areas ?? []),
   ApiKeyIssued: (d) => ({ about: [subject.apiKey(d.keyId), subject.organisation(d.organisation)] }),
   ApiKeyRevoked: (d) => ({ about: [subject.apiKey(d.keyId)] }),
   CommissionRuled: permitOnly,

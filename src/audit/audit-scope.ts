@@ -1,4 +1,5 @@
 import type { Principal } from '../identity/principal.js';
+import type { Grant } from '../identity/roles.js';
 import { DomainError } from '../shared/domain-error.js';
 
 /** A municipality an oversight manager (ناظر) may audit, whole or only some of its regions. */
@@ -39,6 +40,29 @@ export function narrowedAreas(
   const narrowed = chosen.filter((a) => a.regions === undefined || a.regions.includes(asked.region!));
   if (narrowed.length === 0) throw outOfScope(asked);
   return narrowed.map((a) => ({ municipality: a.municipality, regions: [asked.region!] }));
+}
+
+/** Whether an entry's place lies in the areas: its municipality whole, or one of its regions. */
+export function placeInAreas(
+  place: { readonly municipality: string | null; readonly region: string | null },
+  areas: readonly AuditArea[],
+): boolean {
+  const area = areas.find((a) => a.municipality === place.municipality);
+  return area !== undefined && (area.regions === undefined || area.regions.includes(place.region ?? ''));
+}
+
+/**
+ * Where a user's grant lies against the areas: `within` them whole (a whole-city grant in a whole-city
+ * area, or regions all among the area's), only `partly` (a whole-city grant, or some of its regions, in an
+ * area of regions), or `outside`.
+ */
+export function grantInAreas(grant: Grant, areas: readonly AuditArea[]): 'within' | 'partly' | 'outside' {
+  const area = areas.find((a) => a.municipality === grant.municipality);
+  if (area === undefined) return 'outside';
+  if (area.regions === undefined) return 'within';
+  const regions = grant.regions ?? [];
+  if (regions.length > 0 && regions.every((r) => area.regions!.includes(r))) return 'within';
+  return regions.length === 0 || regions.some((r) => area.regions!.includes(r)) ? 'partly' : 'outside';
 }
 
 function outOfScope(asked: { readonly municipality?: string; readonly region?: string }): DomainError {

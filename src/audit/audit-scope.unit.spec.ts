@@ -1,6 +1,6 @@
 import type { Principal } from '../identity/principal.js';
 import type { Grant } from '../identity/roles.js';
-import { auditAreasOf, narrowedAreas } from './audit-scope.js';
+import { auditAreasOf, grantInAreas, narrowedAreas, placeInAreas } from './audit-scope.js';
 
 const principal = (...grants: Grant[]): Principal => ({
   kind: 'user',
@@ -55,4 +55,27 @@ describe('what an oversight manager may audit', () => {
       );
     },
   );
+});
+
+describe('where a user’s grant lies against an oversight manager’s areas', () => {
+  const areas = [{ municipality: 'hamedan', regions: ['1', '2'] }, { municipality: 'malayer' }];
+  it.each<[string, Grant, string]>([
+    ['regions all inside', { role: 'clerk', municipality: 'hamedan', regions: ['1', '2'] }, 'within'],
+    ['a whole city managed whole', { role: 'clerk', municipality: 'malayer' }, 'within'],
+    ['the whole city of a regional manager', { role: 'clerk', municipality: 'hamedan' }, 'partly'],
+    ['a region in, a region out', { role: 'clerk', municipality: 'hamedan', regions: ['2', '3'] }, 'partly'],
+    ['another region only', { role: 'clerk', municipality: 'hamedan', regions: ['3'] }, 'outside'],
+    ['another city', { role: 'clerk', municipality: 'qazvin' }, 'outside'],
+    ['no city', { role: 'citizen' }, 'outside'],
+  ])('%s', (_, grant, where) => {
+    expect(grantInAreas(grant, areas)).toBe(where);
+  });
+
+  it('finds an entry’s place in the areas: a region of a regional area, anything of a whole one', () => {
+    expect(placeInAreas({ municipality: 'hamedan', region: '2' }, areas)).toBe(true);
+    expect(placeInAreas({ municipality: 'hamedan', region: '3' }, areas)).toBe(false);
+    expect(placeInAreas({ municipality: 'hamedan', region: null }, areas)).toBe(false);
+    expect(placeInAreas({ municipality: 'malayer', region: null }, areas)).toBe(true);
+    expect(placeInAreas({ municipality: null, region: null }, areas)).toBe(false);
+  });
 });

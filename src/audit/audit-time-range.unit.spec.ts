@@ -20,6 +20,21 @@ describe('the time filters of audit searches', () => {
     });
   });
 
+  it('reads an instant without an offset on Tehran’s clock, whatever the server’s zone', () => {
+    expect(timeRange('2026-12-03T08:00', '2026-12-03T10:00:00.5')).toEqual({
+      since: '2026-12-03T04:30:00.000Z',
+      before: '2026-12-03T06:30:00.501Z',
+    });
+    expect(timeRange('2021-07-01T12:00:00', undefined)).toEqual({ since: '2021-07-01T07:30:00.000Z' });
+  });
+
+  it('reads a day whose midnight the clocks skipped (summer time began at 00:00) from the jump on', () => {
+    // 22 March 2021: 00:00 became 01:00, at 20:30 UTC.
+    expect(timeRange('2021-03-22', undefined)).toEqual({ since: '2021-03-21T20:30:00.000Z' });
+    expect(timeRange(undefined, '2021-03-21')).toEqual({ before: '2021-03-21T20:30:00.000Z' });
+    expect(timeRange('2021-03-22T00:30', undefined)).toEqual({ since: '2021-03-21T20:30:00.000Z' });
+  });
+
   it('knows Tehran kept summer time before 2022', () => {
     expect(timeRange('2021-07-01', undefined)).toEqual({ since: '2021-06-30T19:30:00.000Z' });
   });
@@ -33,6 +48,8 @@ describe('the time filters of audit searches', () => {
     ['1404-12-30', undefined], // a common year has no Esfand 30
     ['2026-02-30', undefined],
     ['2026-12-03T25:00:00Z', undefined],
+    ['2026-12-03T25:00', undefined],
+    ['0050-01-01T00:00', undefined],
     [undefined, '03/12/2026'],
     [undefined, '9999-12-31'],
     [undefined, '+275760-09-13T00:00:00Z'],

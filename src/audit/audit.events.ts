@@ -7,6 +7,8 @@ export const ACCESSED_WHATS = [
   'parcel_owners',
   'parcel_debts',
   'citizen_profile',
+  'permit_summary',
+  'payment',
 ] as const;
 
 export type AccessedWhat = (typeof ACCESSED_WHATS)[number];
@@ -26,6 +28,8 @@ export type AuditEvent =
         /** National ids of the citizens whose data it is. */
         readonly citizens: readonly string[];
         readonly municipality?: string;
+        /** The region of the record read, when it has one: region-limited oversight sees only its regions' reads. */
+        readonly region?: string;
         /** Why: the reader's `Daftar-Purpose` header, or the default for `what`. */
         readonly purpose: string;
       };
@@ -36,8 +40,16 @@ export type AuditEvent =
         readonly query: string;
         readonly filters: Readonly<Record<string, unknown>>;
         readonly results: number;
+        /** The areas the query covered: its record is shown to the oversight of each (absent in older records). */
+        readonly areas?: readonly AuditQueryArea[];
       };
     };
+
+/** A municipality an audit query covered, whole or only some of its regions. */
+export interface AuditQueryArea {
+  readonly municipality: string;
+  readonly regions?: readonly string[];
+}
 
 export type AuditEventType = AuditEvent['type'];
 

@@ -26,6 +26,22 @@ import { ListUsersHandler } from './users/get-users/list-users.handler.js';
 import { ListUsersQuery } from './users/get-users/list-users.query.js';
 import { GetUsersQueryDto } from './users/get-users/get-users.request.dto.js';
 import { UsersReadModel } from './users/users.read-model.js';
+import { Caller } from './auth/caller.decorator.js';
+import { RecordedReads } from '../../test/support/recorded-reads.js';
+
+const admin = new Caller(
+  {
+    kind: 'user',
+    id: 'user-admin',
+    displayName: 'admin',
+    grants: [{ role: 'admin' }],
+    authenticatedBy: 'password_token',
+  },
+  { role: 'admin' },
+  'request-1',
+  'correlation-1',
+  '2026-01-01T00:00:00.000Z',
+);
 
 const COUNT = 130;
 const n = (i: number) => String((i * 31) % COUNT).padStart(3, '0');
@@ -100,14 +116,14 @@ describe('the directory lists over a real read model', () => {
       ...page,
       items: page.items.map((item) => ({ id: id(item) })),
     });
-    const usersList = new ListUsersHandler(new UsersReadModel(readModels));
+    const usersList = new ListUsersHandler(new UsersReadModel(readModels), new RecordedReads());
     const municipalitiesList = new ListMunicipalitiesHandler(new MunicipalitiesReadModel(readModels));
     const organisationsList = new ListOrganisationsHandler(new OrganisationsReadModel(readModels));
     const apiKeysList = new ListApiKeysHandler(new ApiKeysReadModel(readModels));
     lists = {
       users: (c) =>
         named(
-          usersList.page(new ListUsersQuery(query(GetUsersQueryDto, c, { municipality: 'hamedan' }))),
+          usersList.page(new ListUsersQuery(query(GetUsersQueryDto, c, { municipality: 'hamedan' }), admin)),
           (u) => u.userId,
         ),
       municipalities: (c) =>

@@ -200,6 +200,7 @@ import { RevokeRoleHandler } from './users/revoke-role/revoke-role.handler.js';
     ScopeDirectory,
     IdentityDemoSeeder,
     MunicipalitiesReadModel,
+    ApiKeysReadModel,
   ],
 })
 export class IdentityModule {}

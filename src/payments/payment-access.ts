@@ -25,7 +25,7 @@ export class PaymentAccess {
   }
 
   /** Region-bound staff see the payments of their region's files. */
-  private scopeOf(payment: PaymentView): RecordScope {
+  scopeOf(payment: PaymentView): RecordScope {
     const region = this.permits.get(payment.permitId)?.region;
     return {
       municipality: payment.municipality,

@@ -1,5 +1,4 @@
 import type { FeedAudience } from '../feed/feed-audience.js';
-import type { Principal } from '../identity/principal.js';
 import type { WebhookFilters, WebhookOwner } from './webhook.events.js';
 
 /** The event types the feed publishes, each with its category (from the feed's data policy). */
@@ -12,7 +11,7 @@ export type WebhookCommand =
         readonly webhookId: string;
         readonly owner: WebhookOwner;
         /** How the owner signed in: Daftar must be able to look their access up at every delivery. */
-        readonly ownerSignedInBy: Principal['authenticatedBy'];
+        readonly ownerSignedInBy: 'password_token' | 'oidc' | 'api_key';
         readonly url: string;
         readonly filters: WebhookFilters;
         /** The owner's whole feed audience: the filters may only narrow it. */

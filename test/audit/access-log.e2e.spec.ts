@@ -41,7 +41,7 @@ async function appWithFile(env: Record<string, string> = {}) {
     { expectedRevision: 'no_stream' },
   );
   expect(await untilProjected(t.app, position)).toBe(true);
-  return { t, citizen, clerk, permitId };
+  return { t, admin, citizen, clerk, permitId };
 }
 
 /** Writes what the trail holds and waits until the access log shows it. */
@@ -53,6 +53,7 @@ async function recorded(t: TestApp): Promise<void> {
 
 describe('GET /me/access-log: who read what of a citizen’s data', () => {
   let t: TestApp;
+  let admin: string;
   let citizen: string;
   let clerk: string;
   let permitId: string;
@@ -60,7 +61,7 @@ describe('GET /me/access-log: who read what of a citizen’s data', () => {
     call(t.app, 'GET', url, { ...(token ? { token } : {}), headers });
 
   beforeAll(async () => {
-    ({ t, citizen, clerk, permitId } = await appWithFile());
+    ({ t, admin, citizen, clerk, permitId } = await appWithFile());
   });
   afterAll(() => t.close());
 
@@ -95,6 +96,20 @@ describe('GET /me/access-log: who read what of a citizen’s data', () => {
     expect(long.json().code).toBe('AUDIT.INVALID_PURPOSE');
     expect((await get('/me/access-log', clerk)).statusCode).toBe(403);
     expect((await get('/me/access-log')).statusCode).toBe(401);
+  });
+
+  it('shows the citizen that an administrator listed their profile among the users', async () => {
+    const users = await get('/users?role=citizen', admin);
+    expect(users.statusCode).toBe(200);
+    await recorded(t);
+    const { items } = (await get('/me/access-log', citizen)).json();
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        what: 'citizen_profile',
+        purpose: 'user administration',
+        reader: { role: 'admin' },
+      }),
+    );
   });
 });
 

@@ -5,18 +5,17 @@ import { SubscriberRunner } from '../../src/event-store/subscriptions/subscriber
 import { permitStream, type PermitEvent } from '../../src/permits/permit.events.js';
 import { events as e } from '../../src/permits/permit.fixtures.js';
 import { newId } from '../../src/shared/ids.js';
-import { bootstrapAdmin, signedInUser } from '../support/bootstrap-admin.js';
-import { hamedan, registerAll } from '../support/directory.js';
+import { appWithUsers } from '../support/oversight-app.js';
 import { call } from '../support/http.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
 
 const APPLICANT = '0013542419';
 const AUDIT_ROUTES = ['/audit/events', '/audit/events/x', '/audit/users/x/activity'];
 
 describe('the audit log over HTTP', () => {
   let t: TestApp;
-  const token: Record<string, string> = {};
-  const userId: Record<string, string> = {};
+  let token: Record<string, string>;
+  let userId: Record<string, string>;
   const permit: Record<string, string> = {};
   const eventIds: string[] = [];
 
@@ -79,28 +78,14 @@ describe('the audit log over HTTP', () => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp();
-    const admin = await bootstrapAdmin(t.app);
-    await registerAll(t.app, admin, {
-      municipalities: [
-        { ...hamedan, province: 'hamedan' },
-        { code: 'malayer', name: 'Malayer', nameFa: 'ملایر', regions: [], province: 'hamedan' },
-        { code: 'qazvin', name: 'Qazvin', nameFa: 'قزوین', regions: [], province: 'qazvin' },
-      ],
-    });
-    const users = {
+    ({ t, token, userId } = await appWithUsers({
       clerk: [{ role: 'clerk', municipality: 'hamedan' }],
       'clerk-malayer': [{ role: 'clerk', municipality: 'malayer' }],
       oversight: [{ role: 'oversight', municipality: 'hamedan' }],
       'oversight-qazvin': [{ role: 'oversight', municipality: 'qazvin' }],
       'oversight-province': [{ role: 'oversight', province: 'hamedan' }],
       'citizen-user': [{ role: 'citizen' }],
-    } as const;
-    for (const [name, grants] of Object.entries(users)) {
-      const made = await signedInUser(t.app, name, grants);
-      token[name] = made.token;
-      userId[name] = made.userId;
-    }
+    }));
     await seedPermit('hamedan', 'hamedan', 'clerk', 48);
     await seedPermit('malayer', 'malayer', 'clerk-malayer', 1);
   }, 60_000);

@@ -140,6 +140,22 @@ describe('the oversight reports over HTTP, after the demo', () => {
     expect(rows.filter((row) => row['subject'] === demoPermitId)).toEqual([]);
   });
 
+  it('pages a list: a page says it is cut and where the next begins, in JSON and in CSV headers', async () => {
+    await until(rowsOf('conflicts'), (r) => r.length >= 2);
+    const first = (await report('conflicts', '?pageSize=1')).json();
+    expect(first.rows).toHaveLength(1);
+    expect(first.page).toEqual({ pageSize: 1, truncated: true, nextCursor: expect.any(String) });
+    const second = (await report('conflicts', `?pageSize=1&cursor=${first.page.nextCursor}`)).json();
+    expect(second.rows[0].eventId).not.toBe(first.rows[0].eventId);
+    expect(second.rows[0].at <= first.rows[0].at).toBe(true);
+    const csv = await report('conflicts', '?pageSize=1', { accept: 'text/csv' });
+    expect(csv.headers['x-truncated']).toBe('true');
+    expect(csv.headers['x-next-cursor']).toBe(first.page.nextCursor);
+    expect((await report('conflicts', '?cursor=nonsense')).json().code).toBe('REQUEST.INVALID_CURSOR');
+    expect((await report('conflicts', '?pageSize=1001')).statusCode).toBe(400);
+    expect((await report('turnaround')).json().page).toBeUndefined();
+  });
+
   it('lists staff actions outside DAFTAR_WORKING_HOURS, on the Tehran clock', async () => {
     const rows = await until(rowsOf('after-hours'), (r) =>
       r.some((row) => row['eventType'] === 'FeeOverridden'),

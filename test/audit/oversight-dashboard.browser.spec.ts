@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runDemo } from '../../src/demo/walkthrough/demo-walkthrough.js';
 import { DEMO_PASSWORD } from '../../src/identity/demo/demo-data.js';
+import { jalaliDate } from '../../src/shared/jalali.js';
 import type { Page } from 'playwright-core';
 import { withBrowserPage } from '../support/browser.js';
 import { startTestApp, untilReady, type TestApp } from '../support/test-app.js';
@@ -18,6 +19,11 @@ const DRAWN_PIXELS = `Object.fromEntries([...document.querySelectorAll('figure.c
   for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) drawn += 1;
   return [figure.id, drawn];
 }))`;
+
+/** The Jalali day (`1405-06-13`) so many days before today, in Tehran. */
+function jalaliDaysAgo(days: number): string {
+  return jalaliDate(new Date(Date.now() - days * 86_400_000).toISOString());
+}
 
 describe('the oversight dashboard in headless Chromium', () => {
   let t: TestApp;
@@ -70,7 +76,11 @@ describe('the oversight dashboard in headless Chromium', () => {
       await page.waitForSelector('#results tbody tr', { timeout: 10_000 }).catch(async () => {
         throw new Error(`no results: ${await page.textContent('#search-status')}`);
       });
-      expect(page.url()).toMatch(/#search\?category=permit$/);
+      // Opened without a range, the charts and the search they link to cover the last 90 Tehran days.
+      const from = await page.inputValue('#filters input[name=from]');
+      expect(from).toBe(jalaliDaysAgo(89));
+      expect(page.url()).toMatch(new RegExp(`#search\\?from=${from}&category=permit$`));
+      expect(await page.inputValue('#search-form input[name=from]')).toBe(from);
       expect(await page.inputValue('#search-form input[name=category]')).toBe('permit');
       expect(await page.textContent('#results tbody')).toMatch(/[۰-۹]{4}/);
       expect(refused).toEqual([]);

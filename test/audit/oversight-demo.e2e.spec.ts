@@ -206,4 +206,29 @@ describe('oversight after npm run demo', () => {
     );
     expect(JSON.stringify(items)).not.toContain('Reza Karimi');
   });
+
+  it('shows the demo citizen that the clerk saw their file in a worklist and read their payment', async () => {
+    const worklist = await get('/permits?status=completed', 'clerk');
+    expect(worklist.json().items).toContainEqual(expect.objectContaining({ permitId: demo.permitId }));
+    const [started] = await allRows('type=PaymentStarted');
+    const { paymentId } = (await get(`/audit/events/${started!.id}`, 'oversight')).json().data;
+    expect((await get(`/payments/${paymentId}`, 'clerk')).statusCode).toBe(200);
+    await settled();
+
+    const { items } = (await get('/me/access-log?pageSize=100', 'citizen')).json() as {
+      items: Record<string, unknown>[];
+    };
+    const clerk = { role: 'clerk', municipality: 'hamedan' };
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        what: 'permit_summary',
+        subject: demo.permitId,
+        purpose: 'worklist',
+        reader: clerk,
+      }),
+    );
+    expect(items).toContainEqual(
+      expect.objectContaining({ what: 'payment', subject: paymentId, reader: clerk }),
+    );
+  });
 });

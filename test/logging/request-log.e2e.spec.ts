@@ -54,4 +54,17 @@ describe('the request log: one line per request', () => {
       expect.objectContaining({ consent: consentId, statusCode: 200, url: `/parcels/${PARCEL}` }),
     ]);
   });
+
+  it('keeps national ids out of the logged URL', async () => {
+    const oversight = await signIn(t.app, 'oversight', DEMO_PASSWORD);
+    const res = await call(t.app, 'GET', `/audit/events?nationalId=${OWNER}&pageSize=1`, {
+      token: oversight,
+      headers: { 'x-request-id': 'log-test-3' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(linesOf('log-test-3')).toEqual([
+      expect.objectContaining({ url: '/audit/events?nationalId=[redacted]&pageSize=1' }),
+    ]);
+    expect(JSON.stringify(lines)).not.toContain(OWNER);
+  });
 });

@@ -11,6 +11,13 @@ export const hamedan = {
   ],
 };
 
+/** Hamedan and Malayer of Hamedan province, and Qazvin of another: for provincial and other cities' oversight. */
+export const twoProvinces = [
+  { ...hamedan, province: 'hamedan' },
+  { code: 'malayer', name: 'Malayer', nameFa: 'ملایر', regions: [], province: 'hamedan' },
+  { code: 'qazvin', name: 'Qazvin', nameFa: 'قزوین', regions: [], province: 'qazvin' },
+];
+
 /** Registers municipalities and organisations as the admin would, failing loudly if refused. */
 export async function registerAll(
   app: NestFastifyApplication,

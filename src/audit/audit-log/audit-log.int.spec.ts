@@ -9,6 +9,7 @@ import { SubscriberRunner } from '../../event-store/subscriptions/subscriber-run
 import type { AuditArea } from '../audit-scope.js';
 import { AuditLogReadModel, lanesOf, type AuditFilter } from './audit-log.read-model.js';
 import { AuditLogSubscriber } from './audit-log.subscriber.js';
+import { AUDIT_LOG_SUBSCRIBER, AUDIT_LOG_VERSION, prepareAuditTables } from './audit-log.tables.js';
 
 const clerk: Actor = { id: 'user-clerk', role: 'clerk', municipality: 'hamedan' };
 const citizen: Actor = { id: 'user-citizen', role: 'citizen' };
@@ -234,40 +235,177 @@ describe('the audit log over real SQLite', () => {
   );
 });
 
+/** An audit log built from the streams' events, in a directory of its own; `close` removes it. */
+async function auditLogOf(
+  streams: readonly (readonly [string, readonly NewEvent[]])[],
+): Promise<{ log: AuditLogReadModel; close: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'daftar-audit-'));
+  const store = new SqliteEventStore(join(dir, 'events.db'), { pollIntervalMs: 20 });
+  for (const [stream, events] of streams) await store.append(stream, events, { expectedRevision: 'any' });
+  const readModels = new ReadModelDatabase(join(dir, 'read-models.db'));
+  const runner = new SubscriberRunner(store, readModels, []);
+  runner.register(new AuditLogSubscriber(readModels));
+  runner.start();
+  await runner.caughtUp();
+  await runner.stop();
+  const close = async () => {
+    readModels.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { log: new AuditLogReadModel(readModels), close };
+}
+
+const draft = (permitId: string, renewalCode: string) => ({
+  permitId,
+  municipality: 'hamedan',
+  renewalCode,
+  applicationType: 'NewConstruction',
+  applicantNationalId: '0012345678',
+});
+
 describe('the audit log’s time filter, when log order and recorded time disagree', () => {
   it('finds an entry appended after a later one (a read recorded in the background)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'daftar-audit-skew-'));
-    const store = new SqliteEventStore(join(dir, 'events.db'), { pollIntervalMs: 20 });
-    const draft = (permitId: string) => ({
-      permitId,
-      municipality: 'hamedan',
-      renewalCode: '2-1-1-1-0-0-0',
-      applicationType: 'NewConstruction',
-      applicantNationalId: '0012345678',
-    });
-    await store.append('permit-p1', [newEvent('PermitDraftOpened', draft('p1'), clerk, 11)], {
-      expectedRevision: 'no_stream',
-    });
-    await store.append('permit-p2', [newEvent('PermitDraftOpened', draft('p2'), clerk, 10)], {
-      expectedRevision: 'no_stream',
-    });
-    const readModels = new ReadModelDatabase(join(dir, 'read-models.db'));
+    const { log, close } = await auditLogOf([
+      ['permit-p1', [newEvent('PermitDraftOpened', draft('p1', '2-1-1-1-0-0-0'), clerk, 11)]],
+      ['permit-p2', [newEvent('PermitDraftOpened', draft('p2', '2-1-1-1-0-0-0'), clerk, 10)]],
+    ]);
     try {
-      const runner = new SubscriberRunner(store, readModels, []);
-      runner.register(new AuditLogSubscriber(readModels));
-      runner.start();
-      await runner.caughtUp();
-      await runner.stop();
-      const log = new AuditLogReadModel(readModels);
       const times = (filter: AuditFilter) =>
         log.search([{ municipality: 'hamedan' }], filter, 50).map((r) => r.recordedAt);
       expect(times({ since: at(10) })).toEqual([at(10), at(11)]);
       expect(times({ since: at(11) })).toEqual([at(11)]);
       expect(times({ before: at(11) })).toEqual([at(10)]);
     } finally {
+      await close();
+    }
+  });
+});
+
+describe('the audit log’s layout', () => {
+  it('is rebuilt from the event log when stored in layout 3 (counts without regions)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'daftar-audit-layout-'));
+    const readModels = new ReadModelDatabase(join(dir, 'read-models.db'));
+    try {
+      readModels.db.exec(`CREATE TABLE audit_actor_days (actor_id TEXT NOT NULL, municipality TEXT NOT NULL,
+        day TEXT NOT NULL, type TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (actor_id, municipality, day, type))`);
+      // Layout 3 counted an actor's events per city only, so oversight of regions saw the whole city's.
+      readModels.saveCheckpoint(AUDIT_LOG_SUBSCRIBER, '42', 3);
+      prepareAuditTables(readModels);
+      expect(readModels.checkpoint(AUDIT_LOG_SUBSCRIBER)).toEqual({
+        position: undefined,
+        version: AUDIT_LOG_VERSION,
+      });
+      const columns = readModels.db
+        .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('audit_actor_days')")
+        .all()
+        .map((c) => c.name);
+      expect(columns).toContain('region');
+    } finally {
       readModels.close();
-      await store.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the audit log of oversight limited to regions, and of audit queries over several cities', () => {
+  const region2: AuditArea[] = [{ municipality: 'hamedan', regions: ['2'] }];
+  const manager: Actor = { id: 'user-province', role: 'oversight', municipality: 'hamedan' };
+  const read = (subject: string, region: string | undefined, minute: number) =>
+    newEvent(
+      'AccessRecorded',
+      {
+        what: 'permit_file',
+        subject,
+        citizens: ['0012345678'],
+        municipality: 'hamedan',
+        ...(region ? { region } : {}),
+        purpose: 'بررسی',
+      },
+      clerk,
+      minute,
+    );
+  const queried = (areas: AuditArea[], minute: number) =>
+    newEvent('AuditQueried', { query: 'events', filters: {}, results: 0, areas }, manager, minute);
+  let built: Awaited<ReturnType<typeof auditLogOf>>;
+
+  beforeAll(async () => {
+    built = await auditLogOf([
+      [
+        'permit-p2',
+        [
+          newEvent('PermitDraftOpened', draft('p2', '2-1-1-1-0-0-0'), citizen, 0),
+          newEvent('PermitTaken', { permitId: 'p2', clerkId: 'user-clerk' }, clerk, 1),
+        ],
+      ],
+      [
+        'permit-p3',
+        [
+          newEvent('PermitDraftOpened', draft('p3', '3-1-1-1-0-0-0'), citizen, 2),
+          newEvent('PermitTaken', { permitId: 'p3', clerkId: 'user-clerk' }, clerk, 3),
+          newEvent('PermitReturned', { permitId: 'p3', reasons: [{ reason: 'ناقص' }] }, clerk, 4),
+        ],
+      ],
+      ['access-c', [read('p2', '2', 5), read('p3', '3', 6), read('p1', undefined, 7)]],
+      [
+        'audit-o',
+        [
+          queried([{ municipality: 'malayer' }], 8),
+          queried([{ municipality: 'malayer' }, { municipality: 'hamedan' }], 9),
+        ],
+      ],
+    ]);
+  });
+  afterAll(() => built.close());
+
+  it('counts an actor’s events per day, and the files they touched, in the manager’s regions only', () => {
+    const { log } = built;
+    expect(log.actorDays('user-clerk', region2)).toEqual([
+      { day: '2026-12-03', type: 'AccessRecorded', count: 1 },
+      { day: '2026-12-03', type: 'PermitTaken', count: 1 },
+    ]);
+    expect(log.actorStreams('user-clerk', region2, 10).map((f) => [f.stream, f.count])).toEqual([
+      ['access-c', 1],
+      ['permit-p2', 1],
+    ]);
+    const whole = log.actorDays('user-clerk', [{ municipality: 'hamedan' }]);
+    expect(whole.map((d) => [d.type, d.count])).toEqual([
+      ['AccessRecorded', 3],
+      ['PermitReturned', 1],
+      ['PermitTaken', 2],
+    ]);
+    expect(log.actorStreams('user-clerk', [{ municipality: 'hamedan', regions: ['9'] }], 10)).toEqual([]);
+  });
+
+  it('finds a read in the region of the record read; an older read of no region city-wide only', () => {
+    const reads = (areas: AuditArea[]) =>
+      built.log.search(areas, { types: ['AccessRecorded'] }, 10).map((r) => r.subject);
+    expect(reads(region2)).toEqual(['permit:p2']);
+    expect(reads([{ municipality: 'hamedan', regions: ['3'] }])).toEqual(['permit:p3']);
+    expect(reads([{ municipality: 'hamedan' }])).toEqual(['permit:p1', 'permit:p3', 'permit:p2']);
+  });
+
+  it('shows an audit query to every city it covered, once each, and pages past all its places', () => {
+    const { log } = built;
+    const ids = (areas: AuditArea[], filter: AuditFilter = {}) =>
+      log.search(areas, { ...filter, types: ['AuditQueried'] }, 10).map((r) => r.eventId);
+    const [wide, malayerOnly] = ids([{ municipality: 'malayer' }]);
+    expect(ids([{ municipality: 'hamedan' }])).toEqual([wide]);
+    expect(ids([{ municipality: 'qazvin' }])).toEqual([]);
+    const province: AuditArea[] = [{ municipality: 'hamedan' }, { municipality: 'malayer' }];
+    expect(ids(province)).toEqual([wide, malayerOnly]);
+
+    const paged: string[] = [];
+    let beforeSeq: number | undefined;
+    for (let page = 0; page < 5; page++) {
+      const [row] = log.search(province, { types: ['AuditQueried'], ...(beforeSeq ? { beforeSeq } : {}) }, 1);
+      if (row === undefined) break;
+      paged.push(row.eventId);
+      beforeSeq = row.seq;
+    }
+    expect(paged).toEqual([wide, malayerOnly]);
+
+    expect(log.byEventId(wide!, [{ municipality: 'hamedan' }])).toMatchObject({ municipality: 'hamedan' });
+    expect(log.byEventId(malayerOnly!, [{ municipality: 'hamedan' }])).toBeUndefined();
   });
 });

@@ -1,7 +1,6 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { ReadModelDatabase } from '../../event-store/subscriptions/read-model-database.js';
 import { SubscriberRunner } from '../../event-store/subscriptions/subscriber-runner.js';
-import { ApiKeysReadModel } from '../../identity/api-keys/api-keys.read-model.js';
 import { IdentityModule } from '../../identity/identity.module.js';
 import { GetAuditEventHandler } from '../get-audit-event/get-audit-event.handler.js';
 import { GetAuditEventHttpController } from '../get-audit-event/get-audit-event.http.controller.js';
@@ -22,7 +21,6 @@ import { AuditLogSubscriber } from './audit-log.subscriber.js';
   controllers: [SearchAuditEventsHttpController, GetAuditEventHttpController, GetUserActivityHttpController],
   providers: [
     AuditLogReadModel,
-    ApiKeysReadModel,
     ActorNames,
     SearchAuditEventsHandler,
     ExportAuditEventsHandler,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import type { AuditEntry } from '../../../projections/audit/audit-entry.js';
 import { ReadModelDatabase } from '../../event-store/subscriptions/read-model-database.js';
-import type { AuditArea } from '../audit-scope.js';
+import { placeInAreas, type AuditArea } from '../audit-scope.js';
 import {
   ACTOR_INDEXES,
   FILTER_INDEXES,
@@ -13,7 +13,7 @@ import {
 
 /** An entry as searches answer it: absent fields are NULL, the main subject alone. */
 export type AuditRow = { readonly seq: number; readonly subject: string | null } & {
-  readonly [K in keyof Omit<AuditEntry, 'subjects'>]-?: undefined extends AuditEntry[K]
+  readonly [K in keyof Omit<AuditEntry, 'subjects' | 'alsoIn'>]-?: undefined extends AuditEntry[K]
     ? Exclude<AuditEntry[K], undefined> | null
     : AuditEntry[K];
 };
@@ -60,14 +60,22 @@ export class AuditLogReadModel {
     this.db = readModels.db;
   }
 
-  /** Up to `limit` entries in `areas` matching `filter`, newest first. */
+  /**
+   * Up to `limit` entries in `areas` matching `filter`, newest first. An entry of several places (rows
+   * in a row) is answered once, as its oldest row found, so that a page after it starts past all of them.
+   */
   search(areas: readonly AuditArea[], filter: AuditFilter, limit: number): AuditRow[] {
     const bounds = this.seqBounds(filter);
     if (bounds === undefined) return [];
     const found = areas
       .flatMap((area) => lanesOf(area, filter))
       .flatMap((lane) => this.read(lane, areas, filter, bounds, limit));
-    return found.sort((a, b) => b.seq - a.seq).slice(0, limit);
+    const byEvent = new Map<string, AuditRow>();
+    for (const row of found.sort((a, b) => b.seq - a.seq)) {
+      const held = byEvent.get(row.eventId);
+      byEvent.set(row.eventId, held ? { ...held, seq: row.seq } : row);
+    }
+    return [...byEvent.values()].slice(0, limit);
   }
 
   /** The SQL and parameters of one lane's read, for the query-plan test too. */
@@ -123,10 +131,12 @@ export class AuditLogReadModel {
     };
   }
 
-  /** The entry of an event, wherever it is. */
-  byEventId(eventId: string): AuditRow | undefined {
-    return this.statement(`SELECT ${COLUMNS} FROM audit_entries e WHERE e.event_id = ?`).get(eventId) as
-      AuditRow | undefined;
+  /** The entry of an event in one of the areas, if it is there. */
+  byEventId(eventId: string, areas: readonly AuditArea[]): AuditRow | undefined {
+    const rows = this.statement(`SELECT ${COLUMNS} FROM audit_entries e WHERE e.event_id = ?`).all(
+      eventId,
+    ) as AuditRow[];
+    return rows.find((row) => placeInAreas(row, areas));
   }
 
   /** Every subject of an entry. */
@@ -142,10 +152,10 @@ export class AuditLogReadModel {
     return this.statement(sql).all(subject, ...types, limit) as AuditRow[];
   }
 
-  /** How many events of each type an actor wrote per Tehran day, in the areas' municipalities. */
+  /** How many events of each type an actor wrote per Tehran day, in the areas (and their regions). */
   actorDays(actorId: string, areas: readonly AuditArea[]): { day: string; type: string; count: number }[] {
-    return this.perMunicipality(
-      `SELECT day, type, sum(count) AS count FROM audit_actor_days WHERE actor_id = ? AND municipality IN (%)
+    return this.inPlaces(
+      `SELECT day, type, sum(count) AS count FROM audit_actor_days WHERE actor_id = ? AND (%)
        GROUP BY day, type ORDER BY day DESC, type`,
       actorId,
       areas,
@@ -158,18 +168,24 @@ export class AuditLogReadModel {
     areas: readonly AuditArea[],
     limit: number,
   ): { stream: string; count: number; lastAt: string }[] {
-    return this.perMunicipality(
+    return this.inPlaces(
       `SELECT stream, sum(count) AS count, max(last_at) AS lastAt FROM audit_actor_streams
-       WHERE actor_id = ? AND municipality IN (%) GROUP BY stream ORDER BY lastAt DESC LIMIT ${limit}`,
+       WHERE actor_id = ? AND (%) GROUP BY stream ORDER BY lastAt DESC LIMIT ${limit}`,
       actorId,
       areas,
     );
   }
 
-  private perMunicipality<Row>(sql: string, actorId: string, areas: readonly AuditArea[]): Row[] {
+  /** `sql` with `%` as the areas: a municipality whole, or only the rows of its regions. */
+  private inPlaces<Row>(sql: string, actorId: string, areas: readonly AuditArea[]): Row[] {
     if (areas.length === 0) return [];
-    const filled = sql.replace('%', areas.map(() => '?').join(', '));
-    return this.statement(filled).all(actorId, ...areas.map((a) => a.municipality)) as Row[];
+    const place = ({ regions }: AuditArea) =>
+      regions
+        ? `(municipality = ? AND region IN (${regions.map(() => '?').join(', ')}))`
+        : 'municipality = ?';
+    const filled = sql.replace('%', areas.map(place).join(' OR '));
+    const params = areas.flatMap((a) => [a.municipality, ...(a.regions ?? [])]);
+    return this.statement(filled).all(actorId, ...params) as Row[];
   }
 
   private read(

@@ -35,32 +35,42 @@ export class AuditLogSubscriber extends CheckpointedSubscriber {
       VALUES (@eventId, @type, @category, @stream, @revision, @recordedAt, @loggedAt, @actorId, @actorRole, @office,
       @onBehalfOf, @consent, @municipality, @region, @subject, @subjects)`);
     const putSubject = db.prepare('INSERT OR IGNORE INTO audit_subjects (subject, seq) VALUES (?, ?)');
-    const countDay = db.prepare(`INSERT INTO audit_actor_days (actor_id, municipality, day, type, count)
-      VALUES (?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET count = count + 1`);
+    const countDay =
+      db.prepare(`INSERT INTO audit_actor_days (actor_id, municipality, region, day, type, count)
+      VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET count = count + 1`);
     const countStream =
-      db.prepare(`INSERT INTO audit_actor_streams (actor_id, municipality, stream, count, last_at)
-      VALUES (?, ?, ?, 1, ?) ON CONFLICT DO UPDATE SET count = count + 1, last_at = excluded.last_at`);
+      db.prepare(`INSERT INTO audit_actor_streams (actor_id, municipality, region, stream, count, last_at)
+      VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT DO UPDATE SET count = count + 1, last_at = excluded.last_at`);
 
     // The latest recorded time so far in log order. recordedAt is when a request began, and a record
     // written in the background lands later in the log than requests begun after it, so recordedAt alone
     // does not rise with seq; this does, and an entry's recordedAt is never above it.
     let loggedAt =
       db.prepare<[], string | null>('SELECT max(logged_at) FROM audit_entries').pluck().get() ?? '';
+    // One row per place, in a row; searches over several of them answer the entry once (see search).
     const write = (entry: AuditEntry) => {
-      const { subjects, ...columns } = entry;
+      const { subjects, alsoIn = [], ...columns } = entry;
       if (entry.recordedAt > loggedAt) loggedAt = entry.recordedAt;
-      const seq = putEntry.run({
-        ...nulls,
-        ...columns,
-        loggedAt,
-        subject: subjects[0] ?? null,
-        subjects: JSON.stringify(subjects),
-      }).lastInsertRowid;
-      for (const key of entry.subjects) putSubject.run(key, seq);
-      if (entry.municipality === undefined) return;
+      const row = { ...nulls, ...columns };
+      const elsewhere = alsoIn.map((p) => ({
+        ...row,
+        municipality: p.municipality,
+        region: p.region ?? null,
+      }));
       const day = todayInTehran(new Date(entry.recordedAt));
-      countDay.run(entry.actorId, entry.municipality, day, entry.type);
-      countStream.run(entry.actorId, entry.municipality, entry.stream, entry.recordedAt);
+      for (const place of [row, ...elsewhere]) {
+        const seq = putEntry.run({
+          ...place,
+          loggedAt,
+          subject: subjects[0] ?? null,
+          subjects: JSON.stringify(subjects),
+        }).lastInsertRowid;
+        for (const key of subjects) putSubject.run(key, seq);
+        if (place.municipality === null) continue;
+        const [municipality, region] = [place.municipality, place.region ?? ''];
+        countDay.run(entry.actorId, municipality, region, day, entry.type);
+        countStream.run(entry.actorId, municipality, region, entry.stream, entry.recordedAt);
+      }
     };
 
     this.writeAll = db.transaction((events: readonly RecordedEvent[]) => {

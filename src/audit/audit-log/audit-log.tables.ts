@@ -3,7 +3,7 @@ import type { ReadModelDatabase } from '../../event-store/subscriptions/read-mod
 
 /** The subscriber that writes the audit log, and the layout its checkpoint was saved with. */
 export const AUDIT_LOG_SUBSCRIBER = 'audit:log';
-export const AUDIT_LOG_VERSION = 3;
+export const AUDIT_LOG_VERSION = 4;
 
 /** Columns a search filters on by equality, each with its index `(municipality, column, seq)`. */
 export const FILTER_INDEXES = {
@@ -44,10 +44,12 @@ export function prepareAuditTables(readModels: ReadModelDatabase): void {
       readModels.saveCheckpoint(AUDIT_LOG_SUBSCRIBER, undefined, AUDIT_LOG_VERSION);
     }
     db.exec(`CREATE TABLE IF NOT EXISTS audit_entries (
-      seq INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, type TEXT NOT NULL, category TEXT NOT NULL,
+      seq INTEGER PRIMARY KEY, event_id TEXT NOT NULL, type TEXT NOT NULL, category TEXT NOT NULL,
       stream TEXT NOT NULL, revision INTEGER NOT NULL, recorded_at TEXT NOT NULL, logged_at TEXT NOT NULL,
       actor_id TEXT NOT NULL, actor_role TEXT NOT NULL, office TEXT, on_behalf_of TEXT, consent TEXT,
       municipality TEXT, region TEXT, subject TEXT, subjects TEXT NOT NULL)`);
+    // An event is one entry per place it belongs to (an audit query over several cities is each one's).
+    db.exec('CREATE UNIQUE INDEX IF NOT EXISTS audit_by_event ON audit_entries (event_id, municipality)');
     db.exec('CREATE INDEX IF NOT EXISTS audit_by_municipality ON audit_entries (municipality, seq)');
     for (const [column, index] of Object.entries(FILTER_INDEXES))
       db.exec(`CREATE INDEX IF NOT EXISTS ${index} ON audit_entries (municipality, ${column}, seq)`);
@@ -61,11 +63,14 @@ export function prepareAuditTables(readModels: ReadModelDatabase): void {
       subject TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (subject, seq)) WITHOUT ROWID`);
     db.exec(`CREATE TABLE IF NOT EXISTS audit_streams (
       stream TEXT PRIMARY KEY, context TEXT NOT NULL) WITHOUT ROWID`);
+    // An actor's counts per place, so that oversight limited to regions counts only theirs; '' is no region.
     db.exec(`CREATE TABLE IF NOT EXISTS audit_actor_days (
-      actor_id TEXT NOT NULL, municipality TEXT NOT NULL, day TEXT NOT NULL, type TEXT NOT NULL,
-      count INTEGER NOT NULL, PRIMARY KEY (actor_id, municipality, day, type)) WITHOUT ROWID`);
+      actor_id TEXT NOT NULL, municipality TEXT NOT NULL, region TEXT NOT NULL, day TEXT NOT NULL,
+      type TEXT NOT NULL, count INTEGER NOT NULL,
+      PRIMARY KEY (actor_id, municipality, region, day, type)) WITHOUT ROWID`);
     db.exec(`CREATE TABLE IF NOT EXISTS audit_actor_streams (
-      actor_id TEXT NOT NULL, municipality TEXT NOT NULL, stream TEXT NOT NULL, count INTEGER NOT NULL,
-      last_at TEXT NOT NULL, PRIMARY KEY (actor_id, municipality, stream)) WITHOUT ROWID`);
+      actor_id TEXT NOT NULL, municipality TEXT NOT NULL, region TEXT NOT NULL, stream TEXT NOT NULL,
+      count INTEGER NOT NULL, last_at TEXT NOT NULL,
+      PRIMARY KEY (actor_id, municipality, region, stream)) WITHOUT ROWID`);
   })();
 }

@@ -2,11 +2,11 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
 import { DomainError } from '../../shared/domain-error.js';
-import { auditAreasOf, type AuditArea } from '../audit-scope.js';
+import { auditAreasOf } from '../audit-scope.js';
 import { AuditTrail } from '../audit-trail.js';
 import { ActorNames } from '../audit-log/actor-names.js';
 import { toAuditEventRow } from '../audit-log/audit-event-row.response.dto.js';
-import { AuditLogReadModel, type AuditRow } from '../audit-log/audit-log.read-model.js';
+import { AuditLogReadModel } from '../audit-log/audit-log.read-model.js';
 import type { AuditEventDto } from './audit-event.response.dto.js';
 import { redacted } from './event-redaction.js';
 import { GetAuditEventQuery } from './get-audit-event.query.js';
@@ -21,11 +21,11 @@ export class GetAuditEventHandler implements IQueryHandler<GetAuditEventQuery> {
   ) {}
 
   async execute({ caller, eventId }: GetAuditEventQuery): Promise<AuditEventDto> {
-    const row = this.log.byEventId(eventId);
-    const found = row !== undefined && inAreas(row, auditAreasOf(caller.signedIn));
-    this.trail.queried(caller, { query: 'event', filters: { eventId }, results: found ? 1 : 0 });
+    const areas = auditAreasOf(caller.signedIn);
+    const row = this.log.byEventId(eventId, areas);
+    this.trail.queried(caller, { query: 'event', filters: { eventId }, results: row ? 1 : 0, areas });
     // Outside the caller's areas is the same answer as unknown: it says nothing of other cities.
-    if (!found) throw notFound(eventId);
+    if (!row) throw notFound(eventId);
     const [event] = await this.store.readStream(row.stream, {
       fromRevision: BigInt(row.revision),
       maxCount: 1,
@@ -40,14 +40,6 @@ export class GetAuditEventHandler implements IQueryHandler<GetAuditEventQuery> {
       subjects: this.log.subjectsOf(row.seq),
     };
   }
-}
-
-export function inAreas(
-  row: Pick<AuditRow, 'municipality' | 'region'>,
-  areas: readonly AuditArea[],
-): boolean {
-  const area = areas.find((a) => a.municipality === row.municipality);
-  return area !== undefined && (area.regions === undefined || area.regions.includes(row.region ?? ''));
 }
 
 function notFound(eventId: string): DomainError {

@@ -6,7 +6,7 @@ import type { LoginEvent } from '../../identity/auth/login.events.js';
 import { UsersReadModel } from '../../identity/users/users.read-model.js';
 import { DomainError } from '../../shared/domain-error.js';
 import { jalaliDate } from '../../shared/jalali.js';
-import { auditAreasOf } from '../audit-scope.js';
+import { auditAreasOf, grantInAreas, type AuditArea } from '../audit-scope.js';
 import { AuditTrail } from '../audit-trail.js';
 import { ActorNames } from '../audit-log/actor-names.js';
 import { AuditLogReadModel, type AuditRow } from '../audit-log/audit-log.read-model.js';
@@ -37,11 +37,16 @@ export class GetUserActivityHandler implements IQueryHandler<GetUserActivityQuer
     const areas = auditAreasOf(caller.signedIn);
     const user = this.users.get(userId);
     const perDay = user ? this.log.actorDays(userId, areas) : [];
-    // A user is the caller's to see when staff of one of their cities, or active in one.
+    // A user is the caller's to see when staff of (part of) their areas, or active in them.
     const inScope =
       user !== undefined &&
-      (perDay.length > 0 || user.grants.some((g) => areas.some((a) => a.municipality === g.municipality)));
-    this.trail.queried(caller, { query: 'user-activity', filters: { userId }, results: inScope ? 1 : 0 });
+      (perDay.length > 0 || user.grants.some((g) => grantInAreas(g, areas) !== 'outside'));
+    this.trail.queried(caller, {
+      query: 'user-activity',
+      filters: { userId },
+      results: inScope ? 1 : 0,
+      areas,
+    });
     if (!inScope) {
       throw new DomainError('AUDIT.USER_NOT_FOUND', `No user ${userId} in your areas`, 'not_found', {
         userId,
@@ -54,8 +59,19 @@ export class GetUserActivityHandler implements IQueryHandler<GetUserActivityQuer
       ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
       perDay: perDay.map((d) => ({ ...d, dayJalali: jalaliDate(`${d.day}T12:00:00Z`) })),
       files: this.log.actorStreams(userId, areas, FILES),
-      signIns: await this.signIns(user.username),
+      signIns: this.signInsShown(user, areas) ? await this.signIns(user.username) : [],
     };
+  }
+
+  /**
+   * Sign-ins (ورود) belong to no place. Whole-city oversight sees those of anyone in scope; oversight of
+   * some regions sees only those of staff held within its regions: a city-wide clerk's or a citizen's
+   * sign-ins are the whole city's business, not one region's.
+   */
+  private signInsShown(user: UserView, areas: readonly AuditArea[]): boolean {
+    if (user.grants.some((g) => grantInAreas(g, areas) === 'within')) return true;
+    const whole = areas.filter((a) => a.regions === undefined);
+    return this.log.actorDays(user.userId, whole).length > 0;
   }
 
   private async signIns(username: string): Promise<SignInDto[]> {

@@ -9,4 +9,6 @@ export const DEFAULT_PURPOSES: { readonly [what in AccessedWhat]: string } = {
   parcel_owners: 'parcel lookup',
   parcel_debts: 'parcel debts lookup',
   citizen_profile: 'user administration',
+  permit_summary: 'worklist',
+  payment: 'payment processing',
 };

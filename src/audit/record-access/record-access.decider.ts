@@ -1,6 +1,6 @@
 import type { Decider } from '../../event-store/command-handling/decider.js';
 import { DomainError } from '../../shared/domain-error.js';
-import { ACCESSED_WHATS, type AuditEvent } from '../audit.events.js';
+import { ACCESSED_WHATS, type AuditEvent, type AuditQueryArea } from '../audit.events.js';
 import type { AccessRecord, AuditTrailCommand, QueryRecord } from './record-access.commands.js';
 
 export const MAX_PURPOSE_LENGTH = 200;
@@ -8,8 +8,12 @@ const MAX_SUBJECT_LENGTH = 200;
 const MAX_FILTERS_LENGTH = 4_000;
 const NATIONAL_ID = /^\d{10}$/;
 const QUERY = /^[a-z][a-z0-9/-]{0,99}$/;
-// No control characters: the purpose is shown to citizens and written to CSV.
-const PRINTABLE = /^[^\p{Cc}]+$/u;
+const CODE = /^[A-Za-z0-9_-]{1,64}$/;
+const MAX_AREAS = 1_000;
+// No control characters or line separators, and no bidirectional overrides or isolates, which can make a purpose shown to
+// a citizen or written to CSV read differently from what was stored; a zero-width non-joiner (نیم‌فاصله)
+// and the directional marks that Persian text uses stay allowed.
+const PRINTABLE = /^[^\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]+$/u;
 
 /** Records are facts about reads already made: nothing in the stream decides them, so it keeps no state. */
 type AuditTrailState = null;
@@ -27,14 +31,22 @@ function decide(command: AuditTrailCommand, _state: AuditTrailState): readonly A
   }
 }
 
-const accessed = ({ what, subject, citizens, municipality, purpose }: AccessRecord): AuditEvent => ({
+const accessed = ({ what, subject, citizens, municipality, region, purpose }: AccessRecord): AuditEvent => ({
   type: 'AccessRecorded',
-  data: { what, subject, citizens, ...(municipality === undefined ? {} : { municipality }), purpose },
+  data: {
+    what,
+    subject,
+    citizens,
+    ...(municipality === undefined ? {} : { municipality }),
+    // A region is a part of a municipality: without one it places nothing.
+    ...(municipality === undefined || region === undefined ? {} : { region }),
+    purpose,
+  },
 });
 
-const queried = ({ query, filters, results }: QueryRecord): AuditEvent => ({
+const queried = ({ query, filters, results, areas }: QueryRecord): AuditEvent => ({
   type: 'AuditQueried',
-  data: { query, filters, results },
+  data: { query, filters, results, ...(areas?.length ? { areas } : {}) },
 });
 
 function decideAccesses(records: readonly AccessRecord[]): readonly AuditEvent[] | DomainError {
@@ -51,7 +63,7 @@ function decideAccesses(records: readonly AccessRecord[]): readonly AuditEvent[]
 }
 
 function isPurpose(purpose: string): boolean {
-  return purpose.length <= MAX_PURPOSE_LENGTH && PRINTABLE.test(purpose.trim());
+  return purpose.length <= MAX_PURPOSE_LENGTH && purpose.trim() !== '' && PRINTABLE.test(purpose);
 }
 
 function accessProblem(record: AccessRecord): string | undefined {
@@ -62,13 +74,24 @@ function accessProblem(record: AccessRecord): string | undefined {
   return citizens ? undefined : 'the citizens must be national ids';
 }
 
-function queryProblem({ query, filters, results }: QueryRecord): string | undefined {
+function queryProblem({ query, filters, results, areas }: QueryRecord): string | undefined {
   if (!QUERY.test(query)) return `the query name ${JSON.stringify(query)} is not valid`;
   if (!Number.isSafeInteger(results) || results < 0) return 'the result count must be a whole number';
+  if (areas !== undefined && !areAreas(areas)) return 'the areas are not distinct municipalities';
   const json = JSON.stringify(filters) as string | undefined;
   return json?.startsWith('{') && json.length <= MAX_FILTERS_LENGTH
     ? undefined
     : 'the filters are not a small object';
+}
+
+function areAreas(areas: readonly AuditQueryArea[]): boolean {
+  const isCode = (code: unknown) => typeof code === 'string' && CODE.test(code);
+  const distinct = new Set(areas.map((a) => a.municipality)).size === areas.length;
+  return (
+    distinct &&
+    areas.length <= MAX_AREAS &&
+    areas.every((a) => isCode(a.municipality) && (a.regions ?? []).every(isCode))
+  );
 }
 
 function firstProblem(problems: readonly (string | undefined)[]): DomainError | undefined {

@@ -34,6 +34,13 @@ describe('the audit trail’s records', () => {
       ]);
     });
 
+    it('accepts Persian with a zero-width non-joiner and a right-to-left mark', () => {
+      const purpose = 'بررسی\u200Cها \u200Fپرونده';
+      expect(when(accesses({ ...fileRead, purpose }))).toEqual([
+        { type: 'AccessRecorded', data: { ...fileRead, purpose } },
+      ]);
+    });
+
     it('accepts a purpose of exactly the longest length', () => {
       const purpose = 'پ'.repeat(MAX_PURPOSE_LENGTH);
       expect(when(accesses({ ...fileRead, purpose }))).toEqual([
@@ -46,12 +53,24 @@ describe('the audit trail’s records', () => {
       ['empty', ''],
       ['blank', '   '],
       ['a control character', 'review\nforged line'],
+      ['a bidirectional override', 'review \u202Eenil degrof'],
+      ['a line break before the text', '\r\n\treview'],
+      ['a line separator', 'review\u2028forged line'],
+      ['a bidirectional isolate', 'review \u2067forged\u2069'],
     ])('refuses the whole batch when a purpose is %s: AUDIT.INVALID_PURPOSE naming it', (_, purpose) => {
       expect(when(accesses(fileRead, { ...fileRead, purpose }))).toMatchObject({
         code: 'AUDIT.INVALID_PURPOSE',
         kind: 'invalid',
         details: { index: 1 },
       });
+    });
+
+    it('keeps the region of the record read, but not without its municipality', () => {
+      const { municipality: _, ...noMunicipality } = fileRead;
+      expect(when(accesses({ ...fileRead, region: '2' }, { ...noMunicipality, region: '2' }))).toEqual([
+        { type: 'AccessRecorded', data: { ...fileRead, region: '2' } },
+        { type: 'AccessRecorded', data: noMunicipality },
+      ]);
     });
 
     it.each<[string, Partial<AccessRecord>]>([
@@ -77,12 +96,22 @@ describe('the audit trail’s records', () => {
       ]);
     });
 
+    it('keeps the areas a query covered, so that it is shown to each', () => {
+      const areas = [{ municipality: 'hamedan', regions: ['1'] }, { municipality: 'malayer' }];
+      expect(when(queries({ ...search, areas }, { ...search, areas: [] }))).toEqual<AuditEvent[]>([
+        { type: 'AuditQueried', data: { ...search, areas } },
+        { type: 'AuditQueried', data: search },
+      ]);
+    });
+
     it.each<[string, Partial<QueryRecord>]>([
       ['a query name that is no path', { query: 'Reports Overrides' }],
       ['a negative result count', { results: -1 }],
       ['a fractional result count', { results: 1.5 }],
       ['filters that are no object', { filters: ['hamedan'] as unknown as QueryRecord['filters'] }],
       ['filters over 4,000 characters', { filters: { actor: 'a'.repeat(4_000) } }],
+      ['a municipality covered twice', { areas: [{ municipality: 'hamedan' }, { municipality: 'hamedan' }] }],
+      ['an area that is no code', { areas: [{ municipality: 'hamedan', regions: ['1 OR 1'] }] }],
     ])('refuses %s with AUDIT.INVALID_RECORD', (_, change) => {
       expect(when(queries({ ...search, ...change }))).toMatchObject({
         code: 'AUDIT.INVALID_RECORD',

@@ -1,13 +1,24 @@
 import type Database from 'better-sqlite3';
-import type { LoginFact } from '../../../projections/audit-reports/logins.js';
-import type { KnownUser } from '../../../projections/audit-reports/people.js';
+import { MANY_ADDRESSES, type LoginFact } from '../../../projections/audit-reports/logins.js';
+import type { LoginRow } from '../../../projections/audit-reports/report-rows.js';
+import { tehranTime } from '../../shared/tehran-date.js';
+import type { KnownUser, ParcelOf } from '../../../projections/audit-reports/people.js';
 import type { AuditArea } from '../audit-scope.js';
 import type { TimeRange } from '../audit-time-range.js';
 import { inAreas, inRange, type Value } from './report-sql.js';
 
+/** The most failed or refused sign-ins one logins report reads (a long attack is told as truncated). */
+export const MAX_LOGIN_FAILURES = 50_000;
+
 /**
  * The people behind the reports: users (names, national ids, the municipalities of their grants),
  * parcel owners, and the sign-ins of known users, placed in those municipalities.
+ *
+ * The users are kept here although the users projection (src/identity/users) holds them in the same
+ * database: a conflict is judged by the staff member's national id as it stood at the event, and a
+ * sign-in placed by the user's grants then. That projection has its own checkpoint, ahead of or behind
+ * this subscriber's, so reading it while folding would make a rebuild find other conflicts; and its
+ * documents index no grant's municipality, which the sign-in queries join on.
  */
 export class AuditPeopleTables {
   static readonly TABLES = ['users', 'user_areas', 'owners', 'logins'];
@@ -21,10 +32,10 @@ export class AuditPeopleTables {
         user_id TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS audit_report_user_areas_at ON audit_report_user_areas (municipality, region);
       CREATE INDEX IF NOT EXISTS audit_report_user_areas_user ON audit_report_user_areas (user_id);
-      CREATE TABLE IF NOT EXISTS audit_report_owners (renewal_code TEXT NOT NULL, national_id TEXT NOT NULL,
-        PRIMARY KEY (renewal_code, national_id)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS audit_report_owners (municipality TEXT NOT NULL, renewal_code TEXT NOT NULL,
+        national_id TEXT NOT NULL, PRIMARY KEY (municipality, renewal_code, national_id)) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS audit_report_logins (user_id TEXT NOT NULL, at TEXT NOT NULL,
-        doc TEXT NOT NULL);
+        kind TEXT NOT NULL, tehran_day TEXT NOT NULL, address TEXT NOT NULL, doc TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS audit_report_logins_at ON audit_report_logins (user_id, at);`);
   }
 
@@ -66,39 +77,76 @@ export class AuditPeopleTables {
     return names;
   }
 
-  owners(renewalCode: string): string[] {
+  owners({ municipality, renewalCode }: ParcelOf): string[] {
     return this.db
-      .prepare<[string], { national_id: string }>(
-        'SELECT national_id FROM audit_report_owners WHERE renewal_code = ?',
+      .prepare<[string, string], { national_id: string }>(
+        'SELECT national_id FROM audit_report_owners WHERE municipality = ? AND renewal_code = ?',
       )
-      .all(renewalCode)
+      .all(municipality, renewalCode)
       .map((row) => row.national_id);
   }
 
-  setOwners(renewalCode: string, nationalIds: readonly string[]): void {
-    this.db.prepare('DELETE FROM audit_report_owners WHERE renewal_code = ?').run(renewalCode);
+  setOwners({ municipality, renewalCode }: ParcelOf, nationalIds: readonly string[]): void {
+    this.db
+      .prepare('DELETE FROM audit_report_owners WHERE municipality = ? AND renewal_code = ?')
+      .run(municipality, renewalCode);
     const owner = this.db.prepare(
-      'INSERT OR IGNORE INTO audit_report_owners (renewal_code, national_id) VALUES (?, ?)',
+      'INSERT OR IGNORE INTO audit_report_owners (municipality, renewal_code, national_id) VALUES (?, ?, ?)',
     );
-    for (const nationalId of nationalIds) owner.run(renewalCode, nationalId);
+    for (const nationalId of nationalIds) owner.run(municipality, renewalCode, nationalId);
   }
 
   recordLogin(fact: LoginFact): void {
     this.db
-      .prepare('INSERT INTO audit_report_logins (user_id, at, doc) VALUES (?, ?, ?)')
-      .run(fact.userId, fact.to, JSON.stringify(fact));
+      .prepare(
+        `INSERT INTO audit_report_logins (user_id, at, kind, tehran_day, address, doc)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        fact.userId,
+        fact.to,
+        fact.kind,
+        tehranTime(fact.to).day,
+        fact.addresses.map((a) => a.address).join(' '),
+        JSON.stringify(fact),
+      );
   }
 
-  /** Sign-ins of the users whose grants lie in the areas (a region-bound oversight: users of its regions). */
-  logins(areas: readonly AuditArea[], range: TimeRange): LoginFact[] {
+  /**
+   * The failed and refused sign-ins of the users whose grants lie in the areas (a region-bound
+   * oversight: users of its regions), oldest first: the first MAX_LOGIN_FAILURES, and whether more.
+   */
+  failedLogins(areas: readonly AuditArea[], range: TimeRange): { facts: LoginFact[]; truncated: boolean } {
+    const { sql, params } = this.ofUsersIn(areas, range);
+    const found = this.db
+      .prepare<Value[], { doc: string }>(
+        `SELECT doc FROM audit_report_logins WHERE ${sql} AND kind <> 'success' ORDER BY at LIMIT ?`,
+      )
+      .all(...params, MAX_LOGIN_FAILURES + 1)
+      .map((row) => JSON.parse(row.doc) as LoginFact);
+    return { facts: found.slice(0, MAX_LOGIN_FAILURES), truncated: found.length > MAX_LOGIN_FAILURES };
+  }
+
+  /** Users of the areas signing in from MANY_ADDRESSES or more addresses in one Tehran day, counted here. */
+  manyAddresses(areas: readonly AuditArea[], range: TimeRange): LoginRow[] {
+    const { sql, params } = this.ofUsersIn(areas, range);
+    return this.db
+      .prepare<Value[], LoginRow>(
+        `SELECT 'many_addresses' AS finding, min(json_extract(doc, '$.username')) AS username,
+           user_id AS userId, min(at) AS "from", max(at) AS "to", count(*) AS count,
+           count(DISTINCT address) AS addresses
+         FROM audit_report_logins WHERE ${sql} AND kind = 'success'
+         GROUP BY user_id, tehran_day HAVING count(DISTINCT address) >= ?`,
+      )
+      .all(...params, MANY_ADDRESSES);
+  }
+
+  private ofUsersIn(areas: readonly AuditArea[], range: TimeRange): { sql: string; params: Value[] } {
     const where = inAreas(areas);
     const time = inRange(range);
-    return this.db
-      .prepare<Value[], { doc: string }>(
-        `SELECT doc FROM audit_report_logins WHERE user_id IN
-           (SELECT user_id FROM audit_report_user_areas WHERE ${where.sql}) ${time.sql} ORDER BY at`,
-      )
-      .all(...where.params, ...time.params)
-      .map((row) => JSON.parse(row.doc) as LoginFact);
+    return {
+      sql: `user_id IN (SELECT user_id FROM audit_report_user_areas WHERE ${where.sql}) ${time.sql}`,
+      params: [...where.params, ...time.params],
+    };
   }
 }

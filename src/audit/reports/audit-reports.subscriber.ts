@@ -50,11 +50,11 @@ function take(reports: AuditReportsReadModel, event: RecordedEvent<DaftarEvent>)
   const owners = ownersNamed(event);
   if (facts.action && parties) {
     const staff = people.user(facts.action.actorId)?.nationalId;
-    const onRecord = [...people.owners(parties.renewalCode), ...(owners?.nationalIds ?? [])];
+    const onRecord = [...people.owners(parties.parcel), ...(owners?.nationalIds ?? [])];
     const conflict = conflictOf(facts.action, parties, staff, onRecord);
     if (conflict) reports.recordConflict(conflict, parties.region);
   }
-  if (owners) people.setOwners(owners.renewalCode, owners.nationalIds);
+  if (owners) people.setOwners(owners.parcel, owners.nationalIds);
   const userId = knownUserIdOf(event);
   const user = userId === undefined ? undefined : knownUserAfter(people.user(userId), event);
   if (user) people.saveUser(user);

@@ -32,6 +32,7 @@ export class SearchAuditEventsHandler implements IQueryHandler<SearchAuditEvents
       query: 'events',
       filters: recordedFilters(asked),
       results: page.items.length,
+      areas: search.areas,
     });
     return page;
   }
@@ -77,6 +78,7 @@ export class ExportAuditEventsHandler implements IQueryHandler<ExportAuditEvents
         query: recordAs,
         filters: { ...recordedFilters(asked), csv: true },
         results,
+        areas,
       });
     }
   }

@@ -8,6 +8,7 @@ import { InquiryResponseDto } from '../get-inquiry/inquiry.response.dto.js';
 import { INQUIRY_READERS } from '../inquiry-access.js';
 import { ListInquiriesQuery } from './list-inquiries.query.js';
 import { ListInquiriesQueryDto } from './list-inquiries.request.dto.js';
+import { ApiPurposeHeader } from '../../audit/record-access/purpose-header.js';
 
 @ApiTags('inquiries')
 @Controller('inquiries')
@@ -16,6 +17,7 @@ export class ListInquiriesHttpController {
 
   @Get()
   @Roles(INQUIRY_READERS, { permission: 'inquiries:read' })
+  @ApiPurposeHeader()
   @ApiOperation({
     summary: 'The caller’s inquiries, or the clerks’ worklist (کارتابل) of their municipality',
     description:

@@ -13,6 +13,7 @@ import { InquiriesReadModel } from '../inquiries.read-model.js';
 import { ListInquiriesHandler } from './list-inquiries.handler.js';
 import { ListInquiriesQuery } from './list-inquiries.query.js';
 import { ListInquiriesQueryDto } from './list-inquiries.request.dto.js';
+import { RecordedReads } from '../../../test/support/recorded-reads.js';
 
 const NOW = '2026-06-01T00:00:00.000Z';
 const HOUR_MS = 3_600_000;
@@ -81,7 +82,7 @@ describe('GET /inquiries over a real read model', () => {
     ({ readModels, runs } = seededReadModels([
       [inquiriesProjection, inquiries.map((q) => ({ id: q.inquiryId, doc: asDocument(q) }))],
     ]));
-    handler = new ListInquiriesHandler(new InquiriesReadModel(readModels));
+    handler = new ListInquiriesHandler(new InquiriesReadModel(readModels), new RecordedReads());
   });
   afterAll(() => readModels.close());
   beforeEach(() => {
@@ -137,7 +138,7 @@ describe('GET /inquiries over a real read model', () => {
 
   it('loads one page’s rows for a deep filtered page', () => {
     // Nothing cached from the tests before.
-    handler = new ListInquiriesHandler(new InquiriesReadModel(readModels));
+    handler = new ListInquiriesHandler(new InquiriesReadModel(readModels), new RecordedReads());
     const expected = inquiries.filter((q) => ofRegions(q) && !overdue(q)).sort(ascending('dueAt'));
     const page = list(oversightOfRegions, { overdue: 'false', page: 8, pageSize: 5 });
     expect(page.items.map((i) => i.inquiryId)).toEqual(expected.slice(35, 40).map((q) => q.inquiryId));

@@ -6,6 +6,7 @@ import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator
 import { PAYMENT_READERS } from '../payment-access.js';
 import { GetPaymentQuery } from './get-payment.query.js';
 import { PaymentResponseDto } from './payment.response.dto.js';
+import { ApiPurposeHeader } from '../../audit/record-access/purpose-header.js';
 
 @ApiTags('payments')
 @Controller('payments')
@@ -14,6 +15,7 @@ export class GetPaymentHttpController {
 
   @Get(':paymentId')
   @Roles(PAYMENT_READERS)
+  @ApiPurposeHeader()
   @ApiOperation({ summary: 'An online payment: its amount, status and the gateway’s reference' })
   @ApiHeader({
     name: 'X-On-Behalf-Of',

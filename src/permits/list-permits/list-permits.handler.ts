@@ -1,10 +1,11 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { AuditTrail, accessOf } from '../../audit/audit-trail.js';
 import type { Filters } from '../../event-store/subscriptions/documents.js';
 import { parseRenewalCode } from '../../parcels/renewal-code.js';
 import { RuleSetsReadModel } from '../../rule-sets/rule-sets.read-model.js';
 import { pageOf, pageWindow, type PageResponse } from '../../shared/http/pagination.js';
 import { todayInTehran } from '../../shared/tehran-date.js';
-import { seenBy } from '../permit-access.js';
+import { permitScope, seenBy } from '../permit-access.js';
 import { PermitsReadModel } from '../permits.read-model.js';
 import { ListPermitsQuery } from './list-permits.query.js';
 import { overdueFilters } from './permit-sla.js';
@@ -19,6 +20,7 @@ export class ListPermitsHandler implements IQueryHandler<ListPermitsQuery> {
   constructor(
     private readonly permits: PermitsReadModel,
     private readonly ruleSets: RuleSetsReadModel,
+    private readonly trail: AuditTrail,
   ) {}
 
   async execute(query: ListPermitsQuery): Promise<PageResponse<PermitSummaryDto>> {
@@ -35,6 +37,11 @@ export class ListPermitsHandler implements IQueryHandler<ListPermitsQuery> {
     });
     const anyOf = overdue === 'true' ? [clauses, this.overdue(clauses, caller.now)] : [clauses];
     const found = this.permits.list({ anyOf, ...order, ...pageWindow(filter, order.orderBy) });
+    // A worklist row shows whose file it is and what they owe: a read of their data too.
+    this.trail.accessedAll(
+      caller,
+      found.items.map((permit) => accessOf('permit_summary', permit.permitId, permitScope(permit))),
+    );
     return pageOf(found, filter, order.orderBy, (p) => toPermitSummary(seenBy(caller, p)));
   }
 

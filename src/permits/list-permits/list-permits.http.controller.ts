@@ -8,6 +8,7 @@ import { PERMIT_READERS } from '../permit-access.js';
 import { ListPermitsQuery } from './list-permits.query.js';
 import { ListPermitsQueryDto } from './list-permits.request.dto.js';
 import { PermitSummaryDto } from './permit-summary.response.dto.js';
+import { ApiPurposeHeader } from '../../audit/record-access/purpose-header.js';
 
 @ApiTags('permits')
 @Controller('permits')
@@ -16,6 +17,7 @@ export class ListPermitsHttpController {
 
   @Get()
   @Roles(PERMIT_READERS)
+  @ApiPurposeHeader()
   @ApiOperation({
     summary: 'The caller’s worklist (کارتابل) of permit files',
     description:

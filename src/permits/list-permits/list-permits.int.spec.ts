@@ -15,6 +15,7 @@ import { PermitsReadModel } from '../permits.read-model.js';
 import { ListPermitsHandler } from './list-permits.handler.js';
 import { ListPermitsQuery } from './list-permits.query.js';
 import { ListPermitsQueryDto } from './list-permits.request.dto.js';
+import { RecordedReads } from '../../../test/support/recorded-reads.js';
 
 const NOW = '2026-06-01T00:00:00.000Z';
 const DAY_MS = 86_400_000;
@@ -61,6 +62,7 @@ describe('GET /permits over a real read model', () => {
   let readModels: ReadModelDatabase;
   let runs: QueryRun[];
   let handler: ListPermitsHandler;
+  let reads: RecordedReads;
   const grant: Grant = { role: 'clerk', municipality: 'hamedan' };
   const clerk = new Caller(
     {
@@ -96,7 +98,12 @@ describe('GET /permits over a real read model', () => {
   beforeEach(() => {
     runs.length = 0;
     // Nothing cached from the tests before.
-    handler = new ListPermitsHandler(new PermitsReadModel(readModels), new RuleSetsReadModel(readModels));
+    reads = new RecordedReads();
+    handler = new ListPermitsHandler(
+      new PermitsReadModel(readModels),
+      new RuleSetsReadModel(readModels),
+      reads,
+    );
   });
 
   const mostLoaded = () => mostRowsLoaded(runs);
@@ -107,6 +114,21 @@ describe('GET /permits over a real read model', () => {
     expect(items.map((i) => i.permitId)).toEqual(expected.map((p) => p.permitId));
     expect(pages).toBe(Math.ceil(expected.length / 7));
     expect(mostLoaded()).toBeLessThanOrEqual(8);
+  });
+
+  it('records each row of a page as a read of its applicant’s data, and only that page’s rows', () => {
+    const page = list({ pageSize: 3 });
+    expect(reads.accesses).toEqual(
+      page.items.map((row) => ({
+        reader: 'user-clerk',
+        access: expect.objectContaining({
+          what: 'permit_summary',
+          subject: row.permitId,
+          citizens: ['0013542419'],
+          municipality: 'hamedan',
+        }),
+      })),
+    );
   });
 
   it('loads one page’s rows for a deep page', () => {

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { loggedUrl } from '../logging/logged-url.js';
 import { PROBLEM_CONTENT_TYPE, toErrorResponse } from './error-response.js';
 
 /** The one place where errors become HTTP responses. */
@@ -14,7 +15,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const { status, body } = toErrorResponse(error);
     if (status >= 500) {
       this.logger.error(
-        `${request.method} ${request.url} failed: ${error instanceof Error ? error.message : String(error)}`,
+        `${request.method} ${loggedUrl(request.url)} failed: ${error instanceof Error ? error.message : String(error)}`,
         error instanceof Error ? error.stack : undefined,
       );
     }

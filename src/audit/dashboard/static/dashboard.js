@@ -8,6 +8,16 @@
   const FONT = 'Tahoma, Vazirmatn, sans-serif';
   const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
   const PAGE_SIZE = 50;
+  /** Opened without a range, the charts ask for the last 90 Tehran days, never the whole log. */
+  const DEFAULT_DAYS = 90;
+  /** The most rows of a list report (overrides) one chart reads. */
+  const LIST_PAGE = '1000';
+  const jalaliDay = new Intl.DateTimeFormat('en-US-u-ca-persian-nu-latn', {
+    timeZone: 'Asia/Tehran',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   const number = new Intl.NumberFormat('fa-IR');
   const $ = (selector) => document.querySelector(selector);
 
@@ -133,11 +143,13 @@
     },
     'open-files': {
       report: 'open-files',
+      asOfNow: true,
       search: { category: 'permit' },
       draw: (rows) => stageBars('پرونده باز', rows, (row) => row.state),
     },
     deadlines: {
       report: 'deadlines',
+      asOfNow: true,
       search: { category: 'permit' },
       draw: (rows) =>
         stageBars(
@@ -149,6 +161,7 @@
     },
     overrides: {
       report: 'overrides',
+      params: { pageSize: LIST_PAGE },
       search: { type: 'DesignApproved,FeeOverridden' },
       draw(rows) {
         const clerks = [...new Set(rows.map((row) => row.actorId))];
@@ -209,10 +222,24 @@
     };
   }
 
+  /** The Jalali day (`1405-06-13`) the default range starts: today and the 89 Tehran days before it. */
+  function defaultFrom() {
+    const parts = jalaliDay.formatToParts(new Date(Date.now() - (DEFAULT_DAYS - 1) * 86_400_000));
+    const part = (type) => parts.find((p) => p.type === type).value;
+    return `${part('year')}-${part('month')}-${part('day')}`;
+  }
+
   async function drawCharts() {
-    const scope = filledFields($('#filters'));
+    const form = $('#filters');
+    if (!form.elements.from.value.trim() && !form.elements.to.value.trim())
+      form.elements.from.value = defaultFrom();
+    const scope = filledFields(form);
+    // Open files and deadlines are as of now: a time range would hide files waiting longer than it.
+    const { from: _from, to: _to, ...place } = scope;
     Chart.defaults.font.family = FONT;
-    await Promise.all(Object.entries(CHARTS).map(([id, spec]) => drawChart(id, spec, scope)));
+    await Promise.all(
+      Object.entries(CHARTS).map(([id, spec]) => drawChart(id, spec, spec.asOfNow ? place : scope)),
+    );
   }
 
   async function drawChart(id, spec, scope) {
@@ -242,6 +269,8 @@
       });
       charts.set(id, chart);
       if (rows.length === 0) note.textContent = 'در این محدوده چیزی نیست.';
+      else if (answer.page?.truncated)
+        note.textContent = `فقط ${number.format(rows.length)} مورد آخر آمده است؛ محدوده را کوتاه‌تر کنید.`;
       figure.dataset.state = 'drawn';
     } catch (error) {
       figure.dataset.state = 'failed';

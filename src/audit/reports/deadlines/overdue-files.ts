@@ -12,6 +12,12 @@ import type { AuditArea } from '../../audit-scope.js';
 /** The most overdue files (and as many inquiries) one municipality's report lists. */
 export const MAX_OVERDUE = 5_000;
 
+/** The overdue files of the areas, most overdue first; `truncated` when an area had more than MAX_OVERDUE. */
+export interface Overdue {
+  readonly rows: DeadlineRow[];
+  readonly truncated: boolean;
+}
+
 /**
  * Files past the rule set's `sla` for their status and inquiries past their deadline at `now`, through
  * the worklists' own filters and indexes (municipality, status, stateSince; municipality, dueAt).
@@ -23,13 +29,15 @@ export class OverdueFiles {
     private readonly ruleSets: RuleSetsReadModel,
   ) {}
 
-  rows(areas: readonly AuditArea[], now: string): DeadlineRow[] {
-    return areas
-      .flatMap((area) => [...this.permitsOf(area, now), ...this.inquiriesOf(area, now)])
-      .sort((a, b) => b.overdueSeconds - a.overdueSeconds);
+  rows(areas: readonly AuditArea[], now: string): Overdue {
+    const lists = areas.flatMap((area) => [this.permitsOf(area, now), this.inquiriesOf(area, now)]);
+    return {
+      rows: lists.flatMap((list) => list.rows).sort((a, b) => b.overdueSeconds - a.overdueSeconds),
+      truncated: lists.some((list) => list.truncated),
+    };
   }
 
-  private permitsOf(area: AuditArea, now: string): DeadlineRow[] {
+  private permitsOf(area: AuditArea, now: string): Overdue {
     const sla = this.ruleSets.inForce(area.municipality, todayInTehran(new Date(now)))?.sla;
     const filters = overduePermits(area.municipality, sla, now);
     // Each filter bounds stateSince by now minus the days its status is allowed.
@@ -39,13 +47,13 @@ export class OverdueFiles {
         Date.parse(now) - Date.parse(String((f['stateSince'] as { value: string }).value)),
       ]),
     );
-    if (filters.length === 0) return [];
+    if (filters.length === 0) return { rows: [], truncated: false };
     const found = this.permits.list({
       anyOf: [inRegions(filters, area)],
       orderBy: 'stateSince',
-      limit: MAX_OVERDUE,
+      limit: MAX_OVERDUE + 1,
     }).items;
-    return found.map((p) => {
+    return capped(found, (p) => {
       const dueAt = new Date(Date.parse(p.stateSince) + allowedMs.get(p.status)!).toISOString();
       return {
         process: 'permit' as const,
@@ -62,23 +70,28 @@ export class OverdueFiles {
     });
   }
 
-  private inquiriesOf(area: AuditArea, now: string): DeadlineRow[] {
+  private inquiriesOf(area: AuditArea, now: string): Overdue {
     const filters = overdueInquiries(true, now).map((f) => ({ ...f, municipality: area.municipality }));
-    return this.inquiries
-      .list({ anyOf: [inRegions(filters, area)], orderBy: 'dueAt', limit: MAX_OVERDUE })
-      .items.filter((q) => isOverdue(q, now))
-      .map((q) => ({
-        process: 'inquiry' as const,
-        id: q.inquiryId,
-        municipality: q.municipality,
-        region: q.region,
-        renewalCode: q.renewalCode,
-        stage: q.kind,
-        since: q.filedAt,
-        dueAt: q.dueAt,
-        overdueSeconds: secondsBetween(q.dueAt, now),
-      }));
+    const found = this.inquiries
+      .list({ anyOf: [inRegions(filters, area)], orderBy: 'dueAt', limit: MAX_OVERDUE + 1 })
+      .items.filter((q) => isOverdue(q, now));
+    return capped(found, (q) => ({
+      process: 'inquiry' as const,
+      id: q.inquiryId,
+      municipality: q.municipality,
+      region: q.region,
+      renewalCode: q.renewalCode,
+      stage: q.kind,
+      since: q.filedAt,
+      dueAt: q.dueAt,
+      overdueSeconds: secondsBetween(q.dueAt, now),
+    }));
   }
+}
+
+/** The first MAX_OVERDUE of a list read one further, and whether there was more. */
+function capped<T>(found: readonly T[], row: (item: T) => DeadlineRow): Overdue {
+  return { rows: found.slice(0, MAX_OVERDUE).map(row), truncated: found.length > MAX_OVERDUE };
 }
 
 /** The filters once per region of a region-bound area. */

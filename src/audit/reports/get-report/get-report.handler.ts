@@ -29,10 +29,15 @@ export class GetReportHandler implements IQueryHandler<GetReportQuery> {
     const areas = narrowedAreas(auditAreasOf(caller.signedIn), filter);
     const range = timeRange(filter.from, filter.to);
     const found = BUILT_REPORTS[report](this.sources, { areas, range, filter, now: caller.now });
-    const rows = withNames(found, this.reports.people.names(userIdsIn(found)));
+    const rows = withNames(found.rows, this.reports.people.names(userIdsIn(found.rows)));
     const filters = { ...filter, areas };
-    // The asked filters: the areas follow from the caller's grants, and a province's would overflow the record.
-    this.trail.queried(caller, { query: `reports/${report}`, filters: { ...filter }, results: rows.length });
-    return Promise.resolve({ report, filters, rows });
+    // The asked filters, and apart from them the areas covered: the record belongs to each of them.
+    this.trail.queried(caller, {
+      query: `reports/${report}`,
+      filters: { ...filter },
+      results: rows.length,
+      areas,
+    });
+    return Promise.resolve({ report, filters, rows, ...(found.page ? { page: found.page } : {}) });
   }
 }

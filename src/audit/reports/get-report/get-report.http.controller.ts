@@ -38,12 +38,21 @@ export class GetReportHttpController {
       'acting on files they applied for or own, by national id), logins (failure bursts of 5 in 15 minutes ' +
       'per username or address, locks, users from 3+ addresses a Tehran day; only users with a grant in the ' +
       'areas), activity (staff actions per Tehran hour and day), open-files (by status and kind). Rows ' +
-      'naming a user carry their display name. `Accept: text/csv` for CSV. The query is itself recorded.',
+      'naming a user carry their display name. The lists (overrides, after-hours, conflicts) come newest ' +
+      'first, `pageSize` rows at a time: `page.truncated` says more match and `page.nextCursor` (passed ' +
+      'as `cursor`) gives them; deadlines lists the 5000 most overdue files and inquiries of each ' +
+      'municipality (`page.truncated` when there were more). `Accept: text/csv` for CSV (a page of a ' +
+      'list, with `x-truncated` and `x-next-cursor` headers). The query is itself recorded.',
   })
   @ApiParam({ name: 'report', enum: BUILT_REPORT_NAMES })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: ReportResponseDto, description: '{ report, filters, rows }, or the rows as CSV' })
-  @ApiBadRequestResponse({ description: 'REQUEST.INVALID, AUDIT.INVALID_TIME, AUDIT.INVALID_TIME_RANGE' })
+  @ApiOkResponse({
+    type: ReportResponseDto,
+    description: '{ report, filters, rows, page? }, or the rows as CSV',
+  })
+  @ApiBadRequestResponse({
+    description: 'REQUEST.INVALID, REQUEST.INVALID_CURSOR, AUDIT.INVALID_TIME, AUDIT.INVALID_TIME_RANGE',
+  })
   @ApiForbiddenResponse({ description: 'AUDIT.OUT_OF_SCOPE: a municipality or region outside the grants' })
   async getReport(
     @Param('report', new ParseEnumPipe(BUILT_REPORT_NAMES)) report: BuiltReport,
@@ -54,6 +63,9 @@ export class GetReportHttpController {
   ): Promise<ReportAnswer<object> | Readable> {
     const answer = await this.queries.execute(new GetReportQuery(caller, report, filter));
     if (!wantsCsv(accept)) return answer;
+    // A CSV page says in its headers what the JSON says in `page`: that more rows follow, and from where.
+    if (answer.page?.truncated) void reply.header('x-truncated', 'true');
+    if (answer.page?.nextCursor) void reply.header('x-next-cursor', answer.page.nextCursor);
     return csvReply(reply, `${report}.csv`, csvColumnsOf(answer.rows), answer.rows);
   }
 }

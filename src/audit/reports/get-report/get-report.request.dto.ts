@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MaxLength } from 'class-validator';
 import {
   TURNAROUND_GROUPS,
   TURNAROUND_SERIES,
@@ -7,7 +8,10 @@ import {
   type TurnaroundSeries,
 } from '../../../../projections/audit-reports/turnaround.js';
 
-/** The filters every report takes; `by` and `series` only shape `turnaround`. */
+/** The most rows a page of a list report (overrides, after-hours, conflicts) carries. */
+export const MAX_REPORT_PAGE = 1_000;
+
+/** The filters every report takes; `by` and `series` only shape `turnaround`, `pageSize` and `cursor` the lists. */
 export class GetReportQueryDto {
   @ApiPropertyOptional({
     description: 'one municipality of the caller’s oversight grants',
@@ -45,4 +49,23 @@ export class GetReportQueryDto {
   @IsOptional()
   @IsIn(TURNAROUND_SERIES)
   series?: TurnaroundSeries;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_REPORT_PAGE,
+    default: 200,
+    description: 'overrides, after-hours, conflicts: rows a page, newest first',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_REPORT_PAGE)
+  pageSize: number = 200;
+
+  @ApiPropertyOptional({ description: 'the `page.nextCursor` of the page before: the rows after it' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(256)
+  cursor?: string;
 }

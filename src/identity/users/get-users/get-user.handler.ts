@@ -4,6 +4,7 @@ import { UsersReadModel } from '../users.read-model.js';
 import { userNotFound } from '../user.decider.js';
 import { toUserResponse, UserResponseDto } from '../user.response.dto.js';
 import { GetUserQuery } from './get-user.query.js';
+import { profileAccess } from './profile-access.js';
 
 @QueryHandler(GetUserQuery)
 export class GetUserHandler implements IQueryHandler<GetUserQuery> {
@@ -14,8 +15,8 @@ export class GetUserHandler implements IQueryHandler<GetUserQuery> {
 
   async execute({ id, caller }: GetUserQuery): Promise<UserResponseDto> {
     const user = this.users.getOr(id, userNotFound);
-    if (user.nationalId)
-      this.trail.accessed(caller, { what: 'citizen_profile', subject: id, citizens: [user.nationalId] });
+    const access = profileAccess(user);
+    if (access) this.trail.accessed(caller, access);
     return toUserResponse(user);
   }
 }

@@ -17,10 +17,14 @@ export class GetUsersHttpController {
 
   @Get()
   @Roles(['admin'])
+  @ApiPurposeHeader()
   @ApiOperation({ summary: 'List users, by role, municipality and organisation (matched within one grant)' })
   @ApiOkResponse({ type: PageOf(UserResponseDto) })
-  listUsers(@Query() query: GetUsersQueryDto): Promise<PageResponse<UserResponseDto>> {
-    return this.queries.execute(new ListUsersQuery(query));
+  listUsers(
+    @Query() query: GetUsersQueryDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<PageResponse<UserResponseDto>> {
+    return this.queries.execute(new ListUsersQuery(query, caller));
   }
 
   @Get(':id')
