@@ -33,11 +33,15 @@ export interface AppConfig {
   readonly feedStreamHeartbeatMs: number;
   /** How long a GET /feed/stream reader may leave sent bytes unread before it is disconnected (ms). */
   readonly feedStreamStallMs: number;
+  /** How many GET /feed/stream streams one API key or user may hold open at once. */
+  readonly feedStreamsPerKey: number;
   /**
    * Webhooks may target loopback, private and link-local addresses (and plain http): demo mode and
    * tests only, refused in production.
    */
   readonly webhookAllowPrivateTargets: boolean;
+  /** Webhooks one API key or user may have: each is a subscriber reading the log on its own. */
+  readonly webhooksPerOwner: number;
   /**
    * Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For is believed; empty: none,
    * and every request counts under the address it came from.
@@ -171,7 +175,9 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
     feedRateLimitPerMinute: integer(env, 'DAFTAR_FEED_RATE_LIMIT', 1200, 1, 10_000_000),
     feedStreamHeartbeatMs: integer(env, 'DAFTAR_FEED_STREAM_HEARTBEAT_MS', 15_000, 10, 3_600_000),
     feedStreamStallMs: integer(env, 'DAFTAR_FEED_STREAM_STALL_MS', 10_000, 10, 3_600_000),
+    feedStreamsPerKey: integer(env, 'DAFTAR_FEED_STREAMS_PER_KEY', 3, 1, 10_000),
     webhookAllowPrivateTargets: webhookAllowPrivateTargets(env, production),
+    webhooksPerOwner: integer(env, 'DAFTAR_WEBHOOKS_PER_OWNER', 10, 1, 1000),
     trustedProxies: addressRanges(env, 'DAFTAR_TRUSTED_PROXIES'),
     blobGraceHours: integer(env, 'DAFTAR_BLOB_GRACE_HOURS', 24, 1, 24 * 365),
     gatewaySecret: gatewaySecret(env, production),

@@ -30,7 +30,11 @@ describe('loadAppConfig', () => {
       port: 3000,
       store: 'sqlite',
       publicUrl: 'http://localhost:3000',
+      webhooksPerOwner: 10,
+      feedStreamsPerKey: 3,
     });
+    expect(loadAppConfig({ DAFTAR_WEBHOOKS_PER_OWNER: '3' }).webhooksPerOwner).toBe(3);
+    expect(loadAppConfig({ DAFTAR_FEED_STREAMS_PER_KEY: '1' }).feedStreamsPerKey).toBe(1);
   });
 
   it.each([
@@ -47,6 +51,8 @@ describe('loadAppConfig', () => {
     [{ DAFTAR_DEMO_DATA: 'yes' }, 'DAFTAR_DEMO_DATA'],
     [{ ...production, DAFTAR_DEMO_DATA: 'true' }, 'DAFTAR_DEMO_DATA'],
     [{ ...production, DAFTAR_WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }, 'DAFTAR_WEBHOOK_ALLOW_PRIVATE_TARGETS'],
+    [{ DAFTAR_WEBHOOKS_PER_OWNER: '0' }, 'DAFTAR_WEBHOOKS_PER_OWNER'],
+    [{ DAFTAR_FEED_STREAMS_PER_KEY: '0' }, 'DAFTAR_FEED_STREAMS_PER_KEY'],
     [{ ...production, DAFTAR_CREDENTIALS_KEY: ' ' }, 'DAFTAR_CREDENTIALS_KEY'],
     [{ ...production, DAFTAR_LEDGER_KEY: ' ' }, 'DAFTAR_LEDGER_KEY'],
     [

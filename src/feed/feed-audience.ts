@@ -1,4 +1,5 @@
 import type { Role } from '../identity/roles.js';
+import type { InquiryKind } from '../rule-sets/rule-set.js';
 
 /**
  * What one reader of the feed may see: absent lists allow all; `pii` names the categories whose
@@ -11,6 +12,8 @@ export interface FeedAudience {
   readonly types?: readonly string[];
   readonly pii: readonly string[];
   readonly organisation?: string;
+  /** With `organisation`: the kind of inquiry it files, whose answers it sees as GET /inquiries/:id shows them. */
+  readonly inquiryKind?: InquiryKind;
 }
 
 /** The roles whose keys may read the feed of their own inquiries (استعلام) with `feed:read`. */

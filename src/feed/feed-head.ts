@@ -1,5 +1,12 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { EVENT_STORE, type EventStore, type Subscription } from '../event-store/event-store.port.js';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
+import { HeadSubscription } from '../event-store/subscriptions/head-subscription.js';
 import { PUBLISHED_TYPES } from './policy/event-policies.js';
 
 /**
@@ -9,24 +16,27 @@ import { PUBLISHED_TYPES } from './policy/event-policies.js';
  */
 @Injectable()
 export class FeedHead implements OnApplicationBootstrap, OnModuleDestroy {
-  private subscription: Subscription | undefined;
+  private readonly subscription: HeadSubscription;
   private wake!: () => void;
   private next = this.nextMove();
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    const head = await this.store.headPosition();
+  constructor(@Inject(EVENT_STORE) store: EventStore) {
     const moved = () => this.move();
-    this.subscription = this.store.subscribeAll(
-      head,
+    const logger = new Logger('FeedHead');
+    this.subscription = new HeadSubscription(
+      store,
       { onEvent: moved, onEvents: moved },
       { types: PUBLISHED_TYPES },
+      (error) => logger.warn(`The live feed waits for the event store: ${String(error)}`),
     );
   }
 
+  async onApplicationBootstrap(): Promise<void> {
+    await this.subscription.start();
+  }
+
   async onModuleDestroy(): Promise<void> {
-    await this.subscription?.stop();
+    await this.subscription.stop();
   }
 
   /** Resolves the next time a published event is appended. */

@@ -19,7 +19,10 @@ describe('FeedReader over the SQLite store', () => {
     store = new SqliteEventStore(join(dir, 'events.db'), { pollIntervalMs: 20 });
     reader = new FeedReader(
       store,
-      { leafIndexOf: (id) => leaves.get(id) },
+      {
+        leafIndexesOf: (ids) =>
+          new Map(ids.flatMap((id) => (leaves.has(id) ? [[id, leaves.get(id)!] as const] : []))),
+      },
       { publicUrl: 'https://daftar.example.ir' },
     );
   };
@@ -180,5 +183,25 @@ describe('FeedReader over the SQLite store', () => {
     ).rejects.toMatchObject({
       code: 'FEED.UNKNOWN_CATEGORY',
     });
+  });
+
+  // Last: it appends to the log the other cases count.
+  it('leaves a stream to the organisation that began it, whatever a later event names', async () => {
+    const filed = (organisation: string) =>
+      event('InquiryFiled', {
+        inquiryId: 'n2',
+        municipality: 'hamedan',
+        renewalCode: '1-1-1-1-0-0-0',
+        requester: { organisation },
+      });
+    await store.append('inquiry-n2', [filed('notary-office-12')], { expectedRevision: 'no_stream' });
+    await store.append('inquiry-n2', [filed('bank-melli-hamedan')], { expectedRevision: 0n });
+    // One event a read: the later event's read does not hold its stream's first.
+    const subjects = async (organisation: string) =>
+      (await readAll({ pii: [], categories: ['inquiry'], organisation }, { limit: 100, scanBudget: 1 }))
+        .map((e) => e.subject)
+        .filter((s) => s === 'inquiry-n2');
+    expect(await subjects('notary-office-12')).toEqual(['inquiry-n2', 'inquiry-n2']);
+    expect(await subjects('bank-melli-hamedan')).toEqual([]);
   });
 });

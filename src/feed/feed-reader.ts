@@ -12,6 +12,7 @@ import { decodeCursor, encodeCursor } from './feed-cursor.js';
 import { applyPolicy } from './policy/apply-policy.js';
 import { EVENT_POLICIES, FEED_CATEGORIES, PUBLISHED_TYPES } from './policy/event-policies.js';
 import { upcast } from './upcasting/upcast.js';
+import { LruMap } from '../shared/lru-map.js';
 import { laterOrigin, ownOrigin, type StreamOrigin } from './stream-origin.js';
 
 export interface FeedReadOptions {
@@ -29,9 +30,16 @@ export interface FeedPage {
   readonly next: string;
 }
 
-/** Origins of this many streams are kept: a page touches far fewer, a stream's origin never changes. */
+/** Origins of this many streams are kept, the least recently used forgotten; an origin never changes. */
 const ORIGINS_KEPT = 10_000;
 const MIN_BATCH = 64;
+
+/** An event this audience may see, with what its CloudEvent needs besides the event. */
+interface Visible {
+  readonly event: RecordedEvent;
+  readonly category: string;
+  readonly municipality: string | undefined;
+}
 
 /**
  * Reads the log for one audience as CloudEvents: the feed, its stream and webhooks page through it
@@ -39,11 +47,11 @@ const MIN_BATCH = 64;
  */
 @Injectable()
 export class FeedReader {
-  private readonly origins = new Map<string, StreamOrigin>();
+  private readonly origins = new LruMap<string, StreamOrigin>(ORIGINS_KEPT);
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(LedgerTree) private readonly ledger: Pick<LedgerTree, 'leafIndexOf'>,
+    @Inject(LedgerTree) private readonly ledger: Pick<LedgerTree, 'leafIndexesOf'>,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'publicUrl'>,
   ) {}
 
@@ -59,58 +67,88 @@ export class FeedReader {
     while (events.length < options.limit && scanned < budget) {
       const maxCount = Math.min(budget - scanned, Math.max(options.limit - events.length, MIN_BATCH));
       const page = await this.store.readAll(position, { maxCount, types, categories });
-      for (const event of page.events) {
+      const origins = await this.originsOf(page.events, audience);
+      const visible: Visible[] = [];
+      for (const [index, event] of page.events.entries()) {
         scanned += 1;
         position = event.position;
-        const published = await this.publish(event, audience, options.municipality);
-        if (published) events.push(published);
-        if (events.length === options.limit) return { events, next: encodeCursor(position) };
+        const shown = this.visible(event, origins[index]!, audience, options.municipality);
+        if (shown) visible.push(shown);
+        if (events.length + visible.length === options.limit) break;
       }
+      events.push(...this.publish(visible, audience));
+      if (events.length === options.limit) return { events, next: encodeCursor(position) };
       position = page.nextPosition ?? position;
       if (page.events.length < maxCount) break;
     }
     return { events, next: encodeCursor(position) };
   }
 
-  /** The event as this audience may see it, or undefined when it may not. */
-  private async publish(
+  /** The event with what its CloudEvent needs, or undefined when this audience may not see it. */
+  private visible(
     event: RecordedEvent,
+    origin: StreamOrigin,
     audience: FeedAudience,
     municipality: string | undefined,
-  ): Promise<CloudEventJson | undefined> {
+  ): Visible | undefined {
     const policy = EVENT_POLICIES[event.type as DaftarEventType];
     if (!policy?.published) return undefined;
+    if (policy.staffOnly && audience.organisation !== undefined) return undefined;
     if (audience.types && !audience.types.includes(event.type)) return undefined;
     if (audience.categories && !audience.categories.includes(policy.category)) return undefined;
-    const origin = await this.originOf(event);
     if (audience.municipalities && !audience.municipalities.includes(origin.municipality ?? ''))
       return undefined;
     if (municipality !== undefined && origin.municipality !== municipality) return undefined;
     if (audience.organisation !== undefined && origin.organisation !== audience.organisation)
       return undefined;
-    const leafIndex = this.ledger.leafIndexOf(event.id);
-    const current = upcast(event);
-    return toCloudEvent(event, applyPolicy(current, audience), {
-      category: policy.category,
-      version: current.version,
-      publicUrl: this.config.publicUrl,
-      ...(origin.municipality ? { municipality: origin.municipality } : {}),
-      cursor: encodeCursor(event.position),
-      ...(leafIndex !== undefined ? { leafIndex } : {}),
+    return { event, category: policy.category, municipality: origin.municipality };
+  }
+
+  /** The events as this audience may see them, their leaves in the ledger looked up at once. */
+  private publish(visible: readonly Visible[], audience: FeedAudience): CloudEventJson[] {
+    const leaves = this.ledger.leafIndexesOf(visible.map(({ event }) => event.id));
+    return visible.map(({ event, category, municipality }) => {
+      const leafIndex = leaves.get(event.id);
+      const current = upcast(event);
+      return toCloudEvent(event, applyPolicy(current, audience), {
+        category,
+        version: current.version,
+        publicUrl: this.config.publicUrl,
+        ...(municipality ? { municipality } : {}),
+        cursor: encodeCursor(event.position),
+        ...(leafIndex !== undefined ? { leafIndex } : {}),
+      });
     });
   }
 
-  private async originOf(event: RecordedEvent): Promise<StreamOrigin> {
-    const own = ownOrigin(event);
-    if (event.revision === 0n) return own;
-    let first = this.origins.get(event.stream);
-    if (!first) {
-      const [head] = await this.store.readStream(event.stream, { maxCount: 1 });
-      first = head ? ownOrigin(head) : {};
-      if (this.origins.size >= ORIGINS_KEPT) this.origins.delete(this.origins.keys().next().value!);
-      this.origins.set(event.stream, first);
+  /**
+   * Each event's origin, in order. A later event needs its stream's first one only for what it does
+   * not say itself: its place, or the organisation when the audience is one. A first event read in
+   * the page is kept for the later ones; the rest are read from their streams.
+   */
+  private async originsOf(events: readonly RecordedEvent[], audience: FeedAudience): Promise<StreamOrigin[]> {
+    const owns = events.map(ownOrigin);
+    const firsts = new Map<string, StreamOrigin | undefined>();
+    events.forEach((event, index) => {
+      const own = owns[index]!;
+      if (event.revision === 0n) {
+        this.origins.set(event.stream, own);
+        firsts.set(event.stream, own);
+      } else if (needsFirst(own, audience) && !firsts.has(event.stream)) {
+        firsts.set(event.stream, this.origins.get(event.stream));
+      }
+    });
+    for (const [stream, known] of firsts) {
+      if (known) continue;
+      const [head] = await this.store.readStream(stream, { maxCount: 1 });
+      const first = head ? ownOrigin(head) : {};
+      this.origins.set(stream, first);
+      firsts.set(stream, first);
     }
-    return laterOrigin(own, first);
+    return events.map((event, index) => {
+      const first = event.revision === 0n ? undefined : firsts.get(event.stream);
+      return first ? laterOrigin(owns[index]!, first) : owns[index]!;
+    });
   }
 
   private positionOf(cursor: string): string | undefined {
@@ -141,6 +179,10 @@ export class FeedReader {
         within(options.categories, categoryOf(type)),
     );
   }
+}
+
+function needsFirst(own: StreamOrigin, audience: FeedAudience): boolean {
+  return own.municipality === undefined || audience.organisation !== undefined;
 }
 
 function categoryOf(type: DaftarEventType): string {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module.js';
 import { LedgerModule } from '../ledger/ledger.module.js';
 import { FeedHead } from './feed-head.js';
 import { FeedRateLimit } from './feed-rate-limit.js';
@@ -11,7 +12,7 @@ import { GetFeedHttpController } from './get-feed/get-feed.http.controller.js';
 
 /** The integrator feed (CloudEvents): the events Daftar publishes, through their data policy. */
 @Module({
-  imports: [LedgerModule],
+  imports: [LedgerModule, IdentityModule],
   controllers: [GetFeedHttpController, StreamFeedHttpController],
   providers: [FeedReader, FeedRateLimit, FeedHead, FeedStreams, GetFeedHandler, StreamFeedHandler],
   exports: [FeedReader, FeedRateLimit],

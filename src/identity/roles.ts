@@ -74,6 +74,7 @@ export function grantProblem(grant: Grant): string | undefined {
   return grant.municipality || grant.organisation ? `Role ${grant.role} takes no scope` : undefined;
 }
 
+/** The same role in the same place; an integrator's feed scope aside (see `sameFeedScope`). */
 export function sameGrant(a: Grant, b: Grant): boolean {
   return (
     a.role === b.role &&
@@ -81,4 +82,16 @@ export function sameGrant(a: Grant, b: Grant): boolean {
     a.province === b.province &&
     a.organisation === b.organisation
   );
+}
+
+/** Whether two feed scopes let read the same: each list holds the same names, or both are absent. */
+export function sameFeedScope(a: FeedScope | undefined, b: FeedScope | undefined): boolean {
+  return FEED_SCOPE_LISTS.every((key) => sameNames(a?.[key], b?.[key]));
+}
+
+const FEED_SCOPE_LISTS = ['municipalities', 'categories', 'types', 'pii'] as const;
+
+function sameNames(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.length === b.length && a.every((name) => b.includes(name)) && b.every((name) => a.includes(name));
 }

@@ -101,6 +101,23 @@ describe('the ledger tree over real SQLite files', () => {
     await rebuilt.close();
   });
 
+  it('looks up the leaves of many events at once, leaving out the events it lacks', async () => {
+    await append(21);
+    const { tree, close } = await catchUp(join(dir, 'read-models.db'));
+    const { events } = await store.readAll(undefined, { maxCount: 100 });
+    const ids = events.map((e) => e.id);
+    const unknown = Array.from({ length: 1500 }, (_, n) => `not-in-the-ledger-${n}`);
+    const found = tree.leafIndexesOf([ids[20]!, ...unknown, ids[0]!, ids[7]!]);
+    expect([...found].sort(([, a], [, b]) => a - b)).toEqual([
+      [ids[0], 0],
+      [ids[7], 7],
+      [ids[20], 20],
+    ]);
+    expect(tree.leafIndexesOf(ids)).toEqual(new Map(ids.map((id) => [id, tree.leafIndexOf(id)])));
+    expect(tree.leafIndexesOf([])).toEqual(new Map());
+    await close();
+  });
+
   it('gives proofs that verify against the roots of the leaves', async () => {
     await append(13);
     const { tree, close } = await catchUp(join(dir, 'read-models.db'));

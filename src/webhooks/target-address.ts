@@ -1,8 +1,8 @@
 import { BlockList, isIP } from 'node:net';
 
 /**
- * Addresses a webhook may never reach (SSRF): loopback, private, link-local, unique-local, shared
- * (CGNAT), multicast, unspecified and other special-purpose ranges, IPv4 and IPv6 alike.
+ * IPv4 addresses a webhook may never reach (SSRF): loopback, private, link-local, shared (CGNAT),
+ * multicast, unspecified and the other special-purpose ranges that are not globally reachable.
  */
 const BLOCKED_V4: readonly [string, number][] = [
   ['0.0.0.0', 8], // this network, unspecified
@@ -13,6 +13,7 @@ const BLOCKED_V4: readonly [string, number][] = [
   ['172.16.0.0', 12],
   ['192.0.0.0', 24], // IETF protocol assignments
   ['192.0.2.0', 24], // documentation
+  ['192.88.99.0', 24], // 6to4 relay anycast (deprecated)
   ['192.168.0.0', 16],
   ['198.18.0.0', 15], // benchmarking
   ['198.51.100.0', 24],
@@ -20,52 +21,59 @@ const BLOCKED_V4: readonly [string, number][] = [
   ['224.0.0.0', 4], // multicast
   ['240.0.0.0', 4], // reserved, and the broadcast address
 ];
-const BLOCKED_V6: readonly [string, number][] = [
-  ['::', 128], // unspecified
-  ['::1', 128],
-  ['::', 96], // IPv4-compatible (deprecated)
-  ['100::', 64], // discard
+/**
+ * IPv6 is judged by an allow-list: only global unicast (2000::/3), less the ranges of the IANA IPv6
+ * special-purpose registry inside it that no webhook should reach. The IETF protocol assignments
+ * block (2001::/23) goes whole: Teredo, benchmarking, ORCHIDs and a few anycast services.
+ */
+const SPECIAL_V6: readonly [string, number][] = [
+  ['2001::', 23], // IETF protocol assignments
   ['2001:db8::', 32], // documentation
-  ['fc00::', 7], // unique local
-  ['fe80::', 10], // link-local
-  ['fec0::', 10], // site-local (deprecated)
-  ['ff00::', 8], // multicast
-];
-/** IPv6 prefixes that carry an IPv4 address in their last 32 bits: judged by that address. */
-const EMBEDDING_V4: readonly [string, number][] = [
-  ['::ffff:0:0', 96], // IPv4-mapped
-  ['64:ff9b::', 96], // NAT64
-  ['64:ff9b:1::', 48], // local NAT64
+  ['3fff::', 20], // documentation
+  ['5f00::', 16], // SRv6 segment identifiers
 ];
 
-const blocked = new BlockList();
-for (const [net, bits] of BLOCKED_V4) blocked.addSubnet(net, bits, 'ipv4');
-for (const [net, bits] of BLOCKED_V6) blocked.addSubnet(net, bits, 'ipv6');
-const embedding = new BlockList();
-for (const [net, bits] of EMBEDDING_V4) embedding.addSubnet(net, bits, 'ipv6');
+const blockedV4 = new BlockList();
+for (const [net, bits] of BLOCKED_V4) blockedV4.addSubnet(net, bits, 'ipv4');
+const specialV6 = new BlockList();
+for (const [net, bits] of SPECIAL_V6) specialV6.addSubnet(net, bits, 'ipv6');
 
 /** Whether an IP address (v4 or v6, brackets and zone ids aside) is a public unicast address. */
 export function isPublicAddress(address: string): boolean {
   const ip = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
   const version = isIP(ip);
-  if (version === 4) return !blocked.check(ip, 'ipv4');
+  if (version === 4) return !blockedV4.check(ip, 'ipv4');
   if (version !== 6) return false;
-  if (embedding.check(ip, 'ipv6')) return isPublicAddress(embeddedV4(ip));
-  // 6to4 (2002::/16) names an IPv4 address in bits 16–47.
-  if (/^2002:/i.test(ip)) return isPublicAddress(v4FromWords(expandV6(ip).slice(1, 3)));
-  return !blocked.check(ip, 'ipv6');
+  const embedded = embeddedV4(ipv6Bytes(ip));
+  if (embedded) return embedded.every(isPublicAddress);
+  const global = (ipv6Bytes(ip)[0]! & 0xe0) === 0x20;
+  return global && !specialV6.check(ip, 'ipv6');
 }
 
-function embeddedV4(ip: string): string {
-  return v4FromWords(expandV6(ip).slice(6, 8));
+/**
+ * The IPv4 addresses an IPv6 form carries, judged instead of it; undefined for other addresses.
+ * A local-use NAT64 prefix may have any RFC 6052 length from its own on: every reading must be public.
+ */
+function embeddedV4(bytes: readonly number[]): string[] | undefined {
+  const starts = (...prefix: number[]) => prefix.every((byte, i) => bytes[i] === byte);
+  const zeros = (n: number) => Array<number>(n).fill(0);
+  if (starts(...zeros(10), 0xff, 0xff)) return [v4(bytes, 96)]; // IPv4-mapped ::ffff:0:0/96
+  if (starts(...zeros(8), 0xff, 0xff, 0, 0)) return [v4(bytes, 96)]; // IPv4-translated ::ffff:0:0:0/96
+  if (starts(0, 0x64, 0xff, 0x9b, ...zeros(8))) return [v4(bytes, 96)]; // NAT64 64:ff9b::/96
+  if (starts(0, 0x64, 0xff, 0x9b, 0, 1)) return [48, 56, 64, 96].map((bits) => v4(bytes, bits)); // 64:ff9b:1::/48
+  if (starts(0x20, 0x02)) return [v4(bytes, 16)]; // 6to4 2002::/16
+  return undefined;
 }
 
-function v4FromWords(words: readonly number[]): string {
-  return words.flatMap((w) => [w >> 8, w & 0xff]).join('.');
+/** The IPv4 address after a prefix of `bits`, by RFC 6052: bits 64–71 are skipped, never part of it. */
+function v4(bytes: readonly number[], bits: number): string {
+  if (bits === 96) return bytes.slice(12).join('.');
+  const skipped = [...bytes.slice(0, 8), ...bytes.slice(9)];
+  return skipped.slice(bits / 8, bits / 8 + 4).join('.');
 }
 
-/** The eight 16-bit words of an IPv6 address, dotted IPv4 tails included. */
-function expandV6(ip: string): number[] {
+/** The sixteen bytes of a valid IPv6 address, dotted IPv4 tails included. */
+function ipv6Bytes(ip: string): number[] {
   let text = ip.toLowerCase();
   const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
   if (dotted) {
@@ -76,5 +84,8 @@ function expandV6(ip: string): number[] {
   const left = head === '' ? [] : head.split(':');
   const right = tail === undefined || tail === '' ? [] : tail.split(':');
   const fill = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0');
-  return [...left, ...fill, ...right].map((word) => parseInt(word, 16));
+  return [...left, ...fill, ...right].flatMap((word) => {
+    const value = parseInt(word, 16);
+    return [value >> 8, value & 0xff];
+  });
 }

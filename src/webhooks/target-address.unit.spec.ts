@@ -28,6 +28,23 @@ describe('webhook target addresses (SSRF)', () => {
     ['64:ff9b::a00:1', 'NAT64 of a private address'],
     ['2002:a00:1::', '6to4 of a private address'],
     ['::127.0.0.1', 'IPv4-compatible loopback'],
+    ['::ffff:0:7f00:1', 'IPv4-translated loopback'],
+    ['::ffff:0:10.0.0.1', 'IPv4-translated private'],
+    ['64:ff9b:1::a00:1', 'local-use NAT64 of a private address'],
+    ['64:ff9b:1:a00:1:0:808:808', 'local-use NAT64 /48 of a private address, public only when read as /96'],
+    ['2001::1', 'Teredo'],
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', 'Teredo with a public server and client'],
+    ['2001:2::1', 'benchmarking'],
+    ['2001:db8::1', 'documentation'],
+    ['3fff::1', 'documentation (3fff::/20)'],
+    ['3fff:fff::1', 'documentation, end of 3fff::/20'],
+    ['5f00::1', 'SRv6 segment identifiers'],
+    ['100::1', 'discard-only'],
+    ['2001:10::1', 'ORCHID (deprecated)'],
+    ['2001:20::1', 'ORCHIDv2'],
+    ['4000::1', 'outside global unicast 2000::/3'],
+    ['1::1', 'unassigned, outside 2000::/3'],
+    ['2002:c058:6301::', '6to4 of the deprecated relay anycast'],
     ['not-an-ip', 'no address at all'],
   ])('refuses %s (%s)', (address) => {
     expect(isPublicAddress(address)).toBe(false);
@@ -42,6 +59,11 @@ describe('webhook target addresses (SSRF)', () => {
     ['::ffff:8.8.8.8'],
     ['64:ff9b::808:808'],
     ['2002:808:808::1'],
+    ['::ffff:0:808:808'],
+    ['64:ff9b:1:808:8:808:808:808'],
+    ['2a00:1450:4001::200e'],
+    ['3fff:1000::1'],
+    ['2001:4860::1'],
   ])('allows the public %s', (address) => {
     expect(isPublicAddress(address)).toBe(true);
   });

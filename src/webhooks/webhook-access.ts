@@ -1,7 +1,6 @@
 import type { WebhookView } from '../../projections/webhooks/webhooks.projection.js';
-import { feedAudience, principalFeedAudience } from '../feed/caller-audience.js';
+import { feedAudience } from '../feed/caller-audience.js';
 import type { FeedAudience } from '../feed/feed-audience.js';
-import type { Authenticator } from '../identity/auth/authenticator.js';
 import type { Caller } from '../identity/auth/caller.decorator.js';
 import { webhookNotFound } from './webhook.decider.js';
 import type { WebhookOwner } from './webhook.events.js';
@@ -18,13 +17,4 @@ export function ownWebhook(webhooks: WebhooksReadModel, caller: Caller, webhookI
   const view = webhooks.own(webhookOwner(caller).owner, webhookId);
   if (!view) throw webhookNotFound(webhookId);
   return view;
-}
-
-/** The owner's feed audience now, from the identity read models; undefined once it may read none. */
-export function currentOwnerAudience(
-  authenticator: Pick<Authenticator, 'currentPrincipal'>,
-  owner: WebhookOwner,
-): FeedAudience | undefined {
-  const principal = authenticator.currentPrincipal(owner);
-  return principal && principalFeedAudience(principal);
 }

@@ -19,6 +19,9 @@ export type WebhookCommand =
         readonly startAfter: string;
         readonly secret: string;
         readonly published: PublishedTypes;
+        /** The owner's webhooks now, and how many one owner may have: each reads the log on its own. */
+        readonly ownerWebhooks: number;
+        readonly maxPerOwner: number;
       };
     }
   | {

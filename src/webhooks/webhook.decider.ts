@@ -50,6 +50,12 @@ function register(
       'forbidden',
     );
   }
+  if (data.ownerWebhooks >= data.maxPerOwner) {
+    return new DomainError(
+      'WEBHOOK.TOO_MANY',
+      `An owner may have at most ${data.maxPerOwner} webhooks: delete one first`,
+    );
+  }
   const scopeProblem = filtersProblem(data.filters, data.ownerAudience, data.published);
   if (scopeProblem) return scopeProblem;
   const { webhookId, owner, url, filters, startAfter, secret } = data;

@@ -26,6 +26,8 @@ const register = (
     startAfter: 'cursor-0',
     secret: 'enc:v1:sealed',
     published,
+    ownerWebhooks: 0,
+    maxPerOwner: 10,
     ...overrides,
   },
 });
@@ -66,6 +68,12 @@ describe('the webhook decider', () => {
       },
     ]);
     expect(given(webhookDecider).when(register())).toEqual([registered]);
+  });
+
+  it('refuses an owner who has as many webhooks as one may have: each reads the log on its own', () => {
+    const decision = given(webhookDecider).when(register({ ownerWebhooks: 10 }));
+    expect([code(decision), (decision as DomainError).kind]).toEqual(['WEBHOOK.TOO_MANY', 'conflict']);
+    expect(given(webhookDecider).when(register({ ownerWebhooks: 9 }))).toEqual([registered]);
   });
 
   it('refuses filters beyond the owner’s feed scope, and names it', () => {

@@ -23,6 +23,11 @@ export class WebhooksReadModel extends Documents<WebhookView> implements Webhook
     return this.list({ where: { 'owner.id': owner.id }, orderBy: 'registeredAt', limit }).items;
   }
 
+  /** Deleted ones aside; disabled ones count, since a replay enables them again. */
+  countOwnedBy(owner: WebhookOwner): number {
+    return this.list({ where: { 'owner.id': owner.id }, limit: 1 }).total;
+  }
+
   active(): readonly WebhookView[] {
     const views: WebhookView[] = [];
     for (let page = this.list({ where: { status: 'active' }, limit: PAGE }); ;) {

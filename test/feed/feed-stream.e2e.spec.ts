@@ -11,7 +11,8 @@ import { call, signIn } from '../support/http.js';
 import { startTestApp, untilReady, type TestApp } from '../support/test-app.js';
 import { SseClient } from './sse-client.js';
 
-const STALL_MS = 1000;
+// Long enough that a reader in a busy test process is not taken for a stalled one.
+const STALL_MS = 4000;
 
 describe('the live feed (GET /feed/stream)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'daftar-stream-'));
@@ -179,6 +180,68 @@ describe('the live feed (GET /feed/stream)', () => {
     expect(resumed.events[0]!.data.id).toBe((await feedIds('', lastId))[0]);
     expect(seen).not.toContain(resumed.events[0]!.data.id);
   }, 120_000);
+
+  /** A new integrator key with feed:read: its id, and the headers that speak for it. */
+  async function issueKey(): Promise<{ keyId: string; headers: Record<string, string> }> {
+    const admin = await signIn(t.app, 'admin', DEMO_PASSWORD);
+    const res = await call(t.app, 'POST', '/api-keys', {
+      token: admin,
+      body: { organisation: 'registry-integrator', label: `stream ${newId()}`, permissions: ['feed:read'] },
+    });
+    expect(res.statusCode).toBe(201);
+    const { keyId, key } = res.json() as { keyId: string; key: string };
+    return { keyId, headers: { authorization: `ApiKey ${key}` } };
+  }
+
+  it('ends a revoked key’s stream before the next event, saying so and where it stopped', async () => {
+    const { keyId, headers } = await issueKey();
+    const client = await open('', headers);
+    const before = await feedIds();
+    await client.until((c) => c.events.length === before.length, 'the feed so far');
+    await appendDrafts(1);
+    await client.until((c) => c.events.length === before.length + 1, 'a live event');
+
+    const admin = await signIn(t.app, 'admin', DEMO_PASSWORD);
+    const revoked = await call(t.app, 'POST', `/api-keys/${keyId}/revoke`, {
+      token: admin,
+      body: { reason: 'leaked' },
+    });
+    expect(revoked.statusCode).toBe(200);
+    await appendDrafts(2);
+    await client.until((c) => c.isEnded, 'the end of the stream');
+    const farewell = client.messages.at(-1)!;
+    expect(farewell.event).toBe('disconnect');
+    const lastId = client.events.at(-1)!.id;
+    expect(JSON.parse(farewell.data!)).toEqual({ reason: 'revoked', lastEventId: lastId });
+    // Nothing appended after the revocation was sent.
+    expect(client.events.length).toBe(before.length + 1);
+  });
+
+  it('holds at most DAFTAR_FEED_STREAMS_PER_KEY streams open per key, and frees a place when one ends', async () => {
+    const { headers } = await issueKey();
+    const three = await Promise.all([1, 2, 3].map(() => open('?types=RegionAdded', headers)));
+    expect(three.map((c) => c.status)).toEqual([200, 200, 200]);
+    const fourth = await call(t.app, 'GET', '/feed/stream?types=RegionAdded', { headers });
+    expect([fourth.statusCode, (fourth.json() as { code: string }).code]).toEqual([
+      429,
+      'FEED.TOO_MANY_STREAMS',
+    ]);
+    expect(Number(fourth.headers['retry-after'])).toBeGreaterThan(0);
+    // Another principal is not held back by this one's streams.
+    expect((await open('?types=RegionAdded')).status).toBe(200);
+
+    three[0]!.close();
+    const streams = t.app.get(FeedStreams);
+    const deadline = Date.now() + 5000;
+    let again: SseClient | undefined;
+    while (!again && Date.now() < deadline) {
+      const res = await call(t.app, 'GET', '/feed/stream?types=RegionAdded&after=nope!', { headers });
+      if (res.statusCode === 400) again = await open('?types=RegionAdded', headers);
+      else await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(again?.status).toBe(200);
+    expect(streams.size).toBeGreaterThan(0);
+  });
 
   it('refuses other roles and bad cursors before the stream starts', async () => {
     const refused = [];

@@ -1,3 +1,5 @@
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import { HTTP, type CloudEvent } from 'cloudevents';
 import { join } from 'node:path';
 import { runDemo } from '../../src/demo/walkthrough/demo-walkthrough.js';
@@ -9,6 +11,10 @@ import { startTestApp, untilReady, type TestApp } from '../support/test-app.js';
 
 /** Small, so that the demo takes many pages. */
 const PAGE = 25;
+/** Demo parcels: one owing renewal dues, and vacant land owing them too (nothing a utility connects). */
+const OWING = '1-1-1-2-0-0-0';
+const VACANT_OWING = '3-3-26-47-0-0-0';
+const INQUIRER = ['inquiries:file', 'inquiries:read', 'feed:read'];
 
 describe('the integrator feed after npm run demo', () => {
   let t: TestApp;
@@ -56,6 +62,24 @@ describe('the integrator feed after npm run demo', () => {
     });
     await issueKey('notary', 'notary-office-12', { permissions: ['inquiries:file', 'feed:read'] });
     await issueKey('notary-no-feed', 'notary-office-12', { permissions: ['inquiries:read'] });
+    await issueKey('bank', 'bank-melli-hamedan', { permissions: INQUIRER });
+    await issueKey('utility', 'water-hamedan', { permissions: INQUIRER });
+    // Both held for the clerk (کارتابل), then answered blocked in the clerk's words.
+    for (const [key, kind, renewalCode] of [
+      ['bank', 'Bank', OWING],
+      ['utility', 'Utility', VACANT_OWING],
+    ] as const) {
+      const filed = await call(t.app, 'POST', '/inquiries', {
+        apiKey: keys[key]!,
+        body: { kind, renewalCode, requesterReference: `FEED-${key}`, purpose: 'feed check' },
+      });
+      expect([key, filed.statusCode]).toEqual([key, 202]);
+      const answer = await call(t.app, 'POST', `/inquiries/${filed.json().inquiryId}/answer`, {
+        token: token['clerk']!,
+        body: { outcome: 'blocked', reasons: ['The owner must settle with the municipality first'] },
+      });
+      expect([key, answer.statusCode]).toEqual([key, 201]);
+    }
   }, 180_000);
   afterAll(() => t.close());
 
@@ -89,6 +113,29 @@ describe('the integrator feed after npm run demo', () => {
     expect(events.flatMap((e) => personalDataIn(e.data).map((leak) => `${e.type} ${leak}`))).toEqual([]);
   });
 
+  it('publishes data that its own dataschema validates, with and without pii', async () => {
+    const ajv = new Ajv({ strict: true });
+    addFormats.default(ajv);
+    const schemas = new Map<string, ValidateFunction>();
+    const schemaOf = async (url: string) => {
+      if (!schemas.has(url)) {
+        const res = await call(t.app, 'GET', new URL(url).pathname);
+        expect([url, res.statusCode]).toEqual([url, 200]);
+        schemas.set(url, ajv.compile(res.json()));
+      }
+      return schemas.get(url)!;
+    };
+    for (const key of ['plain', 'pii', 'bank', 'utility']) {
+      const invalid: string[] = [];
+      for (const event of await readFeed({ apiKey: keys[key]! })) {
+        const validate = await schemaOf(event.dataschema!);
+        if (!validate(event.data)) invalid.push(`${event.type}: ${ajv.errorsText(validate.errors)}`);
+      }
+      expect([key, invalid]).toEqual([key, []]);
+    }
+    expect(schemas.size).toBeGreaterThan(10);
+  });
+
   it('shows personal data to a key with the pii scope, and a password hash to nobody', async () => {
     const withPii = await readFeed({ apiKey: keys['pii']! });
     expect(withPii.flatMap((e) => personalDataIn(e.data)).length).toBeGreaterThan(0);
@@ -111,6 +158,32 @@ describe('the integrator feed after npm run demo', () => {
       (e) => !(own.has(e.subject!) || (e.subject!.startsWith('document-') && e.type.includes('Document'))),
     );
     expect(foreign.map((e) => `${e.type} ${e.subject}`)).toEqual([]);
+  });
+
+  it('shows a bank or utility key its answers as GET /inquiries/:id does, and not the clerks’ worklist', async () => {
+    for (const key of ['bank', 'utility']) {
+      const events = await readFeed({ apiKey: keys[key]! });
+      const types = events.map((e) => e.type.split('.')[3]);
+      expect([key, types]).toEqual([key, ['InquiryFiled', 'InquiryAnswered', 'DocumentIssued']]);
+      expect([key, JSON.stringify(events)]).not.toEqual([
+        key,
+        expect.stringMatching(/violations|clerk first/),
+      ]);
+      const { inquiryId, ...published } = events[1]!.data as Record<string, unknown>;
+      const { answer } = (
+        await call(t.app, 'GET', `/inquiries/${String(inquiryId)}`, { apiKey: keys[key]! })
+      ).json() as { answer: Record<string, unknown> };
+      const { reasons, amountsDue } = answer;
+      expect([key, published]).toEqual([
+        key,
+        {
+          outcome: 'blocked',
+          answeredBy: 'clerk',
+          ...(reasons ? { reasons } : {}),
+          ...(amountsDue ? { amountsDue } : {}),
+        },
+      ]);
+    }
   });
 
   it('refuses the feed to other roles, to keys without feed:read, and to the people of an inquiring office', async () => {

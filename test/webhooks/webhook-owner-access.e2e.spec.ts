@@ -79,6 +79,24 @@ describe('webhooks follow their owner’s current access', () => {
     expect(delivered.filter((d) => d.path === '/key').map((d) => d.code)).toEqual(['before-revoke']);
   }, 30_000);
 
+  it('refuses granting the integrator grant again with another feed scope, which would change nothing', async () => {
+    const { id: userId } = (await call(t.app, 'GET', '/me', { token: token['integrator']! })).json() as {
+      id: string;
+    };
+    const res = await call(t.app, 'POST', `/users/${userId}/roles`, {
+      token: token['admin']!,
+      body: {
+        role: 'integrator',
+        organisation: 'registry-integrator',
+        feed: { categories: ['organisation'] },
+      },
+    });
+    expect([res.statusCode, (res.json() as { code: string }).code]).toEqual([
+      409,
+      'USER.GRANT_SCOPE_DIFFERS',
+    ]);
+  });
+
   it('delivers only what the owner’s narrowed grant still allows', async () => {
     await register({ token: token['integrator']! }, '/user');
     await admin('POST', '/municipalities', municipality('while-broad'));

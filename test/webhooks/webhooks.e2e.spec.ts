@@ -37,7 +37,7 @@ describe('webhooks (Standard Webhooks) to a local receiver', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     receiverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/daftar`;
-    t = await startTestApp({ env: { DAFTAR_DEMO_DATA: 'true' } });
+    t = await startTestApp({ env: { DAFTAR_DEMO_DATA: 'true', DAFTAR_WEBHOOKS_PER_OWNER: '2' } });
     await untilReady(t.app, 90_000);
     for (const role of ['admin', 'integrator', 'clerk'])
       token[role] = await signIn(t.app, role, DEMO_PASSWORD);
@@ -166,5 +166,20 @@ describe('webhooks (Standard Webhooks) to a local receiver', () => {
     expect(
       (await call(t.app, 'GET', `/webhooks/${webhookId}`, { token: token['integrator']! })).statusCode,
     ).toBe(404);
+  });
+
+  it('refuses an owner more webhooks than DAFTAR_WEBHOOKS_PER_OWNER; a deleted one makes room', async () => {
+    const registerOne = () =>
+      call(t.app, 'POST', '/webhooks', {
+        token: token['integrator']!,
+        body: { url: `${receiverUrl}/spare`, categories: ['municipality'] },
+      });
+    const first = await registerOne();
+    expect([first.statusCode, (await registerOne()).statusCode]).toEqual([201, 201]);
+    const third = await registerOne();
+    expect([third.statusCode, (third.json() as { code: string }).code]).toEqual([409, 'WEBHOOK.TOO_MANY']);
+    const { id } = first.json() as { id: string };
+    await call(t.app, 'DELETE', `/webhooks/${id}`, { token: token['integrator']! });
+    expect((await registerOne()).statusCode).toBe(201);
   });
 });

@@ -2,13 +2,26 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import type { ServerResponse } from 'node:http';
 import { APP_CONFIG } from '../../config/app-config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
+import { DomainError } from '../../shared/domain-error.js';
 import type { CloudEventJson } from '../cloud-event.js';
 import { encodeCursor } from '../feed-cursor.js';
 import { SseResponse, sseEvent } from './sse-response.js';
 import type { FollowedFeed } from './stream-feed.query.js';
 
-/** Why a stream ended from this side: the reader fell behind, the server stops, or reading failed. */
-type Ending = 'stalled' | 'shutdown' | 'error';
+/**
+ * Why a stream ended from this side: the reader fell behind, the server stops, reading failed, the
+ * reader may read no more (key revoked, account disabled, organisation deactivated, grant gone), or its
+ * identity provider's token may no longer be trusted without a fresh one.
+ */
+type Ending = 'stalled' | 'shutdown' | 'error' | 'revoked' | 'expired';
+
+/** What a refused stream is told to wait before trying again: streams last, so a while. */
+const RETRY_AFTER_SECONDS = 30;
+
+/** A principal's place among the open streams, taken before the stream opens; released once. */
+export interface StreamSlot {
+  release(): void;
+}
 
 interface OpenStream {
   readonly sse: SseResponse;
@@ -24,6 +37,8 @@ interface OpenStream {
 export class FeedStreams implements OnModuleDestroy {
   private readonly logger = new Logger('FeedStreams');
   private readonly open = new Map<OpenStream, Promise<void>>();
+  /** Open (or opening) streams per principal id. */
+  private readonly perPrincipal = new Map<string, number>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -32,11 +47,36 @@ export class FeedStreams implements OnModuleDestroy {
     return this.open.size;
   }
 
+  /** Takes one of the principal's streams; FEED.TOO_MANY_STREAMS (429) when all are open. */
+  reserve(principalId: string): StreamSlot {
+    const taken = this.perPrincipal.get(principalId) ?? 0;
+    if (taken >= this.config.feedStreamsPerKey) {
+      throw new DomainError(
+        'FEED.TOO_MANY_STREAMS',
+        `At most ${this.config.feedStreamsPerKey} live streams may be open at once for one API key or user; close one first`,
+        'rate_limited',
+        { retryAfterSeconds: RETRY_AFTER_SECONDS, limit: this.config.feedStreamsPerKey },
+      );
+    }
+    this.perPrincipal.set(principalId, taken + 1);
+    let released = false;
+    return {
+      release: () => {
+        if (released) return;
+        released = true;
+        const left = (this.perPrincipal.get(principalId) ?? 1) - 1;
+        if (left > 0) this.perPrincipal.set(principalId, left);
+        else this.perPrincipal.delete(principalId);
+      },
+    };
+  }
+
   follow(
     raw: ServerResponse,
     headers: Record<string, string | string[] | number | undefined>,
     feed: FollowedFeed,
     after: string | undefined,
+    slot: StreamSlot,
   ): void {
     const stream: OpenStream = {
       sse: new SseResponse(raw, headers, {
@@ -45,12 +85,20 @@ export class FeedStreams implements OnModuleDestroy {
       }),
       lastEventId: after ?? encodeCursor(undefined),
     };
+    const expiry =
+      feed.endsAt === undefined
+        ? undefined
+        : setTimeout(() => disconnect(stream, 'expired'), feed.endsAt - Date.now());
     const pumping = this.pump(stream, feed)
       .catch((error: unknown) => {
         this.logger.error(`A live feed stream failed: ${String(error)}`);
         disconnect(stream, 'error');
       })
-      .finally(() => this.open.delete(stream));
+      .finally(() => {
+        clearTimeout(expiry);
+        slot.release();
+        this.open.delete(stream);
+      });
     this.open.set(stream, pumping);
   }
 
@@ -68,6 +116,7 @@ export class FeedStreams implements OnModuleDestroy {
       stream.lastEventId = events.at(-1)!.daftarposition;
       if (!sent) return disconnect(stream, 'stalled');
     }
+    if (tail.revoked) disconnect(stream, 'revoked');
   }
 }
 

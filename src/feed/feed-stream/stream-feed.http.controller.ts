@@ -36,7 +36,10 @@ export class StreamFeedHttpController {
       'Each is a `message` whose `id:` is its cursor and whose `data:` is the structured CloudEvent on ' +
       'one line. Resume with `Last-Event-ID` (or `?after=`): no gap, no duplicate, across restarts. A ' +
       '`: heartbeat` comment comes every 15 s. A reader that leaves sent events unread too long is sent ' +
-      '`event: disconnect` with `{ reason, lastEventId }` (also on shutdown) and the stream ends.',
+      '`event: disconnect` with `{ reason, lastEventId }` and the stream ends; so is one whose key is revoked, ' +
+      'account disabled, organisation deactivated or feed grant gone (`revoked`, checked before each read), ' +
+      'one signed in with an identity provider’s token after 15 minutes (`expired`), and every one on ' +
+      'shutdown. At most DAFTAR_FEED_STREAMS_PER_KEY streams per key or user are open at once.',
   })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'the last cursor received' })
   @ApiProduces('text/event-stream')
@@ -47,7 +50,10 @@ export class StreamFeedHttpController {
   @ApiBadRequestResponse({
     description: 'REQUEST.INVALID, FEED.INVALID_CURSOR, FEED.UNKNOWN_TYPE, FEED.UNKNOWN_CATEGORY',
   })
-  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with Retry-After' })
+  @ApiTooManyRequestsResponse({
+    description:
+      'RATE_LIMITED, or FEED.TOO_MANY_STREAMS when the caller has its streams open; with Retry-After',
+  })
   async streamFeed(
     @Query() request: StreamFeedRequestDto,
     @Headers('last-event-id') lastEventId: string | undefined,
@@ -55,10 +61,16 @@ export class StreamFeedHttpController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     this.rateLimit.take(caller.signedIn.id);
+    const slot = this.streams.reserve(caller.signedIn.id);
     // A browser's EventSource reconnects with the header: it is newer than the URL it first opened.
     const after = lastEventId || request.after;
-    const feed = await this.queries.execute(new StreamFeedQuery(caller, request, after));
-    reply.hijack();
-    this.streams.follow(reply.raw, reply.getHeaders(), feed, after);
+    try {
+      const feed = await this.queries.execute(new StreamFeedQuery(caller, request, after));
+      reply.hijack();
+      this.streams.follow(reply.raw, reply.getHeaders(), feed, after, slot);
+    } catch (error) {
+      slot.release();
+      throw error;
+    }
   }
 }

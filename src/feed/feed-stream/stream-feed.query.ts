@@ -8,6 +8,8 @@ import type { StreamFeedRequestDto } from './stream-feed.request.dto.js';
 export interface FollowedFeed {
   readonly first: CloudEventJson[];
   readonly tail: FeedTail;
+  /** Epoch ms when the stream ends (`expired`): a signed-in token's audience cannot be checked anew. */
+  readonly endsAt?: number;
 }
 
 /** The caller's feed from `after` on (Last-Event-ID or `?after=`), as GET /feed would page it. */

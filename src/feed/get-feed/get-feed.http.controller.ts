@@ -11,7 +11,6 @@ import {
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../identity/auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
-import type { CloudEventJson } from '../cloud-event.js';
 import { FEED_PERMISSION, FEED_ROLES } from '../feed-audience.js';
 import { FeedRateLimit } from '../feed-rate-limit.js';
 import { CloudEventResponseDto } from './cloud-event.response.dto.js';
@@ -48,14 +47,15 @@ export class GetFeedHttpController {
     @Query() request: GetFeedRequestDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CloudEventJson[]> {
+  ): Promise<Buffer> {
     this.rateLimit.take(caller.signedIn.id);
     const { events, next } = await this.queries.execute(new GetFeedQuery(caller, request));
     void reply
       .type(CLOUDEVENTS_BATCH)
       .header('x-next-cursor', next)
       .header('link', `<${nextPage(request, next)}>; rel="next"`);
-    return events;
+    // Encoded once here: Fastify would measure a page of a thousand events again for Content-Length.
+    return Buffer.from(JSON.stringify(events));
   }
 }
 

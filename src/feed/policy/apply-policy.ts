@@ -1,11 +1,14 @@
 import { maskMobile, maskName, maskNationalId } from '../../shared/masking.js';
-import { policyOf, secretPathsOf, type DataPath, type PersonalKind } from './event-policies.js';
+import {
+  policyOf,
+  secretPathsOf,
+  type DataPath,
+  type PersonalKind,
+  type PolicyAudience,
+} from './event-policies.js';
 import type { DaftarEventType } from '../../../projections/daftar-events.js';
 
-/** What the policy needs of whoever reads: the categories whose personal data it may see as is. */
-export interface PolicyAudience {
-  readonly pii: readonly string[];
-}
+export type { PolicyAudience } from './event-policies.js';
 
 const REMOVE = Symbol('remove');
 type Change = (leaf: unknown) => unknown;
@@ -16,12 +19,14 @@ const MASKS: { readonly [kind in PersonalKind]: Change } = {
   name: (leaf) => (typeof leaf === 'string' ? maskName(leaf) : REMOVE),
   address: () => REMOVE,
   userId: () => REMOVE,
+  digest: () => REMOVE,
 };
 
 /**
  * The event's data as it may leave Daftar for this audience, or undefined when its type is not
  * published: secrets removed always, personal data masked or removed unless the audience has the
- * `pii` scope of the event's category. Never changes the event.
+ * `pii` scope of the event's category, then shaped by the policy's view for this audience. Never
+ * changes the event.
  */
 export function applyPolicy(
   event: { readonly type: string; readonly data: unknown },
@@ -29,11 +34,12 @@ export function applyPolicy(
 ): unknown {
   const policy = policyOf(event.type);
   if (!policy?.published) return undefined;
+  if (policy.staffOnly && audience.organisation !== undefined) return undefined;
   let data = event.data;
   for (const path of secretPathsOf(event.type as DaftarEventType)) data = at(data, path, () => REMOVE);
-  if (audience.pii.includes(policy.category)) return data;
-  for (const [path, kind] of Object.entries(policy.personal)) data = at(data, path, MASKS[kind]);
-  return data;
+  if (!audience.pii.includes(policy.category))
+    for (const [path, kind] of Object.entries(policy.personal)) data = at(data, path, MASKS[kind]);
+  return policy.view ? policy.view.apply(data as never, audience) : data;
 }
 
 /** `value` with `change` applied at `path`, copying only what lies on the way. */

@@ -1,12 +1,17 @@
 import type { DaftarEventType, PerEventType } from '../../../projections/daftar-events.js';
 import { REDACTED_PATHS } from '../../audit/get-audit-event/event-redaction.js';
+import { requesterAnswer } from './inquiry-answer-policy.js';
+import type { AudienceView } from './policy-audience.js';
+
+export type { AudienceView, PolicyAudience } from './policy-audience.js';
 
 /**
  * Personal data by kind: national ids (کد ملی), mobiles and names are masked for an audience without
  * the `pii` scope of the event's category; addresses and user ids, which no mask makes harmless, are
- * removed.
+ * removed, and so are digests and signatures over personal data: recomputing one over each of the
+ * million national ids a mask leaves open would unmask it.
  */
-export const PERSONAL_KINDS = ['nationalId', 'mobile', 'name', 'address', 'userId'] as const;
+export const PERSONAL_KINDS = ['nationalId', 'mobile', 'name', 'address', 'userId', 'digest'] as const;
 export type PersonalKind = (typeof PERSONAL_KINDS)[number];
 
 /**
@@ -26,14 +31,17 @@ export type EventPolicy =
       /** The stream category its events are in: the `pii` scope and the CloudEvents type name it. */
       readonly category: string;
       readonly personal: Readonly<Record<DataPath, PersonalKind>>;
+      readonly view?: AudienceView;
+      /** Kept from organisation audiences, which see their inquiries as requesters, not as clerks. */
+      readonly staffOnly?: true;
     };
 
 const unpublished = (reason: string): EventPolicy => ({ published: false, reason });
-const published = (category: string, personal: Record<DataPath, PersonalKind> = {}): EventPolicy => ({
-  published: true,
-  category,
-  personal,
-});
+const published = (
+  category: string,
+  personal: Record<DataPath, PersonalKind> = {},
+  more: { readonly view?: AudienceView; readonly staffOnly?: true } = {},
+): EventPolicy => ({ published: true, category, personal, ...more });
 
 const ACCOUNTS = 'accounts and their credentials are the identity service’s own, not a municipal fact';
 const SIGN_IN = 'sign-in attempts name people and their addresses; they serve security, not integrators';
@@ -71,15 +79,18 @@ export const EVENT_POLICIES: PerEventType<EventPolicy> = {
   DocumentIssued: published('document', {
     'content.holders[].nationalId': 'nationalId',
     'content.holders[].name': 'name',
+    contentSha256: 'digest',
+    signature: 'digest',
+    seal: 'digest',
   }),
   DocumentRevoked: published('document'),
   DocumentSuperseded: published('document'),
   EngineerNominated: permit({ 'nominee.engineerId': 'userId' }),
   FeeOverridden: permit(),
   FeesAssessed: permit(),
-  InquiryAnswered: published('inquiry'),
+  InquiryAnswered: published('inquiry', {}, { view: requesterAnswer }),
   InquiryFiled: published('inquiry', { 'requester.nationalId': 'nationalId' }),
-  InquiryReferred: published('inquiry'),
+  InquiryReferred: published('inquiry', {}, { staffOnly: true }),
   InspectionReported: permit({ inspectorId: 'userId' }),
   LoginAttemptsThrottled: unpublished(SIGN_IN),
   LoginFailed: unpublished(SIGN_IN),
@@ -146,6 +157,12 @@ export function secretPathsOf(type: DaftarEventType): readonly DataPath[] {
 export const PUBLISHED_TYPES = (Object.keys(EVENT_POLICIES) as DaftarEventType[]).filter(
   (type) => EVENT_POLICIES[type].published,
 );
+
+/** The published types an organisation audience may see at all (within its categories). */
+export const ORGANISATION_TYPES: readonly DaftarEventType[] = PUBLISHED_TYPES.filter((type) => {
+  const policy = EVENT_POLICIES[type];
+  return policy.published && !policy.staffOnly;
+});
 
 /** The categories of published events: what a feed scope and filter may name. */
 export const FEED_CATEGORIES: readonly string[] = [

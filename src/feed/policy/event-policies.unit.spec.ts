@@ -154,6 +154,63 @@ describe('the feed’s data policy', () => {
     expect(applyPolicy(permitEvents.taken, { pii: ['permit'] })).toEqual(permitEvents.taken.data);
   });
 
+  it('keeps a document’s digest, signature and seal from a reader without pii: they would unmask its holders', () => {
+    const doc = applyPolicy(documentIssued, noPii) as Record<string, unknown>;
+    expect(doc).not.toHaveProperty('contentSha256');
+    expect(doc).not.toHaveProperty('signature');
+    expect(doc).not.toHaveProperty('seal');
+    expect(doc).toMatchObject({ code: 'HMD-1405-000001', keyId: 'k1' });
+    expect(applyPolicy(documentIssued, { pii: ['document'] })).toEqual(documentIssued.data);
+  });
+
+  describe('an inquiry answer (پاسخ استعلام)', () => {
+    const findings = {
+      reasons: [
+        { code: 'OPEN_VIOLATION', text: 'تخلف', permitId: 'permit-1', violations: ['an extra floor'] },
+        { code: 'UNPAID_RENEWAL_DUES', text: 'عوارض' },
+      ],
+      amountsDue: [{ item: 'renewal_dues', amount: 1_000_000, year: 1404 }],
+    };
+    const answered = {
+      type: 'InquiryAnswered',
+      data: { inquiryId: 'i-1', ...findings, outcome: 'blocked', answeredBy: 'clerk' },
+    } as DaftarEvent;
+    const organisation = (inquiryKind: 'Transfer' | 'Bank' | 'Utility') => ({
+      pii: [],
+      organisation: 'o-1',
+      inquiryKind,
+    });
+
+    it('shows a notary office or bank the reasons and amounts due, not what the inspector found', () => {
+      for (const kind of ['Transfer', 'Bank'] as const) {
+        expect(applyPolicy(answered, organisation(kind))).toEqual({
+          inquiryId: 'i-1',
+          outcome: 'blocked',
+          answeredBy: 'clerk',
+          reasons: [
+            { code: 'OPEN_VIOLATION', text: 'تخلف', permitId: 'permit-1' },
+            { code: 'UNPAID_RENEWAL_DUES', text: 'عوارض' },
+          ],
+          amountsDue: findings.amountsDue,
+        });
+      }
+    });
+
+    it('shows a utility nothing of the owner’s affairs', () => {
+      expect(applyPolicy(answered, organisation('Utility'))).toEqual({
+        inquiryId: 'i-1',
+        outcome: 'blocked',
+        answeredBy: 'clerk',
+      });
+    });
+
+    it('keeps the whole answer for integrators, and the clerks’ worklist from organisations', () => {
+      expect(applyPolicy(answered, noPii)).toEqual(answered.data);
+      expect(applyPolicy(referred, noPii)).toEqual(referred.data);
+      expect(applyPolicy(referred, organisation('Bank'))).toBeUndefined();
+    });
+  });
+
   it('does not change the event it publishes', () => {
     const before = structuredClone(parcelRegistered);
     applyPolicy(parcelRegistered, noPii);

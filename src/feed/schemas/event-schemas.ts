@@ -33,6 +33,7 @@ const PERSONAL: { readonly [kind in PersonalKind]: string } = {
   name: 'a name, masked',
   address: 'an address, left out',
   userId: 'a user id, left out',
+  digest: 'a digest or signature over personal data, left out',
 };
 
 /**
@@ -75,6 +76,14 @@ export function published(
   for (const [path, kind] of Object.entries(policy.personal)) {
     const note = `Personal data: ${PERSONAL[kind]} unless the reader holds the \`pii\` scope of ${policy.category}.`;
     at(schema, path, noted(note), type);
+  }
+  for (const path of policy.view?.omits ?? []) {
+    at(
+      schema,
+      path,
+      noted('Left out where the reader may not know it (an organisation’s own inquiries).'),
+      type,
+    );
   }
   return {
     type,

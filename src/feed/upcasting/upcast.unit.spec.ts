@@ -62,7 +62,21 @@ describe('upcasting', () => {
   });
 
   it.each([0, 4, 1.5, Number.NaN])('refuses version %p, which no schema describes', (version) => {
-    expect(() => upcast(written(version, hamedan), table)).toThrow(/MunicipalityRegistered version/);
+    expect(() => upcast(written(version, hamedan), table)).toThrow(/MunicipalityRegistered is in version/);
+  });
+
+  it('refuses an unknown version as unavailable (503), naming where the feed stopped', () => {
+    // After a rollback, events a newer Daftar wrote: a clear 503 to retry later, not a 500.
+    const event = { ...written(4, hamedan), position: '42' };
+    expect(() => upcast(event, table)).toThrow(
+      expect.objectContaining({
+        name: 'DomainError',
+        code: 'FEED.UNKNOWN_EVENT_VERSION',
+        kind: 'unavailable',
+        details: { type: 'MunicipalityRegistered', version: 4, position: '42' },
+        message: expect.stringContaining('at position 42'),
+      }),
+    );
   });
 
   it('has no production step yet, and the command side writes every type at its current version', () => {

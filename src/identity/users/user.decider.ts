@@ -1,6 +1,6 @@
 import type { Decider } from '../../event-store/command-handling/decider.js';
 import { DomainError } from '../../shared/domain-error.js';
-import { grantProblem, sameGrant, type Grant } from '../roles.js';
+import { grantProblem, sameFeedScope, sameGrant, type Grant } from '../roles.js';
 import type { UserEvent } from './user.events.js';
 
 export type UserState =
@@ -43,8 +43,15 @@ function decide(command: UserCommand, state: UserState): readonly UserEvent[] | 
     case 'GrantRole': {
       const problem = grantProblem(command.data.grant);
       if (problem) return new DomainError('USER.INVALID_GRANT', problem, 'invalid');
-      if (state.grants.some((g) => sameGrant(g, command.data.grant))) return [];
-      return [{ type: 'RoleGranted', data: { userId, grant: command.data.grant } }];
+      const held = state.grants.find((g) => sameGrant(g, command.data.grant));
+      if (!held) return [{ type: 'RoleGranted', data: { userId, grant: command.data.grant } }];
+      if (sameFeedScope(held.feed, command.data.grant.feed)) return [];
+      // Swapping it here (revoked, then granted) would leave a moment without the grant, which
+      // disables the holder's webhooks; the admin revokes first, knowingly.
+      return new DomainError(
+        'USER.GRANT_SCOPE_DIFFERS',
+        `The user holds ${held.role} there with another feed scope: revoke the grant first`,
+      );
     }
     case 'RevokeRole':
       if (!state.grants.some((g) => sameGrant(g, command.data.grant))) {

@@ -38,6 +38,27 @@ describe('user decider', () => {
     expect(given(userDecider, created, granted).when({ type: 'GrantRole', data: { grant } })).toEqual([]);
   });
 
+  it('refuses an integrator grant again with another feed scope: the old scope would silently stay', () => {
+    const broad = { role: 'integrator', organisation: 'bank-melli', feed: { pii: ['parcel'] } } as const;
+    const granted: UserEvent = { type: 'RoleGranted', data: { userId, grant: broad } };
+    const narrow = { ...broad, feed: { categories: ['permit'] } };
+    expect(
+      given(userDecider, created, granted).when({ type: 'GrantRole', data: { grant: narrow } }),
+    ).toMatchObject({
+      code: 'USER.GRANT_SCOPE_DIFFERS',
+      kind: 'conflict',
+      message: expect.stringContaining('revoke'),
+    });
+    const { feed: _, ...unscoped } = broad;
+    expect(
+      given(userDecider, created, granted).when({ type: 'GrantRole', data: { grant: unscoped } }),
+    ).toMatchObject({ code: 'USER.GRANT_SCOPE_DIFFERS' });
+    const reordered = { ...broad, feed: { categories: ['permit', 'parcel'] } };
+    const held: UserEvent = { type: 'RoleGranted', data: { userId, grant: reordered } };
+    const same = { ...broad, feed: { categories: ['parcel', 'permit'] } };
+    expect(given(userDecider, created, held).when({ type: 'GrantRole', data: { grant: same } })).toEqual([]);
+  });
+
   it('revokes a role held in a scope, whatever its regions, and refuses one not held', () => {
     const grant = { role: 'clerk', municipality: 'hamedan' } as const;
     const revoke = { type: 'RevokeRole', data: { grant, reason: 'moved' } } as const;

@@ -2,6 +2,7 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
+import { Logger } from '@nestjs/common';
 import { isPublicAddress } from '../target-address.js';
 
 export interface WebhookMessage {
@@ -75,9 +76,14 @@ export class WebhookSender {
   }
 }
 
+/** Said to the owner and kept in the delivery log: which internal address a name has is not theirs to learn. */
+export const NOT_PUBLIC = "the URL's host resolves to an address that is not public";
+
+const logger = new Logger('Webhooks');
+
 /**
  * The address to connect to: every address the host resolves to must be public, unless private targets
- * are allowed; the first is the one used.
+ * are allowed; the first is the one used. The refused address goes to the server's log only.
  */
 export async function resolveTarget(
   hostname: string,
@@ -89,8 +95,10 @@ export async function resolveTarget(
   const first = addresses[0];
   if (!first) throw new Error(`${host} has no address`);
   const blocked = addresses.find((a) => !isPublicAddress(a.address));
-  if (blocked && !allowPrivate)
-    throw new Error(`${host} resolves to ${blocked.address}, a loopback, private or link-local address`);
+  if (blocked && !allowPrivate) {
+    logger.warn(`webhook target ${host} refused: it resolves to ${blocked.address}`);
+    throw new Error(NOT_PUBLIC);
+  }
   return first;
 }
 

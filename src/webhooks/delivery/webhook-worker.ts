@@ -10,14 +10,14 @@ import { webhooksProjection } from '../../../projections/webhooks/webhooks.proje
 import { APP_CONFIG } from '../../config/app-config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { CommandRunner } from '../../event-store/command-handling/command-runner.js';
-import { EVENT_STORE, type EventStore, type Subscription } from '../../event-store/event-store.port.js';
+import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
+import { HeadSubscription } from '../../event-store/subscriptions/head-subscription.js';
 import { FeedReader } from '../../feed/feed-reader.js';
 import { PUBLISHED_TYPES } from '../../feed/policy/event-policies.js';
 import { Authenticator } from '../../identity/auth/authenticator.js';
 import { CredentialsCipher } from '../../identity/credentials-cipher.js';
 import { systemActor } from '../../identity/principal.js';
 import { newId } from '../../shared/ids.js';
-import { currentOwnerAudience } from '../webhook-access.js';
 import { webhookDecider } from '../webhook.decider.js';
 import { webhookStream } from '../webhook.events.js';
 import { WebhooksReadModel } from '../webhooks.read-model.js';
@@ -25,6 +25,7 @@ import { WebhookDeliveryStore } from './delivery-store.js';
 import { REAL_CLOCK } from './real-clock.js';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
 import { WebhookSender } from './webhook-sender.js';
+import { currentFeedAudience } from '../../feed/caller-audience.js';
 
 const TIMEOUT_MS = 10_000;
 const IDLE_MS = 5_000;
@@ -41,11 +42,11 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
   readonly deliveries: WebhookDeliveryStore;
   private readonly dispatcher: WebhookDispatcher;
   private readonly logger = new Logger('Webhooks');
-  private subscription: Subscription | undefined;
+  private readonly subscription: HeadSubscription;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) store: EventStore,
     registry: WebhooksReadModel,
     reader: FeedReader,
     cipher: CredentialsCipher,
@@ -53,6 +54,12 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly commands: CommandRunner,
   ) {
     this.deliveries = new WebhookDeliveryStore(join(config.dataDir, 'webhooks.sqlite'), KEPT_ATTEMPTS);
+    this.subscription = new HeadSubscription(
+      store,
+      { onEvent: () => this.dispatcher.wakeAll() },
+      { types: PUBLISHED_TYPES },
+      (error) => this.logger.warn(`Webhook deliveries wait for the event store: ${String(error)}`),
+    );
     this.dispatcher = new WebhookDispatcher({
       registry,
       reader,
@@ -60,7 +67,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
       sender: new WebhookSender({ allowPrivate: config.webhookAllowPrivateTargets, timeoutMs: TIMEOUT_MS }),
       secrets: cipher,
       clock: REAL_CLOCK,
-      ownerAudience: (owner) => currentOwnerAudience(authenticator, owner),
+      ownerAudience: (owner) => currentFeedAudience(authenticator, owner),
       disable: (webhookId, reason, failingSince) => this.disable(webhookId, reason, failingSince),
       idleMs: IDLE_MS,
       batch: BATCH,
@@ -70,15 +77,11 @@ export class WebhookWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onApplicationBootstrap(): Promise<void> {
     this.dispatcher.start(RECONCILE_MS);
-    this.subscription = this.store.subscribeAll(
-      await this.store.headPosition(),
-      { onEvent: () => this.dispatcher.wakeAll() },
-      { types: PUBLISHED_TYPES },
-    );
+    await this.subscription.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.subscription?.stop();
+    await this.subscription.stop();
     await this.dispatcher.stop();
     this.deliveries.close();
   }

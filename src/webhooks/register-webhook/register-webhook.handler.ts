@@ -31,6 +31,7 @@ const PUBLISHED = Object.fromEntries(
 @CommandHandler(RegisterWebhookCommand)
 export class RegisterWebhookHandler implements ICommandHandler<RegisterWebhookCommand> {
   private readonly rules: TargetRules;
+  private readonly maxPerOwner: number;
 
   constructor(
     private readonly commands: CommandRunner,
@@ -41,6 +42,7 @@ export class RegisterWebhookHandler implements ICommandHandler<RegisterWebhookCo
     private readonly worker: WebhookWorker,
   ) {
     this.rules = { httpsOnly: config.production, allowPrivate: config.webhookAllowPrivateTargets };
+    this.maxPerOwner = config.webhooksPerOwner;
   }
 
   async execute({ request, caller }: RegisterWebhookCommand): Promise<WebhookWithSecretResponseDto> {
@@ -68,6 +70,8 @@ export class RegisterWebhookHandler implements ICommandHandler<RegisterWebhookCo
           startAfter: encodeCursor(await this.store.headPosition()),
           secret: this.cipher.seal(secret),
           published: PUBLISHED,
+          ownerWebhooks: this.webhooks.countOwnedBy(owner),
+          maxPerOwner: this.maxPerOwner,
         },
       },
       caller.commandContext(),

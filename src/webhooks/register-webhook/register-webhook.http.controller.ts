@@ -2,6 +2,7 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiOperation,
@@ -33,6 +34,7 @@ export class RegisterWebhookHttpController {
     description: 'WEBHOOK.INVALID_URL, WEBHOOK.UNKNOWN_TYPE, WEBHOOK.UNKNOWN_CATEGORY',
   })
   @ApiForbiddenResponse({ description: 'FEED.NOT_ALLOWED, WEBHOOK.OUT_OF_SCOPE, WEBHOOK.OWNER_NOT_KEPT' })
+  @ApiConflictResponse({ description: 'WEBHOOK.TOO_MANY: the owner has DAFTAR_WEBHOOKS_PER_OWNER already' })
   registerWebhook(
     @Body() body: RegisterWebhookRequestDto,
     @CurrentCaller() caller: Caller,

@@ -2,6 +2,7 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOperation,
@@ -20,12 +21,13 @@ import { GrantRoleCommand } from './grant-role.command.js';
 export class GrantRoleHttpController {
   constructor(private readonly commands: CommandBus) {}
 
-  /** Granting a role the user already holds in that scope changes nothing. */
+  /** Granting a role the user already holds in that scope changes nothing; with another feed scope, 409. */
   @Post(':id/roles')
   @Roles(['admin'])
   @ApiOperation({ summary: 'Grant a role in a scope' })
   @ApiCreatedResponse({ type: UserResponseDto })
   @ApiBadRequestResponse({ description: 'USER.INVALID_GRANT, USER.ORGANISATION_KIND_MISMATCH' })
+  @ApiConflictResponse({ description: 'USER.GRANT_SCOPE_DIFFERS: revoke the grant first' })
   @ApiNotFoundResponse({ description: 'USER.NOT_FOUND, MUNICIPALITY.NOT_FOUND, ORGANISATION.NOT_FOUND, …' })
   grantRole(
     @Param('id') id: string,
