@@ -22,6 +22,8 @@ const DOMAIN = [
   '^src/shared/(domain-error|jalali|masking|scaled-decimal|tehran-date|deep-freeze)\\.ts$',
   '^src/permits/(design-check|map-order-limits|permit-decision|permit-inputs|permit-time)\\.ts$',
   '^src/inquiries/inquiry-checks\\.ts$',
+  '^src/tracking/(tracking-number|next-step)\\.ts$',
+  '^src/notifications/(notification-topics|quiet-hours)\\.ts$',
   '^src/parcels/renewal-code\\.ts$',
   '^src/rule-sets/(rule-set|rule-set\\.schema|zoning-limits)\\.ts$',
   '^src/identity/(roles|national-id|feed-scope)\\.ts$',

@@ -8,10 +8,12 @@ import type { OrganisationEvent } from '../src/identity/organisations/organisati
 import type { RegistrationEvent } from '../src/identity/registrations/registration.events.js';
 import type { UserEvent, UsernameEvent } from '../src/identity/users/user.events.js';
 import type { InquiryEvent } from '../src/inquiries/inquiry.events.js';
+import type { NotificationEvent } from '../src/notifications/notification.events.js';
 import type { ParcelEvent } from '../src/parcels/parcel.events.js';
 import type { PaymentEvent } from '../src/payments/payment.events.js';
 import type { PermitEvent } from '../src/permits/permit.events.js';
 import type { RuleSetEvent } from '../src/rule-sets/rule-set.events.js';
+import type { TrackingEvent } from '../src/tracking/tracking.events.js';
 import type { WebhookEvent } from '../src/webhooks/webhook.events.js';
 
 /** Every event Daftar writes: what readers of the whole log (audit, ledger, feed) must each account for. */
@@ -23,12 +25,14 @@ export type DaftarEvent =
   | InquiryEvent
   | LoginEvent
   | MunicipalityEvent
+  | NotificationEvent
   | OrganisationEvent
   | ParcelEvent
   | PaymentEvent
   | PermitEvent
   | RegistrationEvent
   | RuleSetEvent
+  | TrackingEvent
   | UserEvent
   | UsernameEvent
   | WebhookEvent;
@@ -55,6 +59,11 @@ const TYPES: PerEventType<true> = {
   ConsentRequestEnded: true,
   ConsentRequested: true,
   ConsentWithdrawn: true,
+  NotificationFailed: true,
+  NotificationPreferencesSet: true,
+  NotificationQueued: true,
+  NotificationSent: true,
+  NotificationSkipped: true,
   DesignApproved: true,
   DesignReturned: true,
   DesignSubmitted: true,
@@ -109,6 +118,7 @@ const TYPES: PerEventType<true> = {
   RuleSetPublished: true,
   SiteVisitReported: true,
   SurveyorAssigned: true,
+  TrackingNumberClaimed: true,
   UserCreated: true,
   UserDisabled: true,
   UsernameClaimed: true,

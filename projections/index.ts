@@ -4,6 +4,7 @@ import { consentsProjection } from './consents/consents.projection.js';
 import { documentsProjection } from './documents/documents.projection.js';
 import { inquiriesProjection } from './inquiries/inquiries.projection.js';
 import { municipalitiesProjection } from './municipalities/municipalities.projection.js';
+import { notificationsProjection } from './notifications/notifications.projection.js';
 import { organisationsProjection } from './organisations/organisations.projection.js';
 import { parcelsProjection } from './parcels/parcels.projection.js';
 import { paymentsProjection } from './payments/payments.projection.js';
@@ -34,4 +35,5 @@ export const allProjections: readonly AnyProjection[] = [
   anyProjection(paymentsProjection),
   anyProjection(accessLogProjection),
   anyProjection(webhooksProjection),
+  anyProjection(notificationsProjection),
 ];

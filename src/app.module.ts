@@ -13,12 +13,15 @@ import { DocumentsModule } from './documents/documents.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { InquiriesModule } from './inquiries/inquiries.module.js';
 import { LedgerModule } from './ledger/ledger.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { OperationsModule } from './operations/operations.module.js';
 import { ParcelsModule } from './parcels/parcels.module.js';
 import { PaymentsModule } from './payments/payments.module.js';
 import { PermitsModule } from './permits/permits.module.js';
 import { RuleSetsModule } from './rule-sets/rule-sets.module.js';
+import { EmailModule } from './shared/email/email.module.js';
 import { SmsModule } from './shared/sms/sms.module.js';
+import { TrackingModule } from './tracking/tracking.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 @Module({})
@@ -34,12 +37,14 @@ export class AppModule {
         CqrsModule.forRoot(),
         EventStoreModule.forRoot(options.projections),
         SmsModule,
+        EmailModule,
         IdentityModule,
         ParcelsModule,
         RuleSetsModule,
         DocumentsModule,
         PermitsModule,
         InquiriesModule,
+        TrackingModule,
         PaymentsModule,
         DemoModule,
         OperationsModule,
@@ -48,6 +53,7 @@ export class AppModule {
         FeedModule,
         FeedDescriptionModule,
         WebhooksModule,
+        NotificationsModule,
       ],
       controllers: [HealthHttpController],
     };

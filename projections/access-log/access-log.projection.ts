@@ -34,6 +34,7 @@ export const ACCESSED_WHAT_TITLES: {
   citizen_profile: { fa: 'مشخصات شهروند', en: 'Citizen profile' },
   permit_summary: { fa: 'خلاصه پرونده در کارتابل', en: 'Permit file in a worklist' },
   payment: { fa: 'پرداخت', en: 'Payment' },
+  file_status: { fa: 'وضعیت پرونده با کد رهگیری', en: 'File status by tracking number' },
 };
 
 /** Reads are recorded one citizen each, so a citizen's log is one indexed range, newest first. */

@@ -47,6 +47,7 @@ export const subject = {
   apiKey: (id: string) => `apikey:${id}`,
   municipality: (code: string) => `municipality:${code}`,
   webhook: (id: string) => `webhook:${id}`,
+  tracking: (trackingNumber: string) => `tracking:${trackingNumber}`,
 } as const;
 
 const none: AuditFacts = {};
@@ -83,6 +84,7 @@ const ACCESSED: { readonly [what in DataOf<'AccessRecorded'>['what']]: (id: stri
   citizen_profile: subject.user,
   permit_summary: subject.permit,
   payment: subject.payment,
+  file_status: subject.tracking,
 };
 
 /**
@@ -235,7 +237,18 @@ export const AUDIT_FACTS: FactsTable = {
       ...(d.nationalId ? [subject.national(d.nationalId)] : []),
     ],
   }),
+  TrackingNumberClaimed: (d) => ({ municipality: d.municipality, about: streamSubject(d.stream) }),
   UserDisabled: (d) => ({ about: [subject.user(d.userId)] }),
+  NotificationPreferencesSet: (d) => ({ about: [subject.user(d.userId)] }),
+  NotificationQueued: (d) => ({
+    municipality: d.municipality,
+    about: d.recipient.userId === undefined ? [] : [subject.user(d.recipient.userId)],
+  }),
+  NotificationSent: () => none,
+  NotificationFailed: () => none,
+  NotificationSkipped: (d) => ({
+    about: d.recipient.userId === undefined ? [] : [subject.user(d.recipient.userId)],
+  }),
   UsernameClaimed: (d) => ({ about: [subject.username(d.username)], mentions: [subject.user(d.userId)] }),
   WebhookDeleted: (d) => ({ about: [subject.webhook(d.webhookId)] }),
   WebhookDisabled: (d) => ({ about: [subject.webhook(d.webhookId)] }),

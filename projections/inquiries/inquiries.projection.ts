@@ -41,6 +41,8 @@ export interface InquiryView {
   readonly requesterNationalId?: string;
   readonly requesterReference: string;
   readonly purpose: string;
+  /** The tracking number (کد رهگیری); absent on inquiries filed before numbers were given. */
+  readonly trackingNumber?: string;
   readonly status: InquiryStatus;
   /** What the last check found, once it found something. */
   readonly findings?: InquiryFindings & { readonly checkedAt: string };
@@ -58,6 +60,7 @@ function filed(event: RecordedEvent<Extract<InquiryEvent, { type: 'InquiryFiled'
   const at = event.metadata.recordedAt;
   const { inquiryId, kind, municipality, renewalCode, requester, requesterReference, purpose, dueAt } =
     event.data;
+  const { trackingNumber } = event.data;
   return {
     id: inquiryId,
     inquiryId,
@@ -70,6 +73,7 @@ function filed(event: RecordedEvent<Extract<InquiryEvent, { type: 'InquiryFiled'
       : { requesterNationalId: requester.nationalId }),
     requesterReference,
     purpose,
+    ...(trackingNumber === undefined ? {} : { trackingNumber }),
     status: 'checking',
     filedAt: at,
     dueAt,
@@ -107,6 +111,7 @@ export const inquiriesProjection: Projection<InquiryView, InquiriesProjectionEve
     'organisation',
     'requesterNationalId',
     'renewalCode',
+    'trackingNumber',
     'dueAt',
     // Lists: staff by deadline, requesters the latest filed first.
     ['municipality', 'dueAt'],

@@ -77,12 +77,21 @@ describe('inquiries projection', () => {
       organisation: 'notary-office-12',
       requesterReference: 'N12-1405-0001',
       purpose: 'sale of the property',
+      trackingNumber: '4765744111',
       status: 'checking',
       filedAt,
       dueAt: '2026-11-28T08:00:00.000Z',
       updatedAt: filedAt,
       position: '1',
     });
+  });
+
+  it('shows no tracking number on an inquiry filed before numbers were given', () => {
+    const { trackingNumber: _, ...before } = filed.data as Extract<
+      InquiryEvent,
+      { type: 'InquiryFiled' }
+    >['data'];
+    expect(fold([[{ type: 'InquiryFiled', data: before }, notary]])).not.toHaveProperty('trackingNumber');
   });
 
   it('keeps a citizen’s national id as the requester', () => {

@@ -68,6 +68,8 @@ export interface PermitView {
   readonly applicationType: ApplicationType;
   readonly applicantNationalId: string;
   readonly renewsPermitId?: string;
+  /** The tracking number (کد رهگیری); absent on files opened before numbers were given. */
+  readonly trackingNumber?: string;
   readonly status: PermitFileStatus;
   readonly attachments: readonly Attachment[];
   /** Every time a clerk returned the file to the applicant, oldest first. */
@@ -291,6 +293,7 @@ export const permitsProjection: Projection<PermitView, PermitsProjectionEvent> =
     'surveyorId',
     'clerkId',
     'renewalCode',
+    'trackingNumber',
     'stateSince',
     'updatedAt',
     // Worklists: staff by municipality, the longest waiting first; applicants the latest change first.

@@ -66,6 +66,17 @@ function issued(kind: DocumentKind, code: string, stream = permitStream(permitId
 }
 
 describe('permits projection', () => {
+  it('shows no tracking number on a file opened before numbers were given', () => {
+    const { trackingNumber: _, ...before } = e.opened.data as Extract<
+      PermitEvent,
+      { type: 'PermitDraftOpened' }
+    >['data'];
+    expect(fold([{ type: 'PermitDraftOpened', data: before }])).not.toHaveProperty('trackingNumber');
+    expect(evolvePermit(initialPermitState(), e.opened)).toMatchObject({
+      trackingNumber: e.opened.data.trackingNumber,
+    });
+  });
+
   it.each(STAGES)('reaches %s with the decider’s own state name', (stage) => {
     const decided = history[stage].reduce(evolvePermit, initialPermitState());
     expect(fold(history[stage])?.status).toBe(stage);
@@ -101,6 +112,7 @@ describe('permits projection', () => {
       region: '1',
       renewalCode: '1-1-1-1-0-0-0',
       applicationType: 'NewConstruction',
+      trackingNumber: e.opened.data.trackingNumber,
       status: 'completed',
       clerkId: 'clerk-1',
       surveyorId: 'surveyor-1',

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../../src/event-store/event-envelope.js';
-import type { UserEvent } from '../../src/identity/users/user.events.js';
+import type { NotificationPreferences, UserEvent } from '../../src/identity/users/user.events.js';
 import { USER_EVENT_TYPES } from '../../src/identity/users/user.events.js';
 import { sameGrant, type Grant } from '../../src/identity/roles.js';
 import type { Projection } from '../projection.js';
@@ -19,11 +19,13 @@ export interface UserView {
   readonly updatedAt: string;
   /** Tokens issued before it are no longer accepted. */
   readonly passwordChangedAt: string | null;
+  /** Null until the person chooses: then SMS to the mobile, in Persian. */
+  readonly notifications: NotificationPreferences | null;
 }
 
 export const usersProjection: Projection<UserView, UserEvent> = {
   name: 'users',
-  version: 2,
+  version: 3,
   handles: USER_EVENT_TYPES,
   indexes: ['username', 'nationalId'],
   documentId: (event) => event.data.userId,
@@ -44,6 +46,7 @@ export const usersProjection: Projection<UserView, UserEvent> = {
         origin: d.origin,
         createdAt: at,
         passwordChangedAt: null,
+        notifications: null,
         updatedAt: at,
       };
     }
@@ -59,6 +62,8 @@ export const usersProjection: Projection<UserView, UserEvent> = {
         return { ...doc, passwordHash: e.data.passwordHash, updatedAt: at };
       case 'UserDisabled':
         return { ...doc, disabled: true, updatedAt: at };
+      case 'NotificationPreferencesSet':
+        return { ...doc, notifications: e.data.preferences, updatedAt: at };
       default: {
         const unknown: never = e;
         return unknown;

@@ -7,7 +7,7 @@ export type { AccessedWhat };
 /** A read of citizens' data by someone else: staff, an organisation, or a counter office. */
 export interface DataAccess {
   readonly what: AccessedWhat;
-  /** The record read: a permit id, document code, inquiry id, renewal code or user id. */
+  /** The record read: a permit id, document code, inquiry id, renewal code, user id or tracking number. */
   readonly subject: string;
   /** National ids of the citizens whose data it is. */
   readonly citizens: readonly string[];

@@ -9,6 +9,7 @@ export const ACCESSED_WHATS = [
   'citizen_profile',
   'permit_summary',
   'payment',
+  'file_status',
 ] as const;
 
 export type AccessedWhat = (typeof ACCESSED_WHATS)[number];
@@ -23,7 +24,7 @@ export type AuditEvent =
       readonly type: 'AccessRecorded';
       readonly data: {
         readonly what: AccessedWhat;
-        /** The record read: a permit id, document code, inquiry id, renewal code or user id. */
+        /** The record read: a permit id, document code, inquiry id, renewal code, user id or tracking number. */
         readonly subject: string;
         /** National ids of the citizens whose data it is. */
         readonly citizens: readonly string[];

@@ -6,6 +6,7 @@ import {
   type WorkingHours,
 } from '../../projections/audit-reports/working-hours.js';
 import { isRole, ROLES, type Role } from '../identity/roles.js';
+import { parseQuietHours, parseTimeOfDay, type QuietHours } from '../notifications/quiet-hours.js';
 
 export type StoreKind = 'sqlite' | 'eventstoredb';
 
@@ -27,6 +28,8 @@ export interface AppConfig {
   readonly signing: SigningConfig;
   /** Anonymous document verifications (GET /v/:code) one address may make per minute. */
   readonly verifyRateLimitPerMinute: number;
+  /** Tracking look-ups (GET /track/:n) one address may make per minute, unless its owner signed in. */
+  readonly trackRateLimitPerMinute: number;
   /** Requests to the integrator feed (GET /feed) one API key or user may make per minute. */
   readonly feedRateLimitPerMinute: number;
   /** How often GET /feed/stream sends a heartbeat comment, in milliseconds. */
@@ -68,14 +71,27 @@ export interface AppConfig {
   readonly identityMatch: IdentityMatchConfig | undefined;
   /** The SMS provider; undefined: the demo outbox (refused in production). */
   readonly sms: SmsConfig | undefined;
+  /** The mail server (SMTP); undefined: the demo outbox of `.eml` files (refused in production). */
+  readonly mail: MailConfig | undefined;
   /** How long a citizen's consent lets a counter office act for them. */
   readonly consentHours: number;
   /** One-time codes (registration, consent) one client address may have sent per hour. */
   readonly codeSendsPerAddressPerHour: number;
   /** The municipalities' working hours, Tehran time, that the after-hours report measures against. */
   readonly workingHours: WorkingHours;
+  /** How people hear of their files (SMS, email): coalescing, quiet hours, the staff's daily digest. */
+  readonly notifications: NotificationsConfig;
   /** How a citizen's access log names the officials who read their data: by role and office, or also by name. */
   readonly accessLogNames: AccessLogNames;
+}
+
+export interface NotificationsConfig {
+  /** News for one person within this many seconds travels as one message; 0: every event alone. */
+  readonly windowSeconds: number;
+  /** Non-urgent SMS wait through these hours, Tehran time; null: never held. */
+  readonly quietHours: QuietHours | null;
+  /** Minute of the Tehran day at which staff get the digest of their overdue worklist. */
+  readonly digestAtMinute: number;
 }
 
 export const ACCESS_LOG_NAMES = ['role', 'name'] as const;
@@ -93,6 +109,23 @@ export interface SmsConfig {
   readonly key: string;
   readonly sender: string;
   readonly timeoutMs: number;
+}
+
+export const SMTP_TLS_MODES = ['starttls', 'implicit', 'none'] as const;
+export type SmtpTls = (typeof SMTP_TLS_MODES)[number];
+
+export interface MailConfig {
+  readonly host: string;
+  readonly port: number;
+  /** `starttls`: upgrade on the submission port and refuse a server that cannot; `implicit`: TLS from the start (465). */
+  readonly tls: SmtpTls;
+  /** Undefined: the server takes mail without authentication (a relay that trusts our address). */
+  readonly auth: { readonly user: string; readonly password: string } | undefined;
+  /** The `From` of every message: `شهرداری نمونه <daftar@example.ir>` or a bare address. */
+  readonly from: { readonly name: string; readonly address: string };
+  readonly timeoutMs: number;
+  /** A PEM file of the CA the server's certificate chains to, for a municipality's private CA. */
+  readonly caPath: string | undefined;
 }
 
 /** PEM files of the document-signing and seal keys; all are required in production, demo keys are made otherwise. */
@@ -172,6 +205,7 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
     ...oidcConfig(env, publicUrl),
     signing: signingConfig(env, production),
     verifyRateLimitPerMinute: integer(env, 'DAFTAR_VERIFY_RATE_LIMIT', 600, 1, 10_000_000),
+    trackRateLimitPerMinute: integer(env, 'DAFTAR_TRACK_RATE_LIMIT', 30, 1, 10_000_000),
     feedRateLimitPerMinute: integer(env, 'DAFTAR_FEED_RATE_LIMIT', 1200, 1, 10_000_000),
     feedStreamHeartbeatMs: integer(env, 'DAFTAR_FEED_STREAM_HEARTBEAT_MS', 15_000, 10, 3_600_000),
     feedStreamStallMs: integer(env, 'DAFTAR_FEED_STREAM_STALL_MS', 10_000, 10, 3_600_000),
@@ -190,9 +224,11 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
     ledgerKeyPath: requiredFile(env, 'DAFTAR_LEDGER_KEY', production, 'the signer key of ledger checkpoints'),
     identityMatch: identityMatchConfig(env, production),
     sms: smsConfig(env, production),
+    mail: mailConfig(env, production),
     consentHours: integer(env, 'DAFTAR_CONSENT_HOURS', 8, 1, 24 * 30),
     codeSendsPerAddressPerHour: integer(env, 'DAFTAR_CODE_SENDS_PER_ADDRESS', 20, 1, 1_000_000),
     workingHours: workingHours(env),
+    notifications: notificationsConfig(env),
     accessLogNames: oneOf(env, 'DAFTAR_ACCESS_LOG_NAMES', ACCESS_LOG_NAMES, 'role') as AccessLogNames,
   };
 }
@@ -207,13 +243,30 @@ function webhookAllowPrivateTargets(
   return allow;
 }
 
-function workingHours(env: Readonly<Record<string, string | undefined>>): WorkingHours {
-  const name = 'DAFTAR_WORKING_HOURS';
+function notificationsConfig(env: Readonly<Record<string, string | undefined>>): NotificationsConfig {
+  return {
+    windowSeconds: integer(env, 'DAFTAR_NOTIFY_WINDOW_SECONDS', 120, 0, 3_600),
+    quietHours: parsed(env, 'DAFTAR_QUIET_HOURS', '22:00-07:00', parseQuietHours),
+    digestAtMinute: parsed(env, 'DAFTAR_DIGEST_TIME', '07:30', parseTimeOfDay),
+  };
+}
+
+/** A variable read by `parse`, whose RangeError becomes the variable's configuration error. */
+function parsed<T>(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string,
+  fallback: string,
+  parse: (text: string) => T,
+): T {
   try {
-    return parseWorkingHours(nonEmpty(env, name) ?? DEFAULT_WORKING_HOURS);
+    return parse(nonEmpty(env, name) ?? fallback);
   } catch (error) {
     throw new ConfigError(name, (error as Error).message);
   }
+}
+
+function workingHours(env: Readonly<Record<string, string | undefined>>): WorkingHours {
+  return parsed(env, 'DAFTAR_WORKING_HOURS', DEFAULT_WORKING_HOURS, parseWorkingHours);
 }
 
 /** A provider's URL and key go together; production has no demo stand-in to fall back on. */
@@ -260,6 +313,76 @@ function smsConfig(
   if (sender === undefined)
     throw new ConfigError('DAFTAR_SMS_SENDER', 'is required when DAFTAR_SMS_URL is set');
   return { ...found, sender, timeoutMs: integer(env, 'DAFTAR_SMS_TIMEOUT_MS', 10_000, 100, 60_000) };
+}
+
+const MAIL_VARIABLES = [
+  'DAFTAR_SMTP_PORT',
+  'DAFTAR_SMTP_TLS',
+  'DAFTAR_SMTP_USER',
+  'DAFTAR_SMTP_PASSWORD',
+  'DAFTAR_MAIL_FROM',
+  'DAFTAR_SMTP_TIMEOUT_MS',
+  'DAFTAR_SMTP_CA',
+];
+
+function mailConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  production: boolean,
+): MailConfig | undefined {
+  const host = nonEmpty(env, 'DAFTAR_SMTP_HOST');
+  if (host === undefined) {
+    if (production)
+      throw new ConfigError(
+        'DAFTAR_SMTP_HOST',
+        'is required with NODE_ENV=production: the mail server (SMTP)',
+      );
+    const stray = MAIL_VARIABLES.find((name) => nonEmpty(env, name) !== undefined);
+    if (stray) throw new ConfigError('DAFTAR_SMTP_HOST', `is required when ${stray} is set`);
+    return undefined;
+  }
+  if (isIP(host) === 0 && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i.test(host)) {
+    throw new ConfigError(
+      'DAFTAR_SMTP_HOST',
+      `must be a host name or IP address, got ${JSON.stringify(host)}`,
+    );
+  }
+  const tls = oneOf(env, 'DAFTAR_SMTP_TLS', SMTP_TLS_MODES, 'starttls') as SmtpTls;
+  if (production && tls === 'none')
+    throw new ConfigError('DAFTAR_SMTP_TLS', 'cannot be none with NODE_ENV=production');
+  const user = nonEmpty(env, 'DAFTAR_SMTP_USER');
+  const password = nonEmpty(env, 'DAFTAR_SMTP_PASSWORD');
+  if ((user === undefined) !== (password === undefined)) {
+    const [missing, given] =
+      user === undefined
+        ? ['DAFTAR_SMTP_USER', 'DAFTAR_SMTP_PASSWORD']
+        : ['DAFTAR_SMTP_PASSWORD', 'DAFTAR_SMTP_USER'];
+    throw new ConfigError(missing, `is required when ${given} is set`);
+  }
+  const ca = nonEmpty(env, 'DAFTAR_SMTP_CA');
+  return {
+    host,
+    port: integer(env, 'DAFTAR_SMTP_PORT', tls === 'implicit' ? 465 : 587, 1, 65535),
+    tls,
+    auth: user === undefined || password === undefined ? undefined : { user, password },
+    from: mailFrom(env, 'DAFTAR_MAIL_FROM'),
+    timeoutMs: integer(env, 'DAFTAR_SMTP_TIMEOUT_MS', 10_000, 100, 120_000),
+    caPath: ca === undefined ? undefined : resolve(ca),
+  };
+}
+
+/** `Display Name <address>` or a bare `address`. */
+function mailFrom(env: Readonly<Record<string, string | undefined>>, name: string): MailConfig['from'] {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) throw new ConfigError(name, 'is required when DAFTAR_SMTP_HOST is set');
+  const match = /^(?:(.*?)\s*<([^<>\s]+)>|([^<>\s]+))$/u.exec(raw);
+  const address = match?.[2] ?? match?.[3];
+  if (!match || !address || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address) || /["\r\n]/.test(match[1] ?? '')) {
+    throw new ConfigError(
+      name,
+      `must be an address or "Name <address>", like "شهرداری نمونه <daftar@example.ir>", got ${JSON.stringify(raw)}`,
+    );
+  }
+  return { name: match[1] ?? '', address };
 }
 
 /** A comma-separated list of IP addresses and CIDR ranges (`10.0.0.0/8`, `fd00::/8`). */

@@ -20,6 +20,8 @@ const production = {
   DAFTAR_SMS_URL: 'https://api.kavenegar.com',
   DAFTAR_SMS_KEY: 'sms-key',
   DAFTAR_SMS_SENDER: '10004346',
+  DAFTAR_SMTP_HOST: 'mail.example.ir',
+  DAFTAR_MAIL_FROM: 'daftar@example.ir',
 };
 
 describe('loadAppConfig', () => {
@@ -62,6 +64,8 @@ describe('loadAppConfig', () => {
     [{ ...production, DAFTAR_SMS_URL: ' ', DAFTAR_SMS_KEY: ' ' }, 'DAFTAR_SMS_URL'],
     [{ DAFTAR_SMS_URL: 'https://api.kavenegar.com', DAFTAR_SMS_KEY: 'k' }, 'DAFTAR_SMS_SENDER'],
     [{ DAFTAR_IDENTITY_MATCH_URL: 'https://registry.example/match' }, 'DAFTAR_IDENTITY_MATCH_KEY'],
+    [{ ...production, DAFTAR_SMTP_HOST: ' ' }, 'DAFTAR_SMTP_HOST'],
+    [{ ...production, DAFTAR_SMTP_TLS: 'none' }, 'DAFTAR_SMTP_TLS'],
     [{ DAFTAR_IDENTITY_MATCH_KEY: 'k' }, 'DAFTAR_IDENTITY_MATCH_URL'],
     [{ DAFTAR_CONSENT_HOURS: '0' }, 'DAFTAR_CONSENT_HOURS'],
     [{ OIDC_ISSUER_URL: 'idp.example', OIDC_AUDIENCE: 'daftar-api' }, 'OIDC_ISSUER_URL'],
@@ -155,6 +159,75 @@ describe('demo data and the first admin', () => {
     expect(loadAppConfig({ ...production, DAFTAR_ADMIN_PASSWORD: 'first-admin-secret' }).adminPassword).toBe(
       'first-admin-secret',
     );
+  });
+});
+
+describe('the mail server', () => {
+  const mail = { DAFTAR_SMTP_HOST: 'mail.example.ir', DAFTAR_MAIL_FROM: 'daftar@example.ir' };
+
+  it('uses the demo outbox when no host is set, in production the configured server', () => {
+    expect(loadAppConfig({}).mail).toBeUndefined();
+    expect(loadAppConfig(production).mail?.host).toBe('mail.example.ir');
+  });
+
+  it('defaults to STARTTLS on the submission port, without authentication', () => {
+    expect(loadAppConfig(mail).mail).toEqual({
+      host: 'mail.example.ir',
+      port: 587,
+      tls: 'starttls',
+      auth: undefined,
+      from: { name: '', address: 'daftar@example.ir' },
+      timeoutMs: 10_000,
+      caPath: undefined,
+    });
+  });
+
+  it('reads every setting, and implicit TLS defaults to port 465', () => {
+    const config = loadAppConfig({
+      ...mail,
+      DAFTAR_SMTP_TLS: 'implicit',
+      DAFTAR_SMTP_USER: 'daftar',
+      DAFTAR_SMTP_PASSWORD: 'mail-secret',
+      DAFTAR_MAIL_FROM: 'شهرداری نمونه <no-reply@example.ir>',
+      DAFTAR_SMTP_TIMEOUT_MS: '2500',
+      DAFTAR_SMTP_CA: 'secrets/mail-ca.pem',
+    });
+    expect(config.mail).toEqual({
+      host: 'mail.example.ir',
+      port: 465,
+      tls: 'implicit',
+      auth: { user: 'daftar', password: 'mail-secret' },
+      from: { name: 'شهرداری نمونه', address: 'no-reply@example.ir' },
+      timeoutMs: 2500,
+      caPath: resolve('secrets/mail-ca.pem'),
+    });
+    expect(loadAppConfig({ ...mail, DAFTAR_SMTP_PORT: '2525', DAFTAR_SMTP_TLS: 'none' }).mail).toMatchObject({
+      port: 2525,
+      tls: 'none',
+    });
+    expect(loadAppConfig({ ...mail, DAFTAR_SMTP_HOST: '10.0.0.25' }).mail?.host).toBe('10.0.0.25');
+  });
+
+  it.each([
+    [{ DAFTAR_MAIL_FROM: 'daftar@example.ir' }, 'DAFTAR_SMTP_HOST: is required when DAFTAR_MAIL_FROM'],
+    [{ DAFTAR_SMTP_PASSWORD: 'p' }, 'DAFTAR_SMTP_HOST: is required when DAFTAR_SMTP_PASSWORD'],
+    [{ DAFTAR_SMTP_HOST: 'mail.example.ir' }, 'DAFTAR_MAIL_FROM: is required'],
+    [{ ...mail, DAFTAR_SMTP_HOST: 'smtp://mail.example.ir' }, 'DAFTAR_SMTP_HOST: must be'],
+    [{ ...mail, DAFTAR_SMTP_PORT: '0' }, 'DAFTAR_SMTP_PORT'],
+    [{ ...mail, DAFTAR_SMTP_TLS: 'ssl' }, 'DAFTAR_SMTP_TLS'],
+    [{ ...mail, DAFTAR_SMTP_USER: 'daftar' }, 'DAFTAR_SMTP_PASSWORD: is required when DAFTAR_SMTP_USER'],
+    [{ ...mail, DAFTAR_SMTP_PASSWORD: 'p' }, 'DAFTAR_SMTP_USER: is required when DAFTAR_SMTP_PASSWORD'],
+    [{ ...mail, DAFTAR_MAIL_FROM: 'daftar' }, 'DAFTAR_MAIL_FROM: must be'],
+    [{ ...mail, DAFTAR_MAIL_FROM: 'Daftar <daftar@example.ir' }, 'DAFTAR_MAIL_FROM: must be'],
+    [{ ...mail, DAFTAR_MAIL_FROM: '"Daftar" <daftar@example.ir>' }, 'DAFTAR_MAIL_FROM: must be'],
+    [{ ...mail, DAFTAR_SMTP_TIMEOUT_MS: '50' }, 'DAFTAR_SMTP_TIMEOUT_MS'],
+  ])('refuses %p naming %s', (env, message) => {
+    expect(() => loadAppConfig(env)).toThrow(ConfigError);
+    expect(() => loadAppConfig(env)).toThrow(message);
+  });
+
+  it('never puts the password in a refusal', () => {
+    expect(() => loadAppConfig({ DAFTAR_SMTP_PASSWORD: 'mail-secret' })).not.toThrow(/mail-secret/);
   });
 });
 

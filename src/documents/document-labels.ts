@@ -5,6 +5,7 @@ const FIELD_LABELS_FA: Readonly<Record<string, string>> = {
   renewalCode: 'کد نوسازی',
   holders: 'مالکان',
   permitId: 'شماره پرونده',
+  trackingNumber: 'کد رهگیری',
   applicationType: 'نوع درخواست',
   floors: 'تعداد طبقات',
   use: 'کاربری',

@@ -7,6 +7,7 @@ import { RuleSetsModule } from '../rule-sets/rule-sets.module.js';
 import { AnswerInquiryHttpController } from './answer-inquiry/answer-inquiry.http.controller.js';
 import { FileInquiryHttpController } from './file-inquiry/file-inquiry.http.controller.js';
 import { GetInquiryHttpController } from './get-inquiry/get-inquiry.http.controller.js';
+import { TrackingNumbersModule } from '../tracking/claim-tracking-number/tracking-numbers.module.js';
 import { InquiriesReadModel } from './inquiries.read-model.js';
 import { InquiryAccess } from './inquiry-access.js';
 import { InquiryCommandRunner } from './inquiry-command-runner.js';
@@ -25,7 +26,14 @@ import { ListInquiriesHandler } from './list-inquiries/list-inquiries.handler.js
  * referred to the clerks' worklist (کارتابل) and checked again when the owner pays.
  */
 @Module({
-  imports: [IdentityModule, RuleSetsModule, ParcelsModule, DocumentsModule, PermitsModule],
+  imports: [
+    IdentityModule,
+    RuleSetsModule,
+    ParcelsModule,
+    DocumentsModule,
+    PermitsModule,
+    TrackingNumbersModule,
+  ],
   controllers: [
     ListInquiriesHttpController,
     GetInquiryHttpController,
@@ -44,5 +52,6 @@ import { ListInquiriesHandler } from './list-inquiries/list-inquiries.handler.js
     CheckInquiriesReaction,
     IssueInquiryAnswersReaction,
   ],
+  exports: [InquiriesReadModel],
 })
 export class InquiriesModule {}

@@ -63,9 +63,21 @@ export const answerDocumentKind = (kind: InquiryKind, outcome: InquiryOutcome): 
 
 /** The signed document's body: what the requester receives, so shaped for the requester. */
 export function answerDocumentBody(
-  inquiry: { readonly inquiryId: string; readonly kind: InquiryKind; readonly requesterReference: string },
+  inquiry: {
+    readonly inquiryId: string;
+    readonly kind: InquiryKind;
+    readonly requesterReference: string;
+    /** Printed on the answer when the inquiry has one (کد رهگیری). */
+    readonly trackingNumber?: string;
+  },
   answer: InquiryAnswer,
 ): Record<string, unknown> {
-  const { inquiryId, kind, requesterReference } = inquiry;
-  return { inquiryId, inquiryKind: kind, requesterReference, ...answerView(kind, answer, 'requester') };
+  const { inquiryId, kind, requesterReference, trackingNumber } = inquiry;
+  return {
+    inquiryId,
+    ...(trackingNumber === undefined ? {} : { trackingNumber }),
+    inquiryKind: kind,
+    requesterReference,
+    ...answerView(kind, answer, 'requester'),
+  };
 }

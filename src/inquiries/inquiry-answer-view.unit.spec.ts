@@ -76,6 +76,17 @@ describe('what each requester may know of an answer', () => {
     });
   });
 
+  it('prints the tracking number on the answer of an inquiry that has one', () => {
+    const inquiry = { inquiryId: 'i-1', kind: 'Transfer' as const, requesterReference: 'N-7' };
+    expect(answerDocumentBody({ ...inquiry, trackingNumber: '4765744111' }, cleared)).toEqual({
+      inquiryId: 'i-1',
+      trackingNumber: '4765744111',
+      inquiryKind: 'Transfer',
+      requesterReference: 'N-7',
+      outcome: 'cleared',
+    });
+  });
+
   it('certifies a cleared no-violation inquiry; every other answer is an inquiry answer', () => {
     expect(answerDocumentKind('NoViolation', 'cleared')).toBe('NoViolationCertificate');
     expect(answerDocumentKind('NoViolation', 'blocked')).toBe('InquiryAnswer');

@@ -16,6 +16,8 @@ export type InquiryCommand =
   | {
       readonly type: 'FileInquiry';
       readonly data: Omit<DataOf<'InquiryFiled'>, 'dueAt'> & {
+        /** Claimed for the inquiry's stream by the handler: the same one for a repeated filing. */
+        readonly trackingNumber: string;
         readonly at: string;
         readonly deadlineDays: number;
         readonly allowedKind?: InquiryKind;

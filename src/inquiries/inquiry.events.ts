@@ -66,6 +66,11 @@ export type InquiryEvent =
         readonly purpose: string;
         /** UTC ISO-8601: the rule set's deadline for the kind, from the filing. */
         readonly dueAt: string;
+        /**
+         * The inquiry's tracking number (کد رهگیری), claimed before it was filed; absent from inquiries
+         * filed before tracking numbers were given, present on every inquiry filed since.
+         */
+        readonly trackingNumber?: string;
       };
     }
   /** Sent to the clerks of the parcel's municipality with what the checks found (again when that changes). */

@@ -15,6 +15,7 @@ export const fileCommand: Extract<InquiryCommand, { type: 'FileInquiry' }> = {
     requester: { organisation: 'notary-office-12' },
     requesterReference: 'N12-1405-0001',
     purpose: 'sale of the property',
+    trackingNumber: '4765744111',
     at: filedAt,
     deadlineDays: 3,
     allowedKind: 'Transfer',

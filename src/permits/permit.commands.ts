@@ -30,6 +30,8 @@ export type PermitCommand =
   | {
       readonly type: 'OpenPermitDraft';
       readonly data: DataOf<'PermitDraftOpened'> & {
+        /** Claimed for the file's stream by the handler: every new file has one. */
+        readonly trackingNumber: string;
         readonly parcelOwners: readonly string[];
         /** Looked up when `renewsPermitId` is named. */
         readonly renewedPermit?: RenewedPermit;

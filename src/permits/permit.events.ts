@@ -94,6 +94,11 @@ export type PermitEvent =
         readonly applicantNationalId: string;
         /** Only for a Renewal: the permit it renews. */
         readonly renewsPermitId?: string;
+        /**
+         * The file's tracking number (کد رهگیری), claimed before the file was opened; absent from files
+         * opened before tracking numbers were given, present on every file opened since.
+         */
+        readonly trackingNumber?: string;
       }>;
     }
   | { readonly type: 'PermitDocumentAttached'; readonly data: Of<{ readonly attachment: Attachment }> }

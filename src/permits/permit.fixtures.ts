@@ -12,6 +12,8 @@ export const permitId = 'permit-0001';
 export const municipality = 'hamedan';
 export const renewalCode = '1-1-1-1-0-0-0';
 export const applicantNationalId = '0013542419';
+/** A valid tracking number (کد رهگیری): the first the file's stream would claim. */
+export const trackingNumber = '8923697879';
 export const clerkId = 'clerk-1';
 export const surveyorId = 'surveyor-1';
 export const engineerId = 'engineer-1';
@@ -88,7 +90,14 @@ export const attached = (a: Attachment): PermitEvent => ({
 export const events = {
   opened: {
     type: 'PermitDraftOpened',
-    data: { permitId, municipality, renewalCode, applicationType: 'NewConstruction', applicantNationalId },
+    data: {
+      permitId,
+      municipality,
+      renewalCode,
+      applicationType: 'NewConstruction',
+      applicantNationalId,
+      trackingNumber,
+    },
   },
   submitted: { type: 'PermitSubmitted', data: { permitId } },
   taken: { type: 'PermitTaken', data: { permitId, clerkId } },

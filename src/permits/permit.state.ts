@@ -20,6 +20,8 @@ export type PermitFile = {
   readonly applicationType: ApplicationType;
   readonly applicantNationalId: string;
   readonly renewsPermitId?: string;
+  /** The tracking number (کد رهگیری); absent on files opened before numbers were given. */
+  readonly trackingNumber?: string;
   /** The documents attached now, in the order attached. */
   readonly attachments: readonly Attachment[];
   /** The clerk (کارشناس) handling the file, once taken. */
@@ -204,6 +206,7 @@ export function evolvePermit(state: PermitState, event: PermitEvent): PermitStat
   if (event.type === 'PermitDraftOpened') {
     const { permitId, municipality, renewalCode, applicationType, applicantNationalId, renewsPermitId } =
       event.data;
+    const { trackingNumber } = event.data;
     return {
       status: 'draft',
       permitId,
@@ -212,6 +215,7 @@ export function evolvePermit(state: PermitState, event: PermitEvent): PermitStat
       applicationType,
       applicantNationalId,
       ...(renewsPermitId === undefined ? {} : { renewsPermitId }),
+      ...(trackingNumber === undefined ? {} : { trackingNumber }),
       attachments: [],
       payments: [],
     };

@@ -33,6 +33,7 @@ import { ListPermitsHandler } from './list-permits/list-permits.handler.js';
 import { ListPermitsHttpController } from './list-permits/list-permits.http.controller.js';
 import { NominateEngineerHandler } from './nominate-engineer/nominate-engineer.handler.js';
 import { NominateEngineerHttpController } from './nominate-engineer/nominate-engineer.http.controller.js';
+import { TrackingNumbersModule } from '../tracking/claim-tracking-number/tracking-numbers.module.js';
 import { OpenPermitHandler } from './open-permit/open-permit.handler.js';
 import { OpenPermitHttpController } from './open-permit/open-permit.http.controller.js';
 import { OverrideFeeHandler } from './override-fee/override-fee.handler.js';
@@ -84,7 +85,7 @@ import { PermitHistory } from './reactions/permit-history.js';
  * assess fees, issue the signed documents and expire permits.
  */
 @Module({
-  imports: [IdentityModule, RuleSetsModule, ParcelsModule, DocumentsModule],
+  imports: [IdentityModule, RuleSetsModule, ParcelsModule, DocumentsModule, TrackingNumbersModule],
   controllers: [
     AddAttachmentHttpController,
     ApproveDesignHttpController,

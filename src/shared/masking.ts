@@ -16,3 +16,9 @@ export function maskNationalId(nationalId: string): string {
 export function maskMobile(mobile: string): string {
   return mobile.length > 8 ? `${mobile.slice(0, 4)}***${mobile.slice(-4)}` : '***';
 }
+
+/** "zahra.ahmadi@example.ir" → "z***@example.ir": the mail domain stays, the mailbox does not. */
+export function maskEmail(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at > 0 ? `${[...address][0]}***${address.slice(at)}` : '***';
+}

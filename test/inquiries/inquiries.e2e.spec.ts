@@ -206,6 +206,7 @@ describe('property inquiries over HTTP, as the demo users', () => {
     const content = (await as('utility', 'GET', `/documents/${inquiry.document.code}/content.json`)).json();
     expect(content.body).toEqual({
       inquiryId: inquiry.inquiryId,
+      trackingNumber: inquiry.trackingNumber,
       inquiryKind: 'Utility',
       requesterReference: 'W-1405-0001',
       outcome: 'cleared',

@@ -3,6 +3,7 @@ import { DEMO_PASSWORD } from '../../src/identity/demo/demo-data.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import { SubscriberRunner } from '../../src/event-store/subscriptions/subscriber-runner.js';
 import { ExpirePermits } from '../../src/permits/reactions/expire-permits.js';
+import { persianDigits } from '../../src/shared/jalali.js';
 import { call, signIn } from '../support/http.js';
 import { multipart, MULTIPART_CONTENT_TYPE } from '../support/multipart.js';
 import { samplePdf } from '../support/sample-attachments.js';
@@ -148,6 +149,14 @@ describe('the building-permit lifecycle over HTTP, as the demo users', () => {
       status: 'valid',
       kind: 'CompletionCertificate',
     });
+
+    // Each document carries the file's tracking number (کد رهگیری), and its printed page shows it.
+    for (const code of Object.values(completed.documents as Record<string, string>)) {
+      const content = (await as('citizen', 'GET', `/documents/${code}/content.json`)).json();
+      expect(content.body).toMatchObject({ permitId, trackingNumber: completed.trackingNumber });
+      const page = (await as('citizen', 'GET', `/documents/${code}`)).body;
+      expect(page).toContain(persianDigits(completed.trackingNumber));
+    }
 
     const timeline = (await as('citizen', 'GET', `/permits/${permitId}/timeline`)).json();
     const types = timeline.items.map((e: { type: string }) => e.type);

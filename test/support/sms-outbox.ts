@@ -8,6 +8,8 @@ export interface OutboxSms {
   readonly to: string;
   readonly text: string;
   readonly at: string;
+  /** The sender's key for the message, the provider's `localid`. */
+  readonly reference?: string;
 }
 
 /** The messages the demo SMS adapter wrote to `$DAFTAR_DATA_DIR/outbox/sms.jsonl`, oldest first. */
@@ -20,13 +22,14 @@ export function smsOutbox(dataDir: string): OutboxSms[] {
     .map((line) => JSON.parse(line) as OutboxSms);
 }
 
-/** The one-time code in the latest SMS to `mobile`, as a person would read it off the phone. */
+/** The one-time code in the latest code SMS to `mobile`, as a person would read it off the phone. */
 export function lastCodeSentTo(app: NestFastifyApplication, mobile: string): string {
   const { dataDir } = app.get<AppConfig>(APP_CONFIG);
-  const message = smsOutbox(dataDir)
+  // Notifications reach the same phone; the code is in the latest message that carries one.
+  const code = smsOutbox(dataDir)
     .filter((m) => m.to === mobile)
+    .flatMap((m) => /\b(\d{6})\b/.exec(m.text)?.[1] ?? [])
     .at(-1);
-  const code = message && /\b(\d{6})\b/.exec(message.text)?.[1];
   if (!code) throw new Error(`no code was sent to ${mobile}`);
   return code;
 }

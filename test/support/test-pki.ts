@@ -96,6 +96,9 @@ export const PRODUCTION_PROVIDERS = {
   DAFTAR_SMS_URL: 'http://127.0.0.1:9',
   DAFTAR_SMS_KEY: 'test-sms-key',
   DAFTAR_SMS_SENDER: '10004346',
+  DAFTAR_SMTP_HOST: '127.0.0.1',
+  DAFTAR_SMTP_PORT: '9',
+  DAFTAR_MAIL_FROM: 'daftar@example.ir',
 } as const;
 
 /**

@@ -19,7 +19,9 @@ export class AccessLogItemDto {
   @ApiProperty({ enum: ACCESSED_WHATS }) what!: AccessedWhat;
   @ApiProperty() whatFa!: string;
   @ApiProperty() whatEn!: string;
-  @ApiProperty({ description: 'the record read: permit id, document code, inquiry id, renewal code' })
+  @ApiProperty({
+    description: 'the record read: permit id, document code, inquiry id, renewal code, tracking number',
+  })
   subject!: string;
   @ApiProperty() purpose!: string;
   @ApiProperty({ type: AccessReaderDto }) reader!: AccessReaderDto;

@@ -79,8 +79,8 @@ export class BackgroundAuditTrail
   }
 
   accessedAll(caller: Caller, accesses: readonly DataAccess[]): void {
+    // Someone not signed in is recorded as anonymous: a tracking look-up with the owner's mobile.
     const own = caller.principal?.nationalId;
-    if (!caller.principal) return;
     // One record per citizen: each citizen's access log is then one indexed lookup. A reader's own
     // data is not recorded for them, but a co-owner still hears of it.
     const items = accesses.flatMap((access) => {

@@ -30,6 +30,7 @@ import { GetReportHttpController } from './get-report/get-report.http.controller
     },
     GetReportHandler,
   ],
+  exports: [OverdueFiles],
 })
 export class AuditReportsModule implements OnModuleInit {
   constructor(

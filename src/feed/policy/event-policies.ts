@@ -50,7 +50,10 @@ const CONSENT = 'a citizen’s consent (رضایت) to a counter office is betwe
 const AUDIT = 'the audit trail names citizens who read nothing; it is for them and for oversight';
 const PAYMENT = 'gateway intents of one payer; what a file was paid is PermitPaymentRecorded';
 const WEBHOOKS = 'an integrator’s endpoints and their (sealed) signing secrets are its own business';
+const NOTIFICATIONS =
+  'messages to one person about their own files: what they were told is theirs, not a municipal fact';
 const KEYS = 'API keys are credentials: issuing or revoking one is the administrators’ business';
+const TRACKING = 'an index from tracking numbers to files; the file’s opening event carries its own number';
 
 const permit = (personal: Record<DataPath, PersonalKind> = {}) => published('permit', personal);
 const parcel = (personal: Record<DataPath, PersonalKind> = {}) => published('parcel', personal);
@@ -134,8 +137,14 @@ export const EVENT_POLICIES: PerEventType<EventPolicy> = {
   RuleSetPublished: published('ruleset'),
   SiteVisitReported: permit({ surveyorId: 'userId' }),
   SurveyorAssigned: permit({ surveyorId: 'userId' }),
+  TrackingNumberClaimed: unpublished(TRACKING),
   UserCreated: unpublished(ACCOUNTS),
   UserDisabled: unpublished(ACCOUNTS),
+  NotificationPreferencesSet: unpublished(ACCOUNTS),
+  NotificationQueued: unpublished(NOTIFICATIONS),
+  NotificationSent: unpublished(NOTIFICATIONS),
+  NotificationFailed: unpublished(NOTIFICATIONS),
+  NotificationSkipped: unpublished(NOTIFICATIONS),
   UsernameClaimed: unpublished(ACCOUNTS),
   WebhookDeleted: unpublished(WEBHOOKS),
   WebhookDisabled: unpublished(WEBHOOKS),

@@ -1,7 +1,7 @@
 import type { Decider } from '../../event-store/command-handling/decider.js';
 import { DomainError } from '../../shared/domain-error.js';
 import { grantProblem, sameFeedScope, sameGrant, type Grant } from '../roles.js';
-import type { UserEvent } from './user.events.js';
+import type { NotificationPreferences, UserEvent } from './user.events.js';
 
 export type UserState =
   | { readonly status: 'absent' }
@@ -11,6 +11,7 @@ export type UserState =
       readonly username: string;
       readonly grants: readonly Grant[];
       readonly passwordHash: string;
+      readonly preferences?: NotificationPreferences;
     };
 
 export type UserCommand =
@@ -26,7 +27,11 @@ export type UserCommand =
       /** `verifiedHash` is the stored value the password was just checked against. */
       readonly data: { readonly verifiedHash: string; readonly passwordHash: string };
     }
-  | { readonly type: 'DisableUser'; readonly data: { readonly reason: string } };
+  | { readonly type: 'DisableUser'; readonly data: { readonly reason: string } }
+  | {
+      readonly type: 'SetNotificationPreferences';
+      readonly data: { readonly preferences: NotificationPreferences };
+    };
 
 export const userNotFound = () => new DomainError('USER.NOT_FOUND', 'There is no such user', 'not_found');
 
@@ -71,6 +76,15 @@ function decide(command: UserCommand, state: UserState): readonly UserEvent[] | 
     case 'DisableUser':
       if (state.status === 'disabled') return [];
       return [{ type: 'UserDisabled', data: { userId, reason: command.data.reason } }];
+    case 'SetNotificationPreferences': {
+      if (state.status === 'disabled') return new DomainError('USER.DISABLED', 'This account is disabled');
+      const { preferences } = command.data;
+      if (preferences.channels.includes('email') && preferences.email === undefined) {
+        return new DomainError('USER.EMAIL_REQUIRED', 'Choosing email needs an email address', 'invalid');
+      }
+      if (samePreferences(state.preferences, preferences)) return [];
+      return [{ type: 'NotificationPreferencesSet', data: { userId, preferences } }];
+    }
     default: {
       const unknown: never = command;
       return unknown;
@@ -99,11 +113,23 @@ function evolve(state: UserState, event: UserEvent): UserState {
       return state.status === 'absent' ? state : { ...state, passwordHash: event.data.passwordHash };
     case 'UserDisabled':
       return state.status === 'absent' ? state : { ...state, status: 'disabled' };
+    case 'NotificationPreferencesSet':
+      return state.status === 'absent' ? state : { ...state, preferences: event.data.preferences };
     default: {
       const unknown: never = event;
       return unknown;
     }
   }
+}
+
+function samePreferences(a: NotificationPreferences | undefined, b: NotificationPreferences): boolean {
+  return (
+    a !== undefined &&
+    a.language === b.language &&
+    a.email === b.email &&
+    a.channels.length === b.channels.length &&
+    a.channels.every((channel) => b.channels.includes(channel))
+  );
 }
 
 export const userDecider: Decider<UserCommand, UserState, UserEvent> = {

@@ -95,4 +95,49 @@ describe('user decider', () => {
       kind: 'not_found',
     });
   });
+
+  describe('SetNotificationPreferences', () => {
+    const preferences = {
+      channels: ['sms', 'email'],
+      email: 'r.karimi@example.org',
+      language: 'en',
+    } as const;
+    const set = { type: 'SetNotificationPreferences', data: { preferences } } as const;
+    const chosen: UserEvent = { type: 'NotificationPreferencesSet', data: { userId, preferences } };
+
+    it('records what the person chose; the same choice again changes nothing', () => {
+      expect(given(userDecider, created).when(set)).toEqual([chosen]);
+      expect(given(userDecider, created, chosen).when(set)).toEqual([]);
+      const reordered = {
+        ...set,
+        data: { preferences: { ...preferences, channels: ['email', 'sms'] } },
+      } as const;
+      expect(given(userDecider, created, chosen).when(reordered)).toEqual([]);
+    });
+
+    it('records a change of language or address', () => {
+      const farsi = { ...preferences, language: 'fa' } as const;
+      expect(
+        given(userDecider, created, chosen).when({
+          type: 'SetNotificationPreferences',
+          data: { preferences: farsi },
+        }),
+      ).toEqual([{ type: 'NotificationPreferencesSet', data: { userId, preferences: farsi } }]);
+    });
+
+    it('refuses email without an address', () => {
+      const noAddress = { channels: ['email'], language: 'fa' } as const;
+      expect(
+        given(userDecider, created).when({
+          type: 'SetNotificationPreferences',
+          data: { preferences: noAddress },
+        }),
+      ).toMatchObject({ code: 'USER.EMAIL_REQUIRED', kind: 'invalid' });
+    });
+
+    it('refuses a disabled account, and one that does not exist', () => {
+      expect(given(userDecider, created, disabled).when(set)).toMatchObject({ code: 'USER.DISABLED' });
+      expect(given(userDecider).when(set)).toMatchObject({ code: 'USER.NOT_FOUND' });
+    });
+  });
 });

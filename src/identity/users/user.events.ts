@@ -1,4 +1,12 @@
+import type { Channel, Language } from '../../notifications/notification-topics.js';
 import type { Grant } from '../roles.js';
+
+/** How a person wants to hear of their files: on which channels, at which email address, in which language. */
+export interface NotificationPreferences {
+  readonly channels: readonly Channel[];
+  readonly email?: string;
+  readonly language: Language;
+}
 
 export type UserEvent =
   | {
@@ -33,7 +41,11 @@ export type UserEvent =
       readonly type: 'PasswordRehashed';
       readonly data: { readonly userId: string; readonly passwordHash: string };
     }
-  | { readonly type: 'UserDisabled'; readonly data: { readonly userId: string; readonly reason: string } };
+  | { readonly type: 'UserDisabled'; readonly data: { readonly userId: string; readonly reason: string } }
+  | {
+      readonly type: 'NotificationPreferencesSet';
+      readonly data: { readonly userId: string; readonly preferences: NotificationPreferences };
+    };
 
 /** A username (نام کاربری) is claimed once, in its own stream, before the user stream is written. */
 export type UsernameEvent = {
@@ -48,6 +60,7 @@ export const USER_EVENT_TYPES: readonly UserEvent['type'][] = [
   'PasswordChanged',
   'PasswordRehashed',
   'UserDisabled',
+  'NotificationPreferencesSet',
 ];
 
 export const userStream = (userId: string) => `user-${userId}`;

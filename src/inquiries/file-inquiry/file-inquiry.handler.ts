@@ -3,10 +3,11 @@ import type { Caller } from '../../identity/auth/caller.decorator.js';
 import { ParcelsReadModel } from '../../parcels/parcels.read-model.js';
 import { RuleSetsReadModel } from '../../rule-sets/rule-sets.read-model.js';
 import { toInquiryResponse } from '../get-inquiry/inquiry.response.dto.js';
+import { TrackingNumbers } from '../../tracking/claim-tracking-number/tracking-numbers.service.js';
 import { KIND_OF_ROLE } from '../inquiry-access.js';
 import { InquiryCommandRunner } from '../inquiry-command-runner.js';
 import { kindRefusal } from '../inquiry.decider.js';
-import type { InquiryRequester } from '../inquiry.events.js';
+import { inquiryStream, type InquiryRequester } from '../inquiry.events.js';
 import { FileInquiryCommand, type FiledInquiry } from './file-inquiry.command.js';
 import { inquiryIdOf } from './inquiry-id.js';
 
@@ -19,6 +20,7 @@ export class FileInquiryHandler implements ICommandHandler<FileInquiryCommand> {
     private readonly commands: InquiryCommandRunner,
     private readonly parcels: ParcelsReadModel,
     private readonly ruleSets: RuleSetsReadModel,
+    private readonly tracking: TrackingNumbers,
   ) {}
 
   async execute({ request, caller }: FileInquiryCommand): Promise<FiledInquiry> {
@@ -30,6 +32,9 @@ export class FileInquiryHandler implements ICommandHandler<FileInquiryCommand> {
     const requester = requesterOf(caller);
     const inquiryId = inquiryIdOf(requester, request.requesterReference);
     const { inquiryDeadlineDays } = this.ruleSets.requireInForce(parcel.municipality, caller.now);
+    // The inquiry's id is the requester's and the reference's: a repeated filing finds its own claim.
+    const context = caller.commandContext();
+    const trackingNumber = await this.tracking.claim(inquiryStream(inquiryId), parcel.municipality, context);
     const { repeated, inquiry } = await this.commands.run(
       inquiryId,
       {
@@ -42,13 +47,14 @@ export class FileInquiryHandler implements ICommandHandler<FileInquiryCommand> {
           requester,
           requesterReference: request.requesterReference,
           purpose: request.purpose,
+          trackingNumber,
           at: caller.now,
           deadlineDays: inquiryDeadlineDays[request.kind],
           ...(KIND_OF_ROLE[grant.role] === undefined ? {} : { allowedKind: KIND_OF_ROLE[grant.role] }),
           parcelOwners: parcel.owners.map((o) => o.nationalId),
         },
       },
-      caller.commandContext(),
+      context,
       {
         until: (i) => i?.status === 'awaiting_clerk' || i?.document !== undefined,
         timeoutMs: ANSWER_WAIT_MS,

@@ -20,6 +20,7 @@ import {
   type InquiryOutcome,
   type InquiryReason,
 } from '../inquiry.events.js';
+import { ApiTrackingNumber } from '../../tracking/api-tracking-number.js';
 
 const REASONS = {
   type: 'array',
@@ -57,6 +58,7 @@ class AnswerDocumentDto {
  */
 export class InquiryResponseDto {
   @ApiProperty() inquiryId!: string;
+  @ApiTrackingNumber() trackingNumber?: string;
   @ApiProperty({ enum: INQUIRY_KINDS }) kind!: InquiryKind;
   @ApiProperty({ example: 'hamedan' }) municipality!: string;
   @ApiProperty({ example: '1-1-1-1-0-0-0' }) renewalCode!: string;
@@ -78,11 +80,13 @@ export class InquiryResponseDto {
 }
 
 export function toInquiryResponse(inquiry: InquiryView, audience: Audience, now: string): InquiryResponseDto {
-  const { inquiryId, kind, municipality, renewalCode, organisation, requesterNationalId } = inquiry;
+  const { inquiryId, trackingNumber, kind, municipality, renewalCode, organisation, requesterNationalId } =
+    inquiry;
   const { requesterReference, purpose, status, findings, answer, document, filedAt, dueAt, updatedAt } =
     inquiry;
   return {
     inquiryId,
+    ...(trackingNumber ? { trackingNumber } : {}),
     kind,
     municipality,
     renewalCode,

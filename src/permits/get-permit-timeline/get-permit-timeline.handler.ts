@@ -28,11 +28,12 @@ export class GetPermitTimelineHandler implements IQueryHandler<GetPermitTimeline
   /** The page, read synchronously from the read model. */
   answer({ caller, permitId: id, page: query }: GetPermitTimelineQuery): PermitTimelineResponseDto {
     const permit = this.access.ownedOrHandled(caller, id);
-    const { permitId } = permit;
+    const { permitId, trackingNumber } = permit;
     this.trail.accessed(caller, accessOf('permit_file', permitId, permitScope(permit)));
     const { items, next } = this.timeline.of(permitId, pageWindow(query, TIMELINE_ORDER));
     return {
       permitId,
+      ...(trackingNumber ? { trackingNumber } : {}),
       items: items.map((entry) => this.item(entry)),
       ...(next ? { nextCursor: encodeCursor(next, TIMELINE_ORDER) } : {}),
     };

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { TimelineDetail } from '../../../projections/permits/permit-timeline.projection.js';
 import { PERMIT_EVENT_TYPES, type PermitEventType } from '../permit.events.js';
+import { ApiTrackingNumber } from '../../tracking/api-tracking-number.js';
 
 class TimelineActorDto {
   @ApiProperty() id!: string;
@@ -30,6 +31,7 @@ export class PermitTimelineItemDto {
 
 export class PermitTimelineResponseDto {
   @ApiProperty() permitId!: string;
+  @ApiTrackingNumber() trackingNumber?: string;
   @ApiProperty({ type: [PermitTimelineItemDto], description: 'oldest first' })
   items!: PermitTimelineItemDto[];
   @ApiPropertyOptional({ description: 'pass as `cursor` for the next page; absent on the last page' })

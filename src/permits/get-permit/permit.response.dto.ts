@@ -6,6 +6,7 @@ import type {
 } from '../../../projections/permits/permits.projection.js';
 import { PERMIT_FILE_STATUSES, type PermitFileStatus } from '../permit.state.js';
 import { APPLICATION_TYPES, type ApplicationType } from '../../rule-sets/rule-set.js';
+import { ApiTrackingNumber } from '../../tracking/api-tracking-number.js';
 
 class PermitDocumentCodesDto implements PermitDocumentCodes {
   @ApiPropertyOptional({ description: 'the map order’s (دستور نقشه) document code' }) mapOrder?: string;
@@ -36,6 +37,7 @@ export class PermitResponseDto implements PermitView {
   @ApiProperty({ enum: APPLICATION_TYPES }) applicationType!: ApplicationType;
   @ApiProperty({ description: 'the applicant’s national id (کد ملی)' }) applicantNationalId!: string;
   @ApiPropertyOptional() renewsPermitId?: string;
+  @ApiTrackingNumber() trackingNumber?: string;
   @ApiProperty({ enum: PERMIT_FILE_STATUSES }) status!: PermitFileStatus;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) attachments!: PermitView['attachments'];
   @ApiProperty({

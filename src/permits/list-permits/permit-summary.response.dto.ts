@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PERMIT_FILE_STATUSES, type PermitFileStatus } from '../permit.state.js';
 import { APPLICATION_TYPES, type ApplicationType } from '../../rule-sets/rule-set.js';
 import type { PermitView } from '../permits.read-model.js';
+import { ApiTrackingNumber } from '../../tracking/api-tracking-number.js';
 
 /** A file as a worklist (کارتابل) row shows it; GET /permits/{id} has the rest. */
 export class PermitSummaryDto {
@@ -9,6 +10,7 @@ export class PermitSummaryDto {
   @ApiProperty({ example: 'hamedan' }) municipality!: string;
   @ApiProperty({ example: '1' }) region!: string;
   @ApiProperty({ example: '1-1-1-1-0-0-0' }) renewalCode!: string;
+  @ApiTrackingNumber() trackingNumber?: string;
   @ApiProperty({ enum: APPLICATION_TYPES }) applicationType!: ApplicationType;
   @ApiProperty({ description: 'masked (********19) for engineers' }) applicantNationalId!: string;
   @ApiProperty({ enum: PERMIT_FILE_STATUSES }) status!: PermitFileStatus;
@@ -24,12 +26,13 @@ export class PermitSummaryDto {
 export function toPermitSummary(permit: PermitView): PermitSummaryDto {
   const { permitId, municipality, region, renewalCode, applicationType, applicantNationalId, status } =
     permit;
-  const { clerkId, surveyorId, design, fees, openedAt, updatedAt, stateSince } = permit;
+  const { clerkId, surveyorId, design, fees, openedAt, updatedAt, stateSince, trackingNumber } = permit;
   return {
     permitId,
     municipality,
     region,
     renewalCode,
+    ...(trackingNumber ? { trackingNumber } : {}),
     applicationType,
     applicantNationalId,
     status,

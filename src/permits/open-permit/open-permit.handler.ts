@@ -2,9 +2,12 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ParcelsReadModel } from '../../parcels/parcels.read-model.js';
 import { DomainError } from '../../shared/domain-error.js';
 import { newId } from '../../shared/ids.js';
+import { TrackingNumbers } from '../../tracking/claim-tracking-number/tracking-numbers.service.js';
 import { PermitCommandRunner } from '../permit-command-runner.js';
-import type { RenewedPermit } from '../permit.commands.js';
-import { permitNotFound } from '../permit.decider.js';
+import type { PermitCommand, RenewedPermit } from '../permit.commands.js';
+import { permitDecider, permitNotFound } from '../permit.decider.js';
+import { permitStream } from '../permit.events.js';
+import { initialPermitState } from '../permit.state.js';
 import { PermitsReadModel, type PermitView } from '../permits.read-model.js';
 import { OpenPermitCommand } from './open-permit.command.js';
 
@@ -15,6 +18,7 @@ export class OpenPermitHandler implements ICommandHandler<OpenPermitCommand> {
     private readonly runner: PermitCommandRunner,
     private readonly parcels: ParcelsReadModel,
     private readonly permits: PermitsReadModel,
+    private readonly tracking: TrackingNumbers,
   ) {}
 
   async execute({ caller, options, input }: OpenPermitCommand): Promise<PermitView> {
@@ -29,25 +33,28 @@ export class OpenPermitHandler implements ICommandHandler<OpenPermitCommand> {
     const parcel = this.parcels.find(input.renewalCode, input.municipality);
     const { renewsPermitId } = input;
     const permitId = newId();
-    await this.runner.execute(
-      permitId,
-      {
-        type: 'OpenPermitDraft',
-        data: {
-          permitId,
-          municipality: parcel.municipality,
-          renewalCode: parcel.renewalCode,
-          applicationType: input.applicationType,
-          applicantNationalId: applicant,
-          parcelOwners: parcel.owners.map((o) => o.nationalId),
-          ...(renewsPermitId === undefined
-            ? {}
-            : { renewsPermitId, renewedPermit: this.renewedPermit(renewsPermitId) }),
-        },
+    const open = (trackingNumber: string): PermitCommand => ({
+      type: 'OpenPermitDraft',
+      data: {
+        permitId,
+        municipality: parcel.municipality,
+        renewalCode: parcel.renewalCode,
+        applicationType: input.applicationType,
+        applicantNationalId: applicant,
+        trackingNumber,
+        parcelOwners: parcel.owners.map((o) => o.nationalId),
+        ...(renewsPermitId === undefined
+          ? {}
+          : { renewsPermitId, renewedPermit: this.renewedPermit(renewsPermitId) }),
       },
-      caller,
-      options,
-    );
+    });
+    // A new file's stream is empty: what the decider refuses now it refuses after the claim too, and a
+    // refused application must not leave a claimed number behind.
+    const refused = permitDecider.decide(open(''), initialPermitState());
+    if (refused instanceof DomainError) throw refused;
+    const stream = permitStream(permitId);
+    const trackingNumber = await this.tracking.claim(stream, parcel.municipality, caller.commandContext());
+    await this.runner.execute(permitId, open(trackingNumber), caller, options);
     return this.permits.getOr(permitId, permitNotFound);
   }
 

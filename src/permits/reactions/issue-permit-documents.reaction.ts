@@ -68,7 +68,8 @@ export class IssuePermitDocumentsReaction implements Reaction, OnModuleInit {
 /** What each document certifies, from the file right after the step. */
 function bodyOf(kind: DocumentKind, file: PermitState): Record<string, unknown> | undefined {
   if (!('mapOrder' in file)) return undefined;
-  const common = { permitId: file.permitId, applicationType: file.applicationType };
+  const { permitId, trackingNumber, applicationType } = file;
+  const common = { permitId, ...(trackingNumber === undefined ? {} : { trackingNumber }), applicationType };
   if (kind === 'MapOrder') {
     return { ...common, ...file.mapOrder.limits, ruleSetVersion: file.mapOrder.ruleSetVersion };
   }

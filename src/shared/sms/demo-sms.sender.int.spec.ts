@@ -33,4 +33,28 @@ describe('DemoSmsSender', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('keeps one message per reference, as the provider does with localid, across restarts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'daftar-sms-'));
+    const file = join(dir, 'outbox', 'sms.jsonl');
+    const at = () => new Date('2026-12-03T08:00:00Z');
+    jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    try {
+      await new DemoSmsSender(file, at).send({ to: '09120000001', text: 'خبر', reference: '42' });
+      const restarted = new DemoSmsSender(file, at);
+      await restarted.send({ to: '09120000001', text: 'خبر', reference: '42' });
+      await restarted.send({ to: '09120000001', text: 'خبر دیگر', reference: '43' });
+      const lines = readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(lines.map((l) => [l.reference, l.text])).toEqual([
+        ['42', 'خبر'],
+        ['43', 'خبر دیگر'],
+      ]);
+    } finally {
+      jest.restoreAllMocks();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

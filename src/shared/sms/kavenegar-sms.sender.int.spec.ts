@@ -66,6 +66,22 @@ describe('KavenegarSmsSender against a local stand-in of the provider', () => {
     }
   });
 
+  it('sends no localid when the message has no reference', async () => {
+    const provider = kavenegar(true);
+    const url = await provider.start();
+    try {
+      await new KavenegarSmsSender({ url, key: 'the-key', sender: '10004346', timeoutMs: 1000 }).send({
+        to: message.to,
+        text: message.text,
+      });
+      expect(provider.received.map(({ form }) => Object.keys(form))).toEqual([
+        ['receptor', 'sender', 'message'],
+      ]);
+    } finally {
+      await provider.stop();
+    }
+  });
+
   it.each([
     ['an unknown key', 'wrong-key', true],
     ['an account without credit', 'the-key', false],

@@ -52,6 +52,7 @@ function harness(dir: string) {
       createdAt: new Date(T0).toISOString(),
       updatedAt: new Date(T0).toISOString(),
       passwordChangedAt: null,
+      notifications: null,
     }),
   } as unknown as UsersReadModel;
   const handler = new IssueTokenHandler(
