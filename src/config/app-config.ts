@@ -92,6 +92,11 @@ export interface NotificationsConfig {
   readonly quietHours: QuietHours | null;
   /** Minute of the Tehran day at which staff get the digest of their overdue worklist. */
   readonly digestAtMinute: number;
+  /**
+   * Events older than this (hours) when the reaction reaches them tell nobody: a first start on an old
+   * log, or a rebuilt read-model file, must not text every citizen about every step of every file.
+   */
+  readonly maxAgeHours: number;
 }
 
 export const ACCESS_LOG_NAMES = ['role', 'name'] as const;
@@ -248,6 +253,7 @@ function notificationsConfig(env: Readonly<Record<string, string | undefined>>):
     windowSeconds: integer(env, 'DAFTAR_NOTIFY_WINDOW_SECONDS', 120, 0, 3_600),
     quietHours: parsed(env, 'DAFTAR_QUIET_HOURS', '22:00-07:00', parseQuietHours),
     digestAtMinute: parsed(env, 'DAFTAR_DIGEST_TIME', '07:30', parseTimeOfDay),
+    maxAgeHours: integer(env, 'DAFTAR_NOTIFY_MAX_AGE_HOURS', 24, 1, 24 * 30),
   };
 }
 

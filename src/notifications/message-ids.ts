@@ -23,6 +23,17 @@ export function windowedMessage(
   };
 }
 
+/**
+ * The message that gathers one person's non-urgent SMS news of one night: quiet hours (ساعات سکوت) are
+ * its window, and it leaves when they end, as one message.
+ */
+export function quietHoursMessage(
+  recipientKey: string,
+  quietEnd: string,
+): { readonly messageId: string; readonly sendAfter: string } {
+  return { messageId: digest(recipientKey, 'sms', `quiet:${quietEnd}`), sendAfter: quietEnd };
+}
+
 /** The message of one cause alone: news that came after its window had closed. */
 export function ownMessageId(recipientKey: string, channel: Channel, causeId: string): string {
   return digest(recipientKey, channel, `cause:${causeId}`);

@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { deliveryKey, ownMessageId, smsReference, windowedMessage } from './message-ids.js';
+import {
+  deliveryKey,
+  ownMessageId,
+  quietHoursMessage,
+  smsReference,
+  windowedMessage,
+} from './message-ids.js';
 
 const FIVE_MINUTES = 300_000;
 const cause = (id: string, at: string) => ({ id, at });
@@ -78,6 +84,17 @@ describe('message ids', () => {
       const reference = smsReference('abc');
       expect(reference).toBe(String(0xba7816bf8f01c));
       expect(String(JSON.parse(reference))).toBe(reference);
+    });
+  });
+
+  describe('quietHoursMessage', () => {
+    it('gathers one person’s SMS of one night, and leaves when the quiet hours end', () => {
+      const end = '2026-12-04T03:30:00.000Z';
+      const night = quietHoursMessage('user-1', end);
+      expect(night).toEqual({ messageId: expect.stringMatching(/^[0-9a-f]{32}$/), sendAfter: end });
+      expect(quietHoursMessage('user-1', end)).toEqual(night);
+      expect(quietHoursMessage('user-2', end).messageId).not.toBe(night.messageId);
+      expect(quietHoursMessage('user-1', '2026-12-05T03:30:00.000Z').messageId).not.toBe(night.messageId);
     });
   });
 

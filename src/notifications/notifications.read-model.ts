@@ -12,10 +12,14 @@ export class NotificationsReadModel extends Documents<NotificationView> {
     super(readModels, notificationsProjection.name);
   }
 
-  /** Queued messages due by `now`, the longest waiting first. */
-  due(now: string, limit: number): NotificationView[] {
+  /**
+   * Queued messages due by `now`, the longest waiting first; `quiet`: only what quiet hours let through
+   * (email, urgent SMS), so that held messages never crowd out the rest.
+   */
+  due(now: string, limit: number, quiet: boolean): NotificationView[] {
     return this.list({
       where: { status: 'queued', dueAt: { op: '<=', value: now } },
+      ...(quiet ? { anyOf: [[{ channel: 'email' }, { urgent: true }]] } : {}),
       orderBy: 'dueAt',
       limit,
     }).items;

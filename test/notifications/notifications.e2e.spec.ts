@@ -277,7 +277,11 @@ describe('notifications without floods', () => {
   });
   afterAll(() => t.close());
 
-  it('sends the news of one window as one message, and holds a non-urgent SMS through quiet hours', async () => {
+  it('sends the news of one window as one email, and a night’s SMS news as one SMS when quiet hours end', async () => {
+    await call(t.app, 'PUT', '/me/notifications', {
+      token,
+      body: { channels: ['sms', 'email'], email: 'zahra@example.org', language: 'fa' },
+    });
     // Both events must fall in one hour's window: wait out the last seconds of an hour.
     const intoHour = Date.now() % 3_600_000;
     if (intoHour > 3_590_000) await new Promise((resolve) => setTimeout(resolve, 3_600_000 - intoHour + 100));
@@ -307,33 +311,45 @@ describe('notifications without floods', () => {
     });
     expect(returned.statusCode).toBe(201);
 
-    const [message] = await until(
+    const messages = await until(
       () => messagesOf(t, userId),
-      (views) => views.length === 1 && views[0]!.topics.length === 2,
+      (views) => views.length === 2 && views.every((v) => v.topics.length === 2),
     );
-    expect(message).toMatchObject({
+    const email = messages.find((m) => m.channel === 'email')!;
+    const sms = messages.find((m) => m.channel === 'sms')!;
+    expect(email).toMatchObject({ topics: ['file_received', 'file_returned'], status: 'queued' });
+    expect(sms).toMatchObject({
       topics: ['file_received', 'file_returned'],
       status: 'queued',
       urgent: false,
     });
+    expect(Date.parse(email.dueAt) % 3_600_000).toBe(0);
+    // The SMS waits for the end of quiet hours, an hour from the start of this run.
+    expect(Date.parse(sms.dueAt)).toBeGreaterThan(Date.now() + 50 * 60_000);
 
     const sender = t.app.get(NotificationSender);
-    const afterWindow = new Date(Date.parse(message!.dueAt) + 5_000);
-    // The window has closed, but quiet hours hold the SMS; once they end it leaves, as one message.
-    const inQuiet = afterWindow.getTime() < Date.now() + 3_600_000 - 60_000;
-    await sender.sendDue(inQuiet ? afterWindow : new Date(Date.now()));
-    if (inQuiet) expect(messagesOf(t, userId)[0]!.status).toBe('queued');
-    await sender.sendDue(new Date(Date.now() + 2 * 3_600_000));
-    const [sent] = await until(
+    const emailDue = new Date(Date.parse(email.dueAt) + 5_000);
+    await sender.sendDue(emailDue);
+    const afterEmail = await until(
       () => messagesOf(t, userId),
-      (views) => views[0]!.status === 'sent',
+      (views) => views.find((v) => v.channel === 'email')!.status === 'sent',
     );
-    expect(sent!.attempts).toBe(1);
-    const sms = notificationSms(t, CITIZEN_MOBILE);
-    expect(sms).toHaveLength(1);
-    expect(sms[0]!.text).toContain(persianDigits(trackingNumber));
-    expect(sms[0]!.text).toContain('سند مالکیت خوانا نیست');
-    expect(sms[0]!.text).toContain('۲ خبر');
+    if (emailDue.getTime() < Date.parse(sms.dueAt)) {
+      expect(afterEmail.find((v) => v.channel === 'sms')!.status).toBe('queued');
+      expect(notificationSms(t, CITIZEN_MOBILE)).toHaveLength(0);
+    }
+    await sender.sendDue(new Date(Date.parse(sms.dueAt) + 5_000));
+    await until(
+      () => messagesOf(t, userId),
+      (views) => views.every((v) => v.status === 'sent' && v.attempts === 1),
+    );
+    const texts = notificationSms(t, CITIZEN_MOBILE);
+    expect(texts).toHaveLength(1);
+    expect(texts[0]!.text).toContain(persianDigits(trackingNumber));
+    expect(texts[0]!.text).toContain('سند مالکیت خوانا نیست');
+    expect(texts[0]!.text).toContain('۲ خبر');
+    const [mail] = (await mails(t)).filter((m) => m.text?.includes(persianDigits(trackingNumber)));
+    expect(mail!.subject).toContain('۲');
   });
 });
 

@@ -3,7 +3,7 @@ import { DEMO_PASSWORD } from '../../src/identity/demo/demo-data.js';
 import { persianDigits } from '../../src/shared/jalali.js';
 import { PERMIT_NEXT_STEPS } from '../../src/tracking/next-step.js';
 import { trackingNumberFor } from '../../src/tracking/tracking-number.js';
-import { registeredCitizen } from '../support/citizens.js';
+import { consentFor, registeredCitizen } from '../support/citizens.js';
 import { call, signIn, type CallOptions } from '../support/http.js';
 import { personalDataIn } from '../support/personal-data.js';
 import { startTestApp, untilReady, type TestApp } from '../support/test-app.js';
@@ -11,6 +11,7 @@ import { startTestApp, untilReady, type TestApp } from '../support/test-app.js';
 /** The demo citizen's parcel, which owes nothing, and their registered mobile. */
 const PARCEL = '1-1-1-1-0-0-0';
 const OWNER_MOBILE = '09120000001';
+const OWNER = '0013542419';
 const OTHER = '0499370899';
 const TRACKING_NUMBER = /^[1-9]\d{9}$/;
 
@@ -24,8 +25,12 @@ describe('tracking numbers (کد رهگیری) and GET /track/:trackingNumber', 
 
   const as = (who: string | undefined, method: 'GET' | 'POST', url: string, options: CallOptions = {}) =>
     call(t.app, method, url, { ...(who ? { token: token[who]! } : {}), ...options });
-  const track = (n: string, who?: string, mobile?: string, headers = fromNewAddress()) =>
-    as(who, 'GET', `/track/${n}${mobile === undefined ? '' : `?mobile=${mobile}`}`, { headers });
+  const track = (
+    n: string,
+    who?: string,
+    mobile?: string,
+    headers: Record<string, string> = fromNewAddress(),
+  ) => as(who, 'GET', `/track/${n}${mobile === undefined ? '' : `?mobile=${mobile}`}`, { headers });
   const openPermit = async () => {
     const res = await as('citizen', 'POST', '/permits', {
       body: { renewalCode: PARCEL, applicationType: 'NewConstruction' },
@@ -38,6 +43,18 @@ describe('tracking numbers (کد رهگیری) and GET /track/:trackingNumber', 
       body: { kind, renewalCode: PARCEL, requesterReference, purpose: 'sale of the property' },
     });
   const withWrongCheckDigit = (n: string) => `${n.slice(0, 9)}${(Number(n[9]) + 1) % 10}`;
+  type AccessLogEntry = { what: string; subject: string; reader: { role: string } };
+  /** The demo citizen's access log entries about `subject`, once the background trail wrote one. */
+  const accessLogAbout = async (subject: string) => {
+    let entries: AccessLogEntry[] = [];
+    for (let i = 0; i < 100 && entries.length === 0; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const items = (await as('citizen', 'GET', '/me/access-log?pageSize=100')).json()
+        .items as AccessLogEntry[];
+      entries = items.filter((e) => e.subject === subject);
+    }
+    return entries;
+  };
 
   beforeAll(async () => {
     t = await startTestApp({
@@ -50,7 +67,8 @@ describe('tracking numbers (کد رهگیری) and GET /track/:trackingNumber', 
       logTo: { write: (line: string) => void logged.push(line) },
     });
     await untilReady(t.app);
-    for (const user of ['citizen', 'notary', 'clerk']) token[user] = await signIn(t.app, user, DEMO_PASSWORD);
+    for (const user of ['citizen', 'notary', 'clerk', 'counter_office'])
+      token[user] = await signIn(t.app, user, DEMO_PASSWORD);
     token['other'] = await registeredCitizen(t.app, OTHER);
   }, 120_000);
   afterAll(() => t.close());
@@ -111,12 +129,7 @@ describe('tracking numbers (کد رهگیری) and GET /track/:trackingNumber', 
       (await track(trackingNumber, undefined, `%2B98${persianDigits(OWNER_MOBILE.slice(1))}`)).statusCode,
     ).toBe(200);
 
-    let entries: { what: string; subject: string; reader: { role: string } }[] = [];
-    for (let i = 0; i < 100 && !entries.some((e) => e.subject === trackingNumber); i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      entries = (await as('citizen', 'GET', '/me/access-log')).json().items;
-    }
-    expect(entries).toContainEqual(
+    expect(await accessLogAbout(trackingNumber)).toContainEqual(
       expect.objectContaining({
         what: 'file_status',
         subject: trackingNumber,
@@ -139,6 +152,51 @@ describe('tracking numbers (کد رهگیری) and GET /track/:trackingNumber', 
       expect(res.statusCode).toBe(404);
       expect(res.json()).toMatchObject({ code: 'TRACKING.NOT_FOUND', detail: refusals[0]!.json().detail });
     }
+  });
+
+  it('answers 400 for a malformed mobile whether or not the number exists', async () => {
+    const { trackingNumber } = await openPermit();
+    const unknown = trackingNumberFor('permit-never-opened', 0);
+    for (const n of [trackingNumber, unknown]) {
+      const res = await track(n, undefined, '12345');
+      expect([res.statusCode, res.json().code]).toEqual([400, 'IDENTITY.INVALID_MOBILE']);
+    }
+  });
+
+  it('stops look-ups of a number by mobile for an hour after 5 wrong mobiles, even with the right one', async () => {
+    const { trackingNumber } = await openPermit();
+    const other = await openPermit();
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1)
+      statuses.push((await track(trackingNumber, undefined, `0912999999${i}`)).statusCode);
+    expect(statuses).toEqual([404, 404, 404, 404, 404]);
+    const locked = await track(trackingNumber, undefined, OWNER_MOBILE);
+    expect(locked.statusCode).toBe(404);
+    expect(locked.json()).toMatchObject({ code: 'TRACKING.NOT_FOUND' });
+    // The owner signed in still sees the file, and the lock is the number's alone.
+    expect((await track(trackingNumber, 'citizen')).statusCode).toBe(200);
+    expect((await track(other.trackingNumber, undefined, OWNER_MOBILE)).statusCode).toBe(200);
+    const warnings = logged.filter((line) => line.includes('wrong mobile') && line.includes(trackingNumber));
+    expect(warnings).toHaveLength(5);
+    expect(warnings.filter((line) => /0912999999\d/.test(line))).toEqual([]);
+  });
+
+  it('records a counter office’s look-up for the owner in their access log, not the owner’s own', async () => {
+    const { trackingNumber } = await openPermit();
+    expect((await track(trackingNumber, 'citizen')).statusCode).toBe(200);
+    await consentFor(t.app, token['counter_office']!, OWNER);
+    const forOwner = await track(trackingNumber, 'counter_office', undefined, {
+      ...fromNewAddress(),
+      'x-on-behalf-of': OWNER,
+    });
+    expect(forOwner.json()).toMatchObject({ trackingNumber, kind: 'permit', id: expect.any(String) });
+    expect(await accessLogAbout(trackingNumber)).toEqual([
+      expect.objectContaining({
+        what: 'file_status',
+        subject: trackingNumber,
+        reader: expect.objectContaining({ role: 'counter_office' }),
+      }),
+    ]);
   });
 
   it('answers 400 for a number whose check digit is wrong, or that is no tracking number', async () => {
@@ -168,6 +226,15 @@ describe('tracking numbers (کد رهگیری) and GET /track/:trackingNumber', 
     await track(trackingNumber, undefined, '09129999999');
     expect(logged.some((line) => line.includes(`/track/${trackingNumber}`))).toBe(true);
     expect(logged.filter((line) => line.includes(OWNER_MOBILE) || line.includes('09129999999'))).toEqual([]);
+  });
+
+  it('claims no number for an inquiry the decider refuses', async () => {
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const before = await store.headPosition();
+    const refused = await fileInquiry('other', 'NoViolation', 'C-TRACK-REFUSED');
+    expect([refused.statusCode, refused.json().code]).toEqual([403, 'INQUIRY.NOT_PARCEL_OWNER']);
+    const { events } = await store.readAll(before);
+    expect(events.filter((e) => e.type === 'TrackingNumberClaimed')).toEqual([]);
   });
 
   it('gives an inquiry filed again with the same reference the same number, on its signed answer too', async () => {

@@ -11,5 +11,5 @@ export const DEFAULT_PURPOSES: { readonly [what in AccessedWhat]: string } = {
   citizen_profile: 'user administration',
   permit_summary: 'worklist',
   payment: 'payment processing',
-  file_status: 'tracking a file by its number and the owner’s mobile',
+  file_status: 'tracking a file by its number',
 };

@@ -20,6 +20,7 @@ const MASKS: { readonly [kind in PersonalKind]: Change } = {
   address: () => REMOVE,
   userId: () => REMOVE,
   digest: () => REMOVE,
+  trackingNumber: () => REMOVE,
 };
 
 /**

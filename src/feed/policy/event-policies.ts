@@ -9,9 +9,18 @@ export type { AudienceView, PolicyAudience } from './policy-audience.js';
  * Personal data by kind: national ids (کد ملی), mobiles and names are masked for an audience without
  * the `pii` scope of the event's category; addresses and user ids, which no mask makes harmless, are
  * removed, and so are digests and signatures over personal data: recomputing one over each of the
- * million national ids a mask leaves open would unmask it.
+ * million national ids a mask leaves open would unmask it. So are tracking numbers (کد رهگیری): with
+ * the owner's mobile one opens the file's status at `GET /track`.
  */
-export const PERSONAL_KINDS = ['nationalId', 'mobile', 'name', 'address', 'userId', 'digest'] as const;
+export const PERSONAL_KINDS = [
+  'nationalId',
+  'mobile',
+  'name',
+  'address',
+  'userId',
+  'digest',
+  'trackingNumber',
+] as const;
 export type PersonalKind = (typeof PERSONAL_KINDS)[number];
 
 /**
@@ -82,6 +91,7 @@ export const EVENT_POLICIES: PerEventType<EventPolicy> = {
   DocumentIssued: published('document', {
     'content.holders[].nationalId': 'nationalId',
     'content.holders[].name': 'name',
+    'content.body.trackingNumber': 'trackingNumber',
     contentSha256: 'digest',
     signature: 'digest',
     seal: 'digest',
@@ -92,7 +102,10 @@ export const EVENT_POLICIES: PerEventType<EventPolicy> = {
   FeeOverridden: permit(),
   FeesAssessed: permit(),
   InquiryAnswered: published('inquiry', {}, { view: requesterAnswer }),
-  InquiryFiled: published('inquiry', { 'requester.nationalId': 'nationalId' }),
+  InquiryFiled: published('inquiry', {
+    'requester.nationalId': 'nationalId',
+    trackingNumber: 'trackingNumber',
+  }),
   InquiryReferred: published('inquiry', {}, { staffOnly: true }),
   InspectionReported: permit({ inspectorId: 'userId' }),
   LoginAttemptsThrottled: unpublished(SIGN_IN),
@@ -114,7 +127,7 @@ export const EVENT_POLICIES: PerEventType<EventPolicy> = {
   // A file's name often names its owner.
   PermitDocumentAttached: permit({ 'attachment.fileName': 'name' }),
   PermitDocumentRemoved: permit(),
-  PermitDraftOpened: permit({ applicantNationalId: 'nationalId' }),
+  PermitDraftOpened: permit({ applicantNationalId: 'nationalId', trackingNumber: 'trackingNumber' }),
   PermitExpired: permit(),
   PermitIssued: permit(),
   PermitPaymentRecorded: permit(),

@@ -163,6 +163,28 @@ describe('the feed’s data policy', () => {
     expect(applyPolicy(documentIssued, { pii: ['document'] })).toEqual(documentIssued.data);
   });
 
+  it('removes a file’s tracking number without the pii scope: with a mobile it opens GET /track', () => {
+    for (const opening of [permitEvents.opened, filed, citizenInquiry]) {
+      const data = (opening as { data: { trackingNumber: string } }).data;
+      expect(data.trackingNumber).toMatch(/^\d{10}$/);
+      expect(applyPolicy(opening, noPii)).not.toHaveProperty('trackingNumber');
+      expect(applyPolicy(opening, everyCategory)).toEqual(data);
+    }
+    expect(applyPolicy(permitEvents.opened, { pii: ['permit'] })).toMatchObject({
+      trackingNumber: permitEvents.opened.data.trackingNumber,
+    });
+    expect(applyPolicy(permitEvents.opened, { pii: ['inquiry'] })).not.toHaveProperty('trackingNumber');
+
+    const body = { permitId: 'permit-1', trackingNumber: permitEvents.opened.data.trackingNumber };
+    const permitDocument = {
+      ...documentIssued,
+      data: { ...documentIssued.data, content: { ...documentIssued.data.content, body } },
+    } as DaftarEvent;
+    expect(applyPolicy(permitDocument, noPii)).toMatchObject({ content: { body: { permitId: 'permit-1' } } });
+    expect(applyPolicy(permitDocument, noPii)).not.toHaveProperty('content.body.trackingNumber');
+    expect(applyPolicy(permitDocument, { pii: ['document'] })).toEqual(permitDocument.data);
+  });
+
   describe('an inquiry answer (پاسخ استعلام)', () => {
     const findings = {
       reasons: [

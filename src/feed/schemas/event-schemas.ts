@@ -34,6 +34,8 @@ const PERSONAL: { readonly [kind in PersonalKind]: string } = {
   address: 'an address, left out',
   userId: 'a user id, left out',
   digest: 'a digest or signature over personal data, left out',
+  trackingNumber:
+    'a tracking number (کد رهگیری), which with the owner’s mobile opens the file’s status, left out',
 };
 
 /**
@@ -132,9 +134,17 @@ function reach(schema: Node, path: readonly string[], change: Change): number {
 
 function here(schema: Node, [head, ...rest]: readonly string[], change: Change): number {
   if (head === '[]') return schema['items'] ? reach(schema['items'] as Node, rest, change) : 0;
+  // An open object (a document's body, one shape per kind) may hold the field unnamed: named to be described.
+  if (rest.length === 0 && isOpen(schema))
+    schema['properties'] = { [head!]: {}, ...(schema['properties'] as Node | undefined) };
   const field = (schema['properties'] as Record<string, Node> | undefined)?.[head!];
   if (!field) return 0;
   if (rest.length > 0) return reach(field, rest, change);
   change(schema, head!);
   return 1;
+}
+
+function isOpen(schema: Node): boolean {
+  const more = schema['additionalProperties'];
+  return schema['type'] === 'object' && more !== undefined && more !== false;
 }

@@ -73,6 +73,18 @@ describe('the published JSON Schemas of event data', () => {
     expect(taken.properties['clerkId']!.description).toMatch(/a user id, left out unless/);
   });
 
+  it('describes a file’s tracking number as left out without the pii scope, in a document’s body too', () => {
+    const opened = schemaOf('PermitDraftOpened') as { properties: Record<string, { description: string }> };
+    expect(opened.properties['trackingNumber']!.description).toMatch(/tracking number .*left out unless/);
+    const issued = schemaOf('DocumentIssued') as {
+      properties: {
+        content: { properties: { body: { properties: Record<string, { description: string }> } } };
+      };
+    };
+    const { body } = issued.properties.content.properties;
+    expect(body.properties['trackingNumber']!.description).toMatch(/left out unless .* scope of document/);
+  });
+
   it('never publishes a secret field, even for a type published by mistake', () => {
     const { schema } = published('UserCreated', generated, {
       published: true,

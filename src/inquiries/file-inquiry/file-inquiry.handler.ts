@@ -1,13 +1,18 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { fold } from '../../event-store/command-handling/decider.js';
+import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
 import type { Caller } from '../../identity/auth/caller.decorator.js';
 import { ParcelsReadModel } from '../../parcels/parcels.read-model.js';
 import { RuleSetsReadModel } from '../../rule-sets/rule-sets.read-model.js';
+import { DomainError } from '../../shared/domain-error.js';
 import { toInquiryResponse } from '../get-inquiry/inquiry.response.dto.js';
 import { TrackingNumbers } from '../../tracking/claim-tracking-number/tracking-numbers.service.js';
 import { KIND_OF_ROLE } from '../inquiry-access.js';
 import { InquiryCommandRunner } from '../inquiry-command-runner.js';
-import { kindRefusal } from '../inquiry.decider.js';
-import { inquiryStream, type InquiryRequester } from '../inquiry.events.js';
+import type { InquiryCommand } from '../inquiry.commands.js';
+import { inquiryDecider, kindRefusal } from '../inquiry.decider.js';
+import { inquiryStream, type InquiryEvent, type InquiryRequester } from '../inquiry.events.js';
 import { FileInquiryCommand, type FiledInquiry } from './file-inquiry.command.js';
 import { inquiryIdOf } from './inquiry-id.js';
 
@@ -21,6 +26,7 @@ export class FileInquiryHandler implements ICommandHandler<FileInquiryCommand> {
     private readonly parcels: ParcelsReadModel,
     private readonly ruleSets: RuleSetsReadModel,
     private readonly tracking: TrackingNumbers,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async execute({ request, caller }: FileInquiryCommand): Promise<FiledInquiry> {
@@ -32,34 +38,36 @@ export class FileInquiryHandler implements ICommandHandler<FileInquiryCommand> {
     const requester = requesterOf(caller);
     const inquiryId = inquiryIdOf(requester, request.requesterReference);
     const { inquiryDeadlineDays } = this.ruleSets.requireInForce(parcel.municipality, caller.now);
-    // The inquiry's id is the requester's and the reference's: a repeated filing finds its own claim.
+    const file = (trackingNumber: string): InquiryCommand => ({
+      type: 'FileInquiry',
+      data: {
+        inquiryId,
+        kind: request.kind,
+        municipality: parcel.municipality,
+        renewalCode: parcel.renewalCode,
+        requester,
+        requesterReference: request.requesterReference,
+        purpose: request.purpose,
+        trackingNumber,
+        at: caller.now,
+        deadlineDays: inquiryDeadlineDays[request.kind],
+        ...(KIND_OF_ROLE[grant.role] === undefined ? {} : { allowedKind: KIND_OF_ROLE[grant.role] }),
+        parcelOwners: parcel.owners.map((o) => o.nationalId),
+      },
+    });
+    // Decided on the inquiry as it stands first: a refused filing must not leave a claimed number
+    // behind, and a repeated one, which decides nothing, keeps the number it has.
+    const stream = inquiryStream(inquiryId);
+    const current = fold(inquiryDecider, (await this.store.readStream(stream)) as readonly InquiryEvent[]);
+    const decided = inquiryDecider.decide(file(''), current);
+    if (decided instanceof DomainError) throw decided;
     const context = caller.commandContext();
-    const trackingNumber = await this.tracking.claim(inquiryStream(inquiryId), parcel.municipality, context);
-    const { repeated, inquiry } = await this.commands.run(
-      inquiryId,
-      {
-        type: 'FileInquiry',
-        data: {
-          inquiryId,
-          kind: request.kind,
-          municipality: parcel.municipality,
-          renewalCode: parcel.renewalCode,
-          requester,
-          requesterReference: request.requesterReference,
-          purpose: request.purpose,
-          trackingNumber,
-          at: caller.now,
-          deadlineDays: inquiryDeadlineDays[request.kind],
-          ...(KIND_OF_ROLE[grant.role] === undefined ? {} : { allowedKind: KIND_OF_ROLE[grant.role] }),
-          parcelOwners: parcel.owners.map((o) => o.nationalId),
-        },
-      },
-      context,
-      {
-        until: (i) => i?.status === 'awaiting_clerk' || i?.document !== undefined,
-        timeoutMs: ANSWER_WAIT_MS,
-      },
-    );
+    const trackingNumber =
+      decided.length === 0 ? '' : await this.tracking.claim(stream, parcel.municipality, context);
+    const { repeated, inquiry } = await this.commands.run(inquiryId, file(trackingNumber), context, {
+      until: (i) => i?.status === 'awaiting_clerk' || i?.document !== undefined,
+      timeoutMs: ANSWER_WAIT_MS,
+    });
     return { repeated, inquiry: toInquiryResponse(inquiry, 'requester', caller.now) };
   }
 }

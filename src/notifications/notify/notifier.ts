@@ -6,10 +6,11 @@ import type { CommandContext } from '../../event-store/command-handling/command-
 import { UsersReadModel } from '../../identity/users/users.read-model.js';
 import { DomainError } from '../../shared/domain-error.js';
 import { maskEmail, maskMobile, maskNationalId } from '../../shared/masking.js';
-import { ownMessageId, windowedMessage } from '../message-ids.js';
+import { ownMessageId, quietHoursMessage, windowedMessage } from '../message-ids.js';
 import { NotificationCommands } from '../notification-commands.js';
 import { effectivePreferences } from '../notification-preferences.response.dto.js';
-import type { Channel } from '../notification-topics.js';
+import { URGENT_TOPICS, type Channel, type NotificationItem } from '../notification-topics.js';
+import { quietUntil, type QuietHours } from '../quiet-hours.js';
 import type { SkipReason } from '../notification.events.js';
 import type { Addressee, Notice } from './notices.js';
 
@@ -20,6 +21,7 @@ import type { Addressee, Notice } from './notices.js';
 @Injectable()
 export class Notifier {
   private readonly windowMs: number;
+  private readonly quietHours: QuietHours | null;
 
   constructor(
     private readonly users: UsersReadModel,
@@ -27,6 +29,7 @@ export class Notifier {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.windowMs = config.notifications.windowSeconds * 1000;
+    this.quietHours = config.notifications.quietHours;
   }
 
   /** `alone`: the notice is a message of its own (a digest), never joined to other news. */
@@ -63,12 +66,7 @@ export class Notifier {
     alone: boolean,
   ): Promise<void> {
     const { item, municipality } = notice;
-    const window = windowedMessage(
-      user.userId,
-      channel,
-      { id: item.cause, at: item.at },
-      alone ? 0 : this.windowMs,
-    );
+    const window = this.windowOf(user.userId, channel, item, alone);
     const message = {
       channel,
       recipient: {
@@ -96,6 +94,20 @@ export class Notifier {
         context,
       );
     }
+  }
+
+  /**
+   * The message a piece of news joins: its own (a digest), the night's while quiet hours hold a
+   * non-urgent SMS, else the person's window of DAFTAR_NOTIFY_WINDOW_SECONDS.
+   */
+  private windowOf(userId: string, channel: Channel, item: NotificationItem, alone: boolean) {
+    const cause = { id: item.cause, at: item.at };
+    if (alone) return windowedMessage(userId, channel, cause, 0);
+    const held = channel === 'sms' && !URGENT_TOPICS.has(item.topic);
+    const quietEnd = held ? quietUntil(item.at, this.quietHours) : undefined;
+    return quietEnd
+      ? quietHoursMessage(userId, quietEnd)
+      : windowedMessage(userId, channel, cause, this.windowMs);
   }
 
   private async skip(

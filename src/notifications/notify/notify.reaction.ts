@@ -13,10 +13,15 @@ import { NOTIFYING_TYPES, noticesOf, type NoticeContext, type NotifyingEvent } f
 import { Notifier } from './notifier.js';
 import { ParcelsReadModel } from '../../parcels/parcels.read-model.js';
 
+const HOUR_MS = 3_600_000;
+
 /** A citizen asking about a parcel, as its owners read it. */
 const A_CITIZEN = 'یک شهروند';
 
-/** Tells people of their files the moment something happens: one checkpoint, at least once, idempotent. */
+/**
+ * Tells people of their files the moment something happens: one checkpoint, at least once, idempotent.
+ * News older than DAFTAR_NOTIFY_MAX_AGE_HOURS is no longer news and tells nobody.
+ */
 @Injectable()
 export class NotifyReaction implements Reaction, OnModuleInit {
   readonly name = 'notifications';
@@ -37,6 +42,9 @@ export class NotifyReaction implements Reaction, OnModuleInit {
   }
 
   async react(event: RecordedEvent): Promise<void> {
+    const command = reactionContext(this.name, event);
+    const ageMs = Date.parse(command.now) - Date.parse(event.metadata.recordedAt);
+    if (ageMs > this.config.notifications.maxAgeHours * HOUR_MS) return;
     const notifying = event as RecordedEvent<NotifyingEvent>;
     const stream = notifying.type === 'DocumentIssued' ? notifying.data.subject.stream : event.stream;
     const file = await this.files.of(stream);
@@ -45,7 +53,6 @@ export class NotifyReaction implements Reaction, OnModuleInit {
       publicUrl: this.config.publicUrl,
       ...(notifying.type === 'InquiryAnswered' && file.process === 'inquiry' ? this.aboutParcel(file) : {}),
     };
-    const command = reactionContext(this.name, event);
     for (const notice of noticesOf(notifying, file, context)) await this.notifier.notify(notice, command);
   }
 

@@ -11,8 +11,8 @@ export interface StaffMember {
 const WORKLIST_ROLES = new Set(['clerk', 'surveyor']);
 
 /**
- * Whose overdue file each row is: the clerk or surveyor holding it; a file nobody holds yet (a new
- * submission, an inquiry) is every clerk's of its municipality and region.
+ * Whose overdue file each row is: the clerk or surveyor holding it; a file nobody holds (a new
+ * submission, an inquiry, the file of someone who left) is every clerk's of its municipality and region.
  */
 export function digestsOf(
   rows: readonly DeadlineRow[],
@@ -28,7 +28,7 @@ export function digestsOf(
       add(holder.userId, row);
       continue;
     }
-    if (row.holderId) continue;
+    // Nobody holds it, or its holder left (disabled, or no longer on the municipality's staff).
     for (const member of staff) if (holds(member, row, 'clerk')) add(member.userId, row);
   }
   return digests;

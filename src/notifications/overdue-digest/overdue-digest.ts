@@ -15,6 +15,7 @@ import { systemActor } from '../../identity/principal.js';
 import { UsersReadModel } from '../../identity/users/users.read-model.js';
 import { PermitsReadModel } from '../../permits/permits.read-model.js';
 import { newId } from '../../shared/ids.js';
+import { periodically, type PeriodicTask } from '../../shared/periodically.js';
 import { tehranTime } from '../../shared/tehran-date.js';
 import type { OverdueItem } from '../notification-topics.js';
 import { Notifier } from '../notify/notifier.js';
@@ -32,9 +33,8 @@ const PAGE = 1_000;
 @Injectable()
 export class OverdueDigest implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('OverdueDigest');
-  private timer: NodeJS.Timeout | undefined;
+  private timer: PeriodicTask | undefined;
   private sentFor: string | undefined;
-  private running: Promise<void> | undefined;
 
   constructor(
     private readonly overdue: OverdueFiles,
@@ -47,17 +47,15 @@ export class OverdueDigest implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.runIfDue(new Date())
-        .catch((error: unknown) => this.logger.error(`The overdue digest failed: ${String(error)}`))
-        .finally(() => (this.running = undefined));
-    }, CHECK_EVERY_MS);
-    this.timer.unref();
+    this.timer = periodically(
+      CHECK_EVERY_MS,
+      () => this.runIfDue(new Date()),
+      (error) => this.logger.error(`The overdue digest failed: ${String(error)}`),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.timer?.stop();
   }
 
   private async runIfDue(now: Date): Promise<void> {
@@ -88,7 +86,7 @@ export class OverdueDigest implements OnApplicationBootstrap, OnApplicationShutd
             municipality: code,
             item: {
               topic: 'overdue_digest',
-              cause: `overdue-digest-${day}`,
+              cause: `overdue-digest-${day}-${code}`,
               at,
               facts: {
                 files: files.slice(0, LISTED).map((row) => this.item(row)),

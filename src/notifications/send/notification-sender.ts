@@ -16,6 +16,7 @@ import { UsersReadModel } from '../../identity/users/users.read-model.js';
 import { DomainError } from '../../shared/domain-error.js';
 import { EMAIL_SENDER, type EmailSender } from '../../shared/email/email.port.js';
 import { newId } from '../../shared/ids.js';
+import { periodically, type PeriodicTask } from '../../shared/periodically.js';
 import { SMS_SENDER, type SmsSender } from '../../shared/sms/sms.port.js';
 import { deliveryKey, smsReference } from '../message-ids.js';
 import { NotificationCommands } from '../notification-commands.js';
@@ -45,10 +46,7 @@ type Queued = Exclude<NotificationState, { status: 'none' }>;
 @Injectable()
 export class NotificationSender implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Notifications');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  /** Non-urgent SMS held through quiet hours, until when; not re-read every second. */
-  private readonly held = new Map<string, string>();
+  private timer: PeriodicTask | undefined;
 
   constructor(
     private readonly outbox: NotificationsReadModel,
@@ -62,18 +60,15 @@ export class NotificationSender implements OnApplicationBootstrap, OnApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running ??= this.sendDue(new Date())
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.error(`Sending notifications failed: ${String(error)}`))
-        .finally(() => (this.running = undefined));
-    }, TICK_MS);
-    this.timer.unref();
+    this.timer = periodically(
+      TICK_MS,
+      () => this.sendDue(new Date()),
+      (error) => this.logger.error(`Sending notifications failed: ${String(error)}`),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.timer?.stop();
   }
 
   /**
@@ -83,7 +78,8 @@ export class NotificationSender implements OnApplicationBootstrap, OnApplication
   async sendDue(now: Date): Promise<number> {
     const at = now.toISOString();
     const cutoff = new Date(now.getTime() - CLOSE_GRACE_MS).toISOString();
-    const due = this.outbox.due(cutoff, BATCH).filter((m) => !((this.held.get(m.messageId) ?? '') > at));
+    const quiet = quietUntil(at, this.config.notifications.quietHours) !== undefined;
+    const due = this.outbox.due(cutoff, BATCH, quiet);
     const perPerson = new Map<string, string[]>();
     for (const m of due) {
       const person = `${m.channel}:${m.userId ?? m.messageId}`;
@@ -93,25 +89,20 @@ export class NotificationSender implements OnApplicationBootstrap, OnApplication
     for (let i = 0; i < queues.length; i += PARALLEL) {
       await Promise.all(
         queues.slice(i, i + PARALLEL).map(async (messageIds) => {
-          for (const messageId of messageIds) await this.sendOne(messageId, at);
+          for (const messageId of messageIds) await this.sendOne(messageId, at, cutoff);
         }),
       );
     }
     return due.length;
   }
 
-  private async sendOne(messageId: string, now: string): Promise<void> {
+  /** `cutoff`: a message whose window closed or whose retry fell due after it waits (the read model may lag). */
+  private async sendOne(messageId: string, now: string, cutoff: string): Promise<void> {
     const events = await this.store.readStream(notificationStream(messageId));
     const state = fold(notificationDecider, events as unknown as NotificationEvent[]);
-    if (state.status !== 'queued') return;
+    if (state.status !== 'queued' || (state.retryAt ?? state.sendAfter) > cutoff) return;
     const urgent = state.items.some((item) => URGENT_TOPICS.has(item.topic));
-    const quietEnd =
-      state.channel === 'sms' && !urgent ? quietUntil(now, this.config.notifications.quietHours) : undefined;
-    if (quietEnd) {
-      this.held.set(messageId, quietEnd);
-      return;
-    }
-    this.held.delete(messageId);
+    if (state.channel === 'sms' && !urgent && quietUntil(now, this.config.notifications.quietHours)) return;
     const context = this.context(now, events.at(-1)?.id ?? messageId);
     const address = this.addressOf(state);
     if (!address) {

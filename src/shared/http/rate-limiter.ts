@@ -20,6 +20,12 @@ export class RateLimiter {
     return this.windows.size;
   }
 
+  /** Whether the key has used up its window's requests; counts nothing. */
+  exhausted(key: string, nowMs: number): boolean {
+    const window = this.windows.get(key);
+    return window !== undefined && nowMs - window.start < this.windowMs && window.count >= this.limit;
+  }
+
   /** Counts one request; throws RATE_LIMITED (429 with Retry-After) when the key is over its limit. */
   take(key: string, nowMs: number): void {
     let window = this.windows.get(key);

@@ -11,6 +11,17 @@ describe('RateLimiter', () => {
     );
   });
 
+  it('tells whether a key has used up its window, without counting', () => {
+    const limiter = new RateLimiter(2, 1000);
+    expect(limiter.exhausted('a', 0)).toBe(false);
+    limiter.take('a', 0);
+    expect(limiter.exhausted('a', 10)).toBe(false);
+    limiter.take('a', 20);
+    expect([limiter.exhausted('a', 999), limiter.exhausted('a', 999)]).toEqual([true, true]);
+    expect(limiter.exhausted('b', 999)).toBe(false);
+    expect(limiter.exhausted('a', 1000)).toBe(false);
+  });
+
   it('starts a new window once the old one has passed', () => {
     const limiter = new RateLimiter(1, 1000);
     limiter.take('a', 0);

@@ -26,20 +26,31 @@ export class DemoSmsSender implements SmsSender {
     const { to, text, reference } = message;
     const line = `${JSON.stringify({ to, text, at: this.now().toISOString(), ...(reference ? { reference } : {}) })}\n`;
     // One write after another, so concurrent messages never interleave within a line.
-    this.writes = this.writes.then(async () => {
+    const written = this.writes.then(async () => {
       this.references ??= await this.referencesInFile();
       if (reference !== undefined && this.references.has(reference)) return;
       await mkdir(dirname(this.file), { recursive: true, mode: 0o700 });
       await appendFile(this.file, line, { mode: 0o600 });
       if (reference !== undefined) this.references.add(reference);
     });
+    // A failed write is this message's failure, not every later one's.
+    this.writes = written.catch(() => undefined);
     this.logger.log(`SMS to ${maskMobile(message.to)} in the demo outbox: ${withoutCodes(message.text)}`);
-    return this.writes;
+    return written;
   }
 
   private async referencesInFile(): Promise<Set<string>> {
     const text = await readFile(this.file, 'utf8').catch(() => '');
     const lines = text.split('\n').filter((line) => line !== '');
-    return new Set(lines.flatMap((line) => (JSON.parse(line) as { reference?: string }).reference ?? []));
+    return new Set(lines.flatMap((line) => referenceOf(line) ?? []));
+  }
+}
+
+/** The reference of one outbox line; a line cut short by a crash has none. */
+function referenceOf(line: string): string | undefined {
+  try {
+    return (JSON.parse(line) as { reference?: string }).reference;
+  } catch {
+    return undefined;
   }
 }

@@ -1,5 +1,6 @@
+import { Logger } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { AuditTrail } from '../../audit/audit-trail.js';
+import { AuditTrail, accessOf } from '../../audit/audit-trail.js';
 import type { Caller } from '../../identity/auth/caller.decorator.js';
 import { normalizeDigits } from '../../identity/national-id.js';
 import { canonicalMobile } from '../../identity/personal-details.js';
@@ -10,6 +11,7 @@ import { InquiriesReadModel, type InquiryView } from '../../inquiries/inquiries.
 import { permitScope } from '../../permits/permit-access.js';
 import { PermitsReadModel, type PermitView } from '../../permits/permits.read-model.js';
 import { DomainError } from '../../shared/domain-error.js';
+import { RateLimiter } from '../../shared/http/rate-limiter.js';
 import { INQUIRY_NEXT_STEPS, PERMIT_NEXT_STEPS, type NextStep } from '../next-step.js';
 import { isTrackingNumber } from '../tracking-number.js';
 import { TrackRequestQuery } from './track-request.query.js';
@@ -31,8 +33,18 @@ interface Tracked {
 const notFound = () =>
   new DomainError('TRACKING.NOT_FOUND', 'No file you may see has this tracking number', 'not_found');
 
+/**
+ * Wrong mobiles a number takes per hour before look-ups of it by mobile answer 404, the right mobile's
+ * too: the limit per client address alone is multiplied by every address a guesser holds.
+ */
+export const WRONG_MOBILES_PER_HOUR = 5;
+const HOUR_MS = 3_600_000;
+
 @QueryHandler(TrackRequestQuery)
 export class TrackRequestHandler implements IQueryHandler<TrackRequestQuery> {
+  private readonly logger = new Logger('Tracking');
+  private readonly wrongMobiles = new RateLimiter(WRONG_MOBILES_PER_HOUR, HOUR_MS);
+
   constructor(
     private readonly permits: PermitsReadModel,
     private readonly inquiries: InquiriesReadModel,
@@ -40,7 +52,11 @@ export class TrackRequestHandler implements IQueryHandler<TrackRequestQuery> {
     private readonly trail: AuditTrail,
   ) {}
 
-  async execute({ caller, trackingNumber: given, mobile }: TrackRequestQuery): Promise<TrackResponseDto> {
+  async execute({
+    caller,
+    trackingNumber: given,
+    mobile: givenMobile,
+  }: TrackRequestQuery): Promise<TrackResponseDto> {
     const trackingNumber = normalizeDigits(given);
     if (!isTrackingNumber(trackingNumber)) {
       throw new DomainError(
@@ -49,10 +65,15 @@ export class TrackRequestHandler implements IQueryHandler<TrackRequestQuery> {
         'invalid',
       );
     }
+    // Before the look-up: a malformed mobile is 400 whether or not the number exists.
+    const mobile = givenMobile === undefined ? undefined : canonicalMobile(givenMobile);
     const file = this.find(trackingNumber);
     if (!file) throw notFound();
     const { kind, status, statusSince } = file;
+    // The trail leaves out the owner's own read; a counter office acting for them is recorded.
+    const access = accessOf('file_status', trackingNumber, file.scope);
     if (isOwner(caller, file)) {
+      this.trail.accessed(caller, access);
       const { id, nextStep } = file;
       return {
         trackingNumber,
@@ -64,16 +85,23 @@ export class TrackRequestHandler implements IQueryHandler<TrackRequestQuery> {
         nextStep,
       };
     }
-    if (mobile === undefined || !this.isOwnersMobile(file, canonicalMobile(mobile))) throw notFound();
-    const { municipality, region } = file.scope;
-    this.trail.accessed(caller, {
-      what: 'file_status',
-      subject: trackingNumber,
-      citizens: [file.ownerNationalId!],
-      municipality,
-      ...(region === undefined ? {} : { region }),
-    });
+    if (mobile === undefined || !this.opensByMobile(file, trackingNumber, mobile, Date.parse(caller.now)))
+      throw notFound();
+    this.trail.accessed(caller, access);
     return { trackingNumber, kind, status, statusSince };
+  }
+
+  /** Whether the owner's mobile is given, and the number has not taken too many wrong ones this hour. */
+  private opensByMobile(file: Tracked, trackingNumber: string, mobile: string, nowMs: number): boolean {
+    if (this.wrongMobiles.exhausted(trackingNumber, nowMs)) return false;
+    if (this.isOwnersMobile(file, mobile)) return true;
+    // Within the limit: the number was not exhausted, so this count reaches the limit at most.
+    this.wrongMobiles.take(trackingNumber, nowMs);
+    const locked = this.wrongMobiles.exhausted(trackingNumber, nowMs)
+      ? `; look-ups of it by mobile answer not found for the rest of the hour`
+      : '';
+    this.logger.warn(`A wrong mobile for tracking number ${trackingNumber}${locked}`);
+    return false;
   }
 
   private find(trackingNumber: string): Tracked | undefined {

@@ -39,13 +39,17 @@ export class TrackRequestHttpController {
     description:
       'The signed-in owner (the applicant, the citizen requester, or a member or API key of the requesting ' +
       'organisation) gets the file’s id, status and next step. Anyone else gives the mobile registered to ' +
-      'the owner’s account and gets the status only; such a look-up is in the owner’s access log. ' +
-      'Rate-limited per address, but for a signed-in caller who gives no mobile.',
+      'the owner’s account and gets the status only; such a look-up is in the owner’s access log, and so ' +
+      'is a counter office’s acting for the owner. Rate-limited per address, but for a signed-in caller ' +
+      'who gives no mobile; after 5 wrong mobiles for a number in an hour, every look-up of it by mobile ' +
+      'is 404 until the hour has passed.',
   })
   @ApiOkResponse({ type: TrackResponseDto })
   @ApiBadRequestResponse({ description: 'TRACKING.INVALID (form or check digit), IDENTITY.INVALID_MOBILE' })
   @ApiNotFoundResponse({
-    description: 'TRACKING.NOT_FOUND: unknown, not the caller’s, or the mobile is not the owner’s',
+    description:
+      'TRACKING.NOT_FOUND: unknown, not the caller’s, the mobile is not the owner’s, or the number took ' +
+      'too many wrong mobiles this hour',
   })
   @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with Retry-After' })
   async track(
