@@ -67,6 +67,18 @@ describe('the live feed (GET /feed/stream)', () => {
   }
 
   /** The whole feed by GET /feed (after a cursor): what the stream must send, id by id. */
+  /** The cursor after the last event of the feed now, to stream from. */
+  async function feedHead(): Promise<string> {
+    let cursor: string | undefined;
+    for (;;) {
+      const res = await call(t.app, 'GET', `/feed?limit=1000${cursor ? `&after=${cursor}` : ''}`, {
+        headers: auth,
+      });
+      if ((res.json() as unknown[]).length === 0) return cursor ?? '';
+      cursor = String(res.headers['x-next-cursor']);
+    }
+  }
+
   async function feedIds(filter = '', after?: string): Promise<string[]> {
     const ids: string[] = [];
     let cursor = after;
@@ -141,7 +153,7 @@ describe('the live feed (GET /feed/stream)', () => {
     const before = await feedIds();
     await client.until((c) => c.events.length === before.length, 'the feed so far');
     await t.close();
-    await client.until((c) => c.isEnded, 'the end of the stream');
+    await client.until((c) => c.isEnded, 'the end of the stream', 30_000);
     const farewell = client.messages.at(-1)!;
     expect(farewell.event).toBe('disconnect');
     const lastId = client.events.at(-1)!.id;
@@ -195,11 +207,10 @@ describe('the live feed (GET /feed/stream)', () => {
 
   it('ends a revoked key’s stream before the next event, saying so and where it stopped', async () => {
     const { keyId, headers } = await issueKey();
-    const client = await open('', headers);
-    const before = await feedIds();
-    await client.until((c) => c.events.length === before.length, 'the feed so far');
+    // From the head: the tests before left megabytes of padded drafts that a busy machine streams slowly.
+    const client = await open('', { ...headers, 'last-event-id': await feedHead() });
     await appendDrafts(1);
-    await client.until((c) => c.events.length === before.length + 1, 'a live event');
+    await client.until((c) => c.events.length === 1, 'a live event', 30_000);
 
     const admin = await signIn(t.app, 'admin', DEMO_PASSWORD);
     const revoked = await call(t.app, 'POST', `/api-keys/${keyId}/revoke`, {
@@ -208,13 +219,13 @@ describe('the live feed (GET /feed/stream)', () => {
     });
     expect(revoked.statusCode).toBe(200);
     await appendDrafts(2);
-    await client.until((c) => c.isEnded, 'the end of the stream');
+    await client.until((c) => c.isEnded, 'the end of the stream', 30_000);
     const farewell = client.messages.at(-1)!;
     expect(farewell.event).toBe('disconnect');
     const lastId = client.events.at(-1)!.id;
     expect(JSON.parse(farewell.data!)).toEqual({ reason: 'revoked', lastEventId: lastId });
     // Nothing appended after the revocation was sent.
-    expect(client.events.length).toBe(before.length + 1);
+    expect(client.events.length).toBe(1);
   });
 
   it('holds at most DAFTAR_FEED_STREAMS_PER_KEY streams open per key, and frees a place when one ends', async () => {
