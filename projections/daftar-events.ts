@@ -101,6 +101,7 @@ const TYPES: PerEventType<true> = {
   PermitPaymentRecorded: true,
   PermitRejected: true,
   PermitReturned: true,
+  PermitRevoked: true,
   PermitSubmitted: true,
   PermitTaken: true,
   PermitWithdrawn: true,

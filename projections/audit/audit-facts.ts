@@ -206,6 +206,7 @@ export const AUDIT_FACTS: FactsTable = {
   PermitPaymentRecorded: permitOnly,
   PermitRejected: permitOnly,
   PermitReturned: permitOnly,
+  PermitRevoked: permitOnly,
   PermitSubmitted: permitOnly,
   PermitTaken: (d) => only(subject.user(d.clerkId)),
   PermitWithdrawn: permitOnly,

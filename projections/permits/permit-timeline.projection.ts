@@ -52,6 +52,7 @@ export const PERMIT_EVENT_TITLES_FA: { readonly [type in PermitEventType]: strin
   ReferredToCommission: 'ارجاع به کمیسیون ماده ۱۰۰',
   CommissionRuled: 'رأی کمیسیون ماده ۱۰۰',
   CompletionCertificateIssued: 'صدور گواهی پایان‌کار',
+  PermitRevoked: 'ابطال پروانه ساختمانی',
   PermitWithdrawn: 'انصراف متقاضی',
   PermitRejected: 'رد درخواست',
 };
@@ -122,6 +123,10 @@ export function timelineDetails(event: PermitEvent): Record<string, TimelineDeta
       return { issuedAt: event.data.issuedAt };
     case 'PermitRejected':
       return { reason: event.data.reason };
+    case 'PermitRevoked': {
+      const { code, reason, revokedAt, supersededBy } = event.data;
+      return { code, reason, revokedAt, ...(supersededBy ? { supersededBy } : {}) };
+    }
     case 'PermitDocumentRemoved':
     case 'PermitSubmitted':
     case 'CompletionRequested':

@@ -81,4 +81,18 @@ describe('permit timeline projection', () => {
     expect(byType.get('InspectionReported')).toEqual({ compliant: true, violations: 0 });
     expect(JSON.stringify([...byType.values()])).not.toMatch(/BANK-1|bbbbbbbb/);
   });
+
+  it('says which permit document was revoked, when and why, and what replaced it', () => {
+    const superseded = { ...e.revoked, data: { ...e.revoked.data, supersededBy: 'HM9Z4T8W2Q' } };
+    const [revoked, replaced] = entries([e.revoked, superseded]);
+    expect(revoked).toMatchObject({
+      titleFa: 'ابطال پروانه ساختمانی',
+      details: {
+        code: 'HM3K7Q2P9X',
+        reason: 'issued on a forged deed',
+        revokedAt: '2026-06-01T07:00:00.000Z',
+      },
+    });
+    expect(replaced!.details).toMatchObject({ supersededBy: 'HM9Z4T8W2Q' });
+  });
 });

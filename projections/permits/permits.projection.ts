@@ -11,6 +11,7 @@ import {
   type EngineerNominee,
   type Payment,
   type PermitEvent,
+  type PermitRevocation,
   type ReturnReason,
   type SiteSurvey,
 } from '../../src/permits/permit.events.js';
@@ -92,6 +93,8 @@ export interface PermitView {
   readonly fees?: PermitFees;
   readonly payments: readonly Payment[];
   readonly permit?: { readonly issuedAt: string; readonly validUntil: string };
+  /** Why completion waits for a new permit: the permit document revoked, until one is issued. */
+  readonly revocation?: PermitRevocation;
   readonly completionRequestedAt?: string;
   readonly inspection?: Inspection & { readonly reportedAt: string };
   /** The Article 100 commission (کمیسیون ماده ۱۰۰). */
@@ -242,7 +245,13 @@ function changes(
     }
     case 'PermitIssued': {
       const { issuedAt, validUntil } = event.data;
-      return { permit: { issuedAt, validUntil } };
+      // A permit issued in place of a revoked one gets its own document: the revoked code is no longer the file's.
+      const { permit: _, ...documents } = doc.documents;
+      return { permit: { issuedAt, validUntil }, revocation: undefined, documents };
+    }
+    case 'PermitRevoked': {
+      const { permitId: _, ...revocation } = event.data;
+      return { revocation };
     }
     case 'CompletionRequested':
       return { completionRequestedAt: at };

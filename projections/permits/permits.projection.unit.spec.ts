@@ -229,6 +229,21 @@ describe('permits projection', () => {
     });
   });
 
+  it('shows why a revoked permit waits, until a new permit is issued', () => {
+    const code = e.revoked.data.code;
+    const revoked = fold([...history.issued, issued('BuildingPermit', code), e.revoked])!;
+    const { permitId: _, ...revocation } = e.revoked.data;
+    expect(revoked).toMatchObject({ status: 'issued', revocation, documents: { permit: code } });
+    const reissued = fold([...history.issued, issued('BuildingPermit', code), e.revoked, e.reissued])!;
+    expect(reissued.revocation).toBeUndefined();
+    expect(reissued.documents.permit).toBeUndefined();
+    expect(reissued.permit).toEqual({
+      issuedAt: e.reissued.data.issuedAt,
+      validUntil: e.reissued.data.validUntil,
+    });
+    expect(reissued.stateSince).toBe(revoked.stateSince);
+  });
+
   it('takes only documents issued for a permit file, for a file it knows', () => {
     const [forInquiry] = recorded([issued('InquiryAnswer', 'ANSWER1', 'inquiry-9')]);
     const [forOtherFile] = recorded([issued('MapOrder', 'MAPORDER2', 'permit-unknown')]);

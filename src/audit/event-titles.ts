@@ -31,6 +31,7 @@ const PERMIT_EVENT_TITLES_EN: { readonly [type in PermitEventType]: string } = {
   ReferredToCommission: 'Referred to the Article 100 commission',
   CommissionRuled: 'Article 100 commission ruled',
   CompletionCertificateIssued: 'Completion certificate issued',
+  PermitRevoked: 'Permit revoked: completion waits for a new permit',
   PermitWithdrawn: 'Withdrawn by the applicant',
   PermitRejected: 'Application rejected',
 };

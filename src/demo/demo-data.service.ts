@@ -9,12 +9,13 @@ import { DEMO_PASSWORD } from '../identity/demo/demo-data.js';
 import { IdentityDemoSeeder } from '../identity/demo/identity-demo-seeder.js';
 import { systemActor } from '../identity/principal.js';
 import { ParcelDemoSeeder } from '../parcels/demo/parcel-demo-seeder.js';
-import { seedDemoRuleSet } from '../rule-sets/demo/seed-demo-rule-set.js';
+import { seedDemoRuleSets } from '../rule-sets/demo/seed-demo-rule-set.js';
 import { StartupTasks } from '../shared/startup-tasks.js';
 
 /**
  * The demo (Hamedan, its organisations and one user per role, its rule set, fifty parcels with their
- * renewal dues), written as commands by a named system actor. Seeded on a first start with an empty
+ * renewal dues; Qazvin and Takestan of Qazvin province, each with its staff, rule set and a handful of
+ * parcels; provincial oversight), written as commands by a named system actor. Seeded on a first start with an empty
  * store outside production, and by `npm run seed:demo`; what exists is left alone.
  */
 @Injectable()
@@ -50,10 +51,10 @@ export class DemoData implements OnApplicationBootstrap {
       now,
     };
     const identity = await this.identity.seed(context);
-    const ruleSet = (await seedDemoRuleSet(this.commands, context)) === 'created' ? 1 : 0;
+    const ruleSets = await seedDemoRuleSets(this.commands, context);
     const parcels = await this.parcels.seed(context);
-    const created = identity.created + ruleSet + parcels.created;
-    const skipped = identity.skipped + (1 - ruleSet) + parcels.skipped;
+    const created = identity.created + ruleSets.created + parcels.created;
+    const skipped = identity.skipped + ruleSets.skipped + parcels.skipped;
     this.logger.warn(
       `Demo data: ${created} created, ${skipped} already there. Demo users sign in with password "${DEMO_PASSWORD}"; never use demo data in production.`,
     );

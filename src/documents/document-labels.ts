@@ -1,3 +1,4 @@
+import { html, leftToRight, SafeHtml } from '../shared/http/html.js';
 import { persianDateTimeText, persianDigits } from '../shared/jalali.js';
 
 /** Persian labels of the content fields people read on documents and the verification page. */
@@ -85,3 +86,63 @@ export function valueFa(value: unknown): string {
   if (ISO_INSTANT.test(text)) return persianDateTimeText(text);
   return VALUES_FA[text] ?? persianDigits(text);
 }
+
+/** Codes and references: printed left to right with their own digits, as a person types them. */
+const IDENTIFIER_FIELDS: ReadonlySet<string> = new Set([
+  'renewalCode',
+  'permitId',
+  'trackingNumber',
+  'inquiryId',
+  'requesterReference',
+  'commissionReference',
+  'code',
+]);
+
+/** The ids a tracking number (کد رهگیری) stands for on paper: nobody reads or types a UUID. */
+const TRACKED_IDS: readonly string[] = ['permitId', 'inquiryId'];
+
+export interface PrintedField {
+  readonly label: string;
+  readonly value: SafeHtml;
+}
+
+/** A document's fields as people read them, in order; a tracked id shows as its tracking number. */
+export function fieldsAsPrinted(fields: Readonly<Record<string, unknown>>): PrintedField[] {
+  const tracking = fields['trackingNumber'];
+  const tracked = typeof tracking === 'string' ? TRACKED_IDS.find((id) => id in fields) : undefined;
+  return Object.entries(fields).flatMap(([field, value]): PrintedField[] => {
+    if (tracked && field === 'trackingNumber') return [];
+    if (field === tracked) {
+      return [
+        {
+          label: `${fieldLabelFa(field)} (${fieldLabelFa('trackingNumber')})`,
+          value: valueHtml('trackingNumber', tracking),
+        },
+      ];
+    }
+    return [{ label: fieldLabelFa(field), value: valueHtml(field, value) }];
+  });
+}
+
+/** A content value as markup: identifiers isolated left to right, the rest as `valueFa` words it. */
+export function valueHtml(field: string, value: unknown): SafeHtml {
+  if (IDENTIFIER_FIELDS.has(field) && (typeof value === 'string' || typeof value === 'number')) {
+    return leftToRight(String(value));
+  }
+  if (Array.isArray(value))
+    return joined(
+      value.map((item) => valueHtml(field, item)),
+      '، ',
+    );
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    return joined(
+      entries.map(([k, v]) => html`${fieldLabelFa(k)}: ${valueHtml(k, v)}`),
+      '؛ ',
+    );
+  }
+  return html`${valueFa(value)}`;
+}
+
+const joined = (parts: readonly SafeHtml[], separator: string) =>
+  new SafeHtml(parts.map((part) => part.markup).join(separator));

@@ -3,7 +3,7 @@ import { html, SafeHtml } from '../shared/http/html.js';
 export const VERIFICATION_STYLE = `body{font-family:Tahoma,Vazirmatn,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.8}
 .status{font-size:1.4rem;padding:.5rem 1rem;border-radius:.4rem}
 .valid{background:#e6f4ea;color:#1e6b34}.revoked,.superseded,.not_found{background:#fdecea;color:#8a1c1c}
-dt{font-weight:bold}dd{margin:0 0 .5rem}code{direction:ltr;unicode-bidi:embed;word-break:break-all}`;
+dt{font-weight:bold}dd{margin:0 0 .5rem}code{unicode-bidi:isolate;word-break:break-all}`;
 
 /** A complete right-to-left Persian page. */
 export function persianPage(title: string, body: SafeHtml, style = VERIFICATION_STYLE): string {

@@ -21,6 +21,8 @@ export interface TopicFacts {
   readonly inspection_result: { readonly compliant: boolean; readonly violations: number };
   /** The completion certificate's (پایانکار) document was issued. */
   readonly completion_certificate_issued: { readonly verificationUrl: string };
+  /** The permit's document was revoked (ابطال پروانه): completion waits for a new permit. */
+  readonly permit_revoked: { readonly reason: string; readonly verificationUrl: string };
   /** The Article 100 commission (کمیسیون ماده ۱۰۰) ruled. */
   readonly commission_ruling: Pick<CommissionRuling, 'ruling' | 'fineAmount' | 'reference'>;
   /** To the requester of an inquiry (استعلام). */

@@ -6,8 +6,6 @@
 
 import type { ExistingBuilding, ParcelOwner } from './parcel.events.js';
 
-export const DEMO_PARCEL_MUNICIPALITY = 'hamedan';
-
 export type DemoParcel = {
   readonly renewalCode: string;
   readonly areaM2: number;
@@ -23,7 +21,7 @@ export type DemoParcel = {
   readonly unpaidDuesYears: readonly number[];
 };
 
-/** Demo owners by national id; the first is the demo citizen. */
+/** Demo owners by national id, of all demo cities; the first is the demo citizen. */
 const ownerNames: Readonly<Record<string, string>> = {
   '0013542419': 'زهرا احمدی',
   '3860123459': 'علی رضایی',
@@ -50,6 +48,15 @@ const ownerNames: Readonly<Record<string, string>> = {
   '3879682054': 'نسرین همدانی',
   '3860458711': 'بهروز سلطانی',
   '3872136593': 'اکبر نیک‌نام',
+  // Owners in Qazvin province (قزوین و تاکستان).
+  '4320157389': 'مرتضی قزوینی',
+  '4321048621': 'فرشته امینی',
+  '4322705197': 'یوسف زمانی',
+  '4323860471': 'طاهره سبحانی',
+  '4324512930': 'مجید رستمی',
+  '4325193847': 'راحله توکلی',
+  '4326071524': 'ناصر تاکستانی',
+  '4327486094': 'گلناز ملکی',
 };
 
 /** The demo citizen's national id and mobile, as the demo user `citizen` has them. */
@@ -70,11 +77,11 @@ export const demoOwners: readonly {
   mobile: nationalId === DEMO_CITIZEN.nationalId ? DEMO_CITIZEN.mobile : `0918${nationalId.slice(3)}`,
 }));
 
-function owner(nationalId: string, sharePct: number): ParcelOwner {
+export function owner(nationalId: string, sharePct: number): ParcelOwner {
   return { nationalId, name: ownerNames[nationalId] ?? '', sharePct };
 }
 
-function parcel(renewalCode: string, facts: Omit<DemoParcel, 'renewalCode'>): DemoParcel {
+export function parcel(renewalCode: string, facts: Omit<DemoParcel, 'renewalCode'>): DemoParcel {
   return { renewalCode, ...facts };
 }
 

@@ -1,10 +1,12 @@
 import { calculateFees } from '../fees/calculate-fees.js';
 import { isValidIranianNationalId } from '../identity/national-id.js';
-import { demoRuleSet } from '../rule-sets/demo-rule-set.js';
+import { provinceDemoMunicipalities } from '../identity/demo/province-demo-data.js';
+import { demoRuleSets } from '../rule-sets/province-demo-rule-sets.js';
 import { zoningLimits } from '../rule-sets/zoning-limits.js';
 import { toScaled } from '../shared/scaled-decimal.js';
 import { demoUsers } from '../identity/demo/demo-data.js';
 import { demoOwners, demoParcels } from './demo-parcels.js';
+import { demoParcelSets } from './province-demo-parcels.js';
 import { municipalRegionOf, parseRenewalCode } from './renewal-code.js';
 
 const DEMO_CITIZEN = '0013542419';
@@ -16,11 +18,33 @@ describe('demoParcels', () => {
     expect(byCode.size).toBe(demoParcels.length);
   });
 
-  describe.each(demoParcels.map((p) => [p.renewalCode, p] as const))('%s', (code, parcel) => {
-    it('has a valid code in canonical form, in a region with a price', () => {
+  it('are in Hamedan, and a handful in each city of Qazvin province', () => {
+    expect(demoParcelSets.map((set) => set.municipality)).toEqual([
+      'hamedan',
+      ...provinceDemoMunicipalities.map((m) => m.code),
+    ]);
+    expect(demoParcelSets[0]!.parcels).toBe(demoParcels);
+    for (const { parcels } of demoParcelSets.slice(1)) expect(parcels.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('keeps renewal codes unique across cities, so that a code alone still names one parcel', () => {
+    const codes = demoParcelSets.flatMap((set) => set.parcels.map((p) => p.renewalCode));
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  const cases = demoParcelSets.flatMap(({ municipality, parcels }) =>
+    parcels.map((p) => [`${municipality} ${p.renewalCode}`, municipality, p] as const),
+  );
+  describe.each(cases)('%s', (_, municipality, parcel) => {
+    const code = parcel.renewalCode;
+    const demoRuleSet = demoRuleSets.find((r) => r.municipality === municipality)!.ruleSet;
+
+    it('has a valid code in canonical form, in a region of its city with a price', () => {
       const parsed = parseRenewalCode(code);
       expect(parsed.text).toBe(code);
       expect(Object.hasOwn(demoRuleSet.tariffs.regionalPrices, municipalRegionOf(parsed))).toBe(true);
+      const city = provinceDemoMunicipalities.find((m) => m.code === municipality);
+      if (city) expect(city.regions.map((r) => r.code)).toContain(municipalRegionOf(parsed));
     });
 
     it('lies in a known zone with a land use the zone allows', () => {

@@ -2,6 +2,7 @@ import { type Decision, type LiveState, type Command, conflict } from './permit-
 import { inspectionProblem, instantProblem, invalidTime, rulingProblem } from './permit-inputs.js';
 import { canonicalInstant, isAtOrAfter } from './permit-time.js';
 import type { PermitCommand } from './permit.commands.js';
+import type { PermitRevocation } from './permit.events.js';
 import type { ExistingPermitState } from './permit.state.js';
 
 export type CompletionCommand = Extract<
@@ -37,6 +38,7 @@ export function decideCompletion(command: CompletionCommand, state: LiveState): 
           ? conflict('PERMIT.COMPLETION_ALREADY_REQUESTED', 'Completion is already requested', state)
           : notIssued(state);
       }
+      if (state.revocation) return revoked(state, state.revocation);
       const { validUntil } = state.validity;
       if (isAtOrAfter(command.data.at, validUntil))
         return conflict('PERMIT.EXPIRED', `The permit was valid until ${validUntil}`, state, { validUntil });
@@ -91,6 +93,7 @@ function issueCompletionCertificate(
   const { permitId, at } = command.data;
   const issuedAt = canonicalInstant(at);
   if (issuedAt === undefined) return invalidTime('at');
+  if ('validity' in state && state.revocation) return revoked(state, state.revocation);
   const certificate: Decision = [{ type: 'CompletionCertificateIssued', data: { permitId, issuedAt } }];
   switch (state.status) {
     case 'fine_paid':
@@ -108,6 +111,35 @@ function issueCompletionCertificate(
       return notInspected(state);
   }
 }
+
+/** Records that the file's permit document no longer stands; `[]` for a code recorded already is the caller's. */
+export function recordRevocation(
+  command: Command<'RecordPermitRevocation'>,
+  state: ExistingPermitState,
+): Decision {
+  const { permitId, code, reason, revokedAt, supersededBy } = command.data;
+  const at = canonicalInstant(revokedAt);
+  if (at === undefined) return invalidTime('revokedAt');
+  if (!('validity' in state)) return notIssued(state);
+  const data = {
+    permitId,
+    code,
+    reason,
+    revokedAt: at,
+    ...(supersededBy === undefined ? {} : { supersededBy }),
+  };
+  return [{ type: 'PermitRevoked', data }];
+}
+
+const revoked = (state: ExistingPermitState, revocation: PermitRevocation) =>
+  conflict(
+    'PERMIT.REVOKED',
+    `The permit document ${revocation.code} is revoked: a new permit is needed`,
+    state,
+    {
+      ...revocation,
+    },
+  );
 
 const notInspected = (state: ExistingPermitState) =>
   conflict('PERMIT.NOT_INSPECTED', 'The completion inspection has not been reported', state);

@@ -50,7 +50,8 @@ function issuePermit(command: Command<'IssuePermit'>, state: LiveState): Decisio
       field: 'validityMonths',
     });
   }
-  if ('validity' in state) return alreadyIssued(state);
+  // A revoked permit is replaced by a new one, with its own validity; any other issued one stands.
+  if ('validity' in state && !(state.status === 'issued' && state.revocation)) return alreadyIssued(state);
   if (!('fees' in state)) return feesNotAssessed(state);
   if (state.status === 'fees_assessed' && state.fees.total > 0) {
     return conflict('PERMIT.FEES_UNPAID', `${state.fees.total} rials of fees are unpaid`, state, {

@@ -108,6 +108,8 @@ export type PermitCommand =
   | { readonly type: 'RecordCommissionRuling'; readonly data: DataOf<'CommissionRuled'> }
   /** Signatory: the completion certificate (پایانکار). */
   | { readonly type: 'IssueCompletionCertificate'; readonly data: PermitRef & { readonly at: Instant } }
+  /** System: the permit's document was revoked, or replaced by one no longer valid. */
+  | { readonly type: 'RecordPermitRevocation'; readonly data: DataOf<'PermitRevoked'> }
   /** Citizen. */
   | { readonly type: 'WithdrawPermit'; readonly data: PermitRef }
   /** Clerk. */

@@ -1,6 +1,6 @@
 import type { Decider } from '../event-store/command-handling/decider.js';
 import { decideApplication, openDraft } from './permit-application.decider.js';
-import { decideCompletion } from './permit-completion.decider.js';
+import { decideCompletion, recordRevocation } from './permit-completion.decider.js';
 import { conflict, type Decision, type LiveState } from './permit-decision.js';
 import { permitNotFound } from './permit-decision.js';
 import { decideDesign } from './permit-design.decider.js';
@@ -29,6 +29,8 @@ function decide(command: PermitCommand, state: PermitState): Decision {
   if (command.type === 'OpenPermitDraft') return openDraft(command, state);
   if (state.status === 'absent') return permitNotFound(command.data.permitId);
   if (isRepeated(command, state)) return [];
+  // A revoked document is a fact to record on the file, closed or not.
+  if (command.type === 'RecordPermitRevocation') return recordRevocation(command, state);
   if (isClosed(state)) return conflict('PERMIT.CLOSED', 'The permit file is closed', state);
   return decideLive(command, state);
 }
@@ -43,6 +45,8 @@ function isRepeated(command: PermitCommand, state: ExistingPermitState): boolean
       return 'fees' in state;
     case 'ExpirePermit':
       return state.status === 'expired';
+    case 'RecordPermitRevocation':
+      return 'validity' in state && (state.revokedCodes ?? []).includes(command.data.code);
     default:
       return false;
   }
@@ -50,7 +54,7 @@ function isRepeated(command: PermitCommand, state: ExistingPermitState): boolean
 
 /** Hands a command on a live file to the decider of its phase. */
 function decideLive(
-  command: Exclude<PermitCommand, { type: 'OpenPermitDraft' }>,
+  command: Exclude<PermitCommand, { type: 'OpenPermitDraft' | 'RecordPermitRevocation' }>,
   state: LiveState,
 ): Decision {
   switch (command.type) {
@@ -115,20 +119,22 @@ function decideLive(
  * | RecordPayment 'fees'       | fees_assessed                    | FEES_NOT_ASSESSED, ALREADY_PAID, PAYMENT.AMOUNT_MISMATCH (details.expected) |
  * | RecordPayment 'fine'       | fine_due                         | NO_FINE_DUE, ALREADY_PAID, PAYMENT.AMOUNT_MISMATCH |
  * | RecordPayment (both)       |                                  | PAYMENT.REFERENCE_USED (for the other purpose), PAYMENT.INVALID_* (invalid); a reference recorded: [] in any status |
- * | IssuePermit                | paid; fees_assessed at total 0   | FEES_NOT_ASSESSED, FEES_UNPAID, ALREADY_ISSUED, INVALID_VALIDITY (invalid) |
+ * | IssuePermit                | paid; fees_assessed at total 0; issued and revoked | FEES_NOT_ASSESSED, FEES_UNPAID, ALREADY_ISSUED, INVALID_VALIDITY (invalid) |
  * | ExpirePermit               | issued, when at ≥ validUntil     | NOT_ISSUED; before validUntil, once completion is requested, or expired: [] |
- * | RequestCompletion          | issued, when at < validUntil     | NOT_ISSUED, EXPIRED, COMPLETION_ALREADY_REQUESTED |
+ * | RecordPermitRevocation     | any status since issued, closed too | NOT_ISSUED; the same document code again: [] |
+ * | RequestCompletion          | issued, not revoked, when at < validUntil | NOT_ISSUED, REVOKED (details.code, reason, revokedAt), EXPIRED, COMPLETION_ALREADY_REQUESTED |
  * | ReportInspection           | completion_requested             | NOT_AWAITING_INSPECTION, VIOLATIONS_REQUIRED, INVALID_INSPECTION (invalid) |
  * | ReferToCommission          | inspected with violations        | NOT_INSPECTED, NO_VIOLATIONS, ALREADY_REFERRED |
  * | RecordCommissionRuling     | in_commission                    | NOT_IN_COMMISSION, INVALID_RULING (invalid) |
- * | IssueCompletionCertificate | inspected compliant, fine_paid   | NOT_INSPECTED, NOT_COMPLIANT, FINE_UNPAID |
+ * | IssueCompletionCertificate | inspected compliant, fine_paid, not revoked | REVOKED, NOT_INSPECTED, NOT_COMPLIANT, FINE_UNPAID |
  * | WithdrawPermit             | any status before issued         | ALREADY_ISSUED |
  * | RejectPermit               | any status after draft, before issued | NOT_SUBMITTED, ALREADY_ISSUED, REASON_REQUIRED (invalid) |
  *
  * Codes are PERMIT.* unless named otherwise. Every command but OpenPermitDraft is PERMIT.NOT_FOUND
  * (not_found) on an absent file and PERMIT.CLOSED on a closed one; times are PERMIT.INVALID_TIME
  * (invalid). A fine ruling leaves the file at fine_due until the fine is paid, then the signatory
- * issues the certificate; a demolition ruling closes it (demolition_ordered).
+ * issues the certificate; a demolition ruling closes it (demolition_ordered). A revoked permit
+ * (ابطال پروانه) stops completion until the signatory issues a new permit, which clears the revocation.
  */
 export const permitDecider: Decider<PermitCommand, PermitState, PermitEvent> = {
   initialState: initialPermitState,

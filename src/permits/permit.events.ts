@@ -75,6 +75,18 @@ export type CommissionRuling = {
   readonly notes?: string;
 };
 
+/**
+ * Why the file's building permit no longer stands: its document `code` was revoked (ابطال), or was
+ * replaced by the document `supersededBy`, itself no longer valid. `revokedAt` is when that happened.
+ */
+export type PermitRevocation = {
+  readonly code: string;
+  readonly reason: string;
+  /** UTC ISO-8601, the document event's time. */
+  readonly revokedAt: string;
+  readonly supersededBy?: string;
+};
+
 type PermitRef = { readonly permitId: string };
 type Of<Data> = PermitRef & Data;
 
@@ -169,6 +181,8 @@ export type PermitEvent =
   | { readonly type: 'ReferredToCommission'; readonly data: PermitRef }
   | { readonly type: 'CommissionRuled'; readonly data: Of<CommissionRuling> }
   | { readonly type: 'CompletionCertificateIssued'; readonly data: Of<{ readonly issuedAt: string }> }
+  /** The system, from the permit document's stream: completion waits for a new permit. */
+  | { readonly type: 'PermitRevoked'; readonly data: Of<PermitRevocation> }
   | { readonly type: 'PermitWithdrawn'; readonly data: PermitRef }
   | { readonly type: 'PermitRejected'; readonly data: Of<{ readonly reason: string }> };
 
@@ -199,6 +213,7 @@ const EVENT_TYPES: { readonly [type in PermitEventType]: true } = {
   ReferredToCommission: true,
   CommissionRuled: true,
   CompletionCertificateIssued: true,
+  PermitRevoked: true,
   PermitWithdrawn: true,
   PermitRejected: true,
 };

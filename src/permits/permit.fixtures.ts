@@ -197,6 +197,19 @@ export const events = {
     type: 'CompletionCertificateIssued',
     data: { permitId, issuedAt: '2028-02-01T09:00:00.000Z' },
   },
+  revoked: {
+    type: 'PermitRevoked',
+    data: {
+      permitId,
+      code: 'HM3K7Q2P9X',
+      reason: 'issued on a forged deed',
+      revokedAt: '2026-06-01T07:00:00.000Z',
+    },
+  },
+  reissued: {
+    type: 'PermitIssued',
+    data: { permitId, issuedAt: '2026-07-01T08:30:00.000Z', validUntil: '2028-07-01T08:30:00.000Z' },
+  },
   withdrawn: { type: 'PermitWithdrawn', data: { permitId } },
   rejected: { type: 'PermitRejected', data: { permitId, reason: 'the deed is forged' } },
 } satisfies Record<string, PermitEvent>;
@@ -254,6 +267,8 @@ export const variant = {
   inspectedWithViolations: [...issued, e.completionRequested, e.inspectedWithViolations],
   completedAfterFine: [...inCommission, e.finedRuling, e.finePaid, e.certificateIssued],
   withdrawnAfterFees: [...designApproved, e.feesAssessed, e.feesPaid, e.withdrawn],
+  revoked: [...issued, e.revoked],
+  reissued: [...issued, e.revoked, e.reissued],
 };
 
 export type PermitStage = keyof typeof history;
@@ -311,6 +326,7 @@ export const command: { readonly [T in PermitCommandType]: CommandOf<T> } = {
     type: 'IssueCompletionCertificate',
     data: { permitId, at: events.certificateIssued.data.issuedAt },
   },
+  RecordPermitRevocation: { type: 'RecordPermitRevocation', data: events.revoked.data },
   WithdrawPermit: { type: 'WithdrawPermit', data: { permitId } },
   RejectPermit: { type: 'RejectPermit', data: events.rejected.data },
 };

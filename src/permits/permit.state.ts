@@ -9,6 +9,7 @@ import type {
   InspectionViolation,
   Payment,
   PermitEvent,
+  PermitRevocation,
   SiteSurvey,
 } from './permit.events.js';
 
@@ -52,7 +53,13 @@ export type AssessedFees = {
 };
 export type AssessedFile = DesignedFile & { readonly fees: AssessedFees };
 export type Validity = { readonly issuedAt: string; readonly validUntil: string };
-export type IssuedFile = AssessedFile & { readonly validity: Validity };
+export type IssuedFile = AssessedFile & {
+  readonly validity: Validity;
+  /** The revocation in force: completion waits until a new permit is issued, which clears it. */
+  readonly revocation?: PermitRevocation;
+  /** Every permit document code recorded revoked, so that a revocation is recorded once. */
+  readonly revokedCodes?: readonly string[];
+};
 export type Inspection = {
   readonly inspectorId: string;
   readonly compliant: boolean;
@@ -132,6 +139,19 @@ const STATUSES: { readonly [status in PermitFileStatus]: true } = {
 };
 export const PERMIT_FILE_STATUSES = Object.keys(STATUSES) as readonly PermitFileStatus[];
 
+/** The statuses of a file whose permit was issued once. */
+const ISSUED_STATUSES: readonly PermitStatus[] = [
+  'issued',
+  'expired',
+  'completion_requested',
+  'inspected',
+  'in_commission',
+  'fine_due',
+  'fine_paid',
+  'completed',
+  'demolition_ordered',
+];
+
 /**
  * The permit's status machine, shared by the decider's state and the permits read model: the status
  * an event moves a file in `status` to, the same one for an event that changes no status, undefined
@@ -173,8 +193,9 @@ export function permitStatusAfter(status: PermitStatus, event: PermitEvent): Per
       if (status === 'fees_assessed' && event.data.purpose === 'fees') return 'paid';
       if (status === 'fine_due' && event.data.purpose === 'fine') return 'fine_paid';
       return status;
+    // From issued: a new permit replacing a revoked one.
     case 'PermitIssued':
-      return from('paid', 'fees_assessed') ? 'issued' : undefined;
+      return from('paid', 'fees_assessed', 'issued') ? 'issued' : undefined;
     case 'PermitExpired':
       return from('issued') ? 'expired' : undefined;
     case 'CompletionRequested':
@@ -188,6 +209,9 @@ export function permitStatusAfter(status: PermitStatus, event: PermitEvent): Per
       return event.data.ruling === 'fine' ? 'fine_due' : 'demolition_ordered';
     case 'CompletionCertificateIssued':
       return from('inspected', 'fine_paid') ? 'completed' : undefined;
+    // A fact about the permit's document, recorded whatever became of the file since it was issued.
+    case 'PermitRevoked':
+      return from(...ISSUED_STATUSES) ? status : undefined;
     case 'PermitWithdrawn':
       return 'withdrawn';
     case 'PermitRejected':
@@ -267,7 +291,12 @@ function recorded(
     }
     case 'PermitIssued': {
       const { issuedAt, validUntil } = event.data;
-      return { validity: { issuedAt, validUntil } };
+      return { validity: { issuedAt, validUntil }, revocation: undefined };
+    }
+    case 'PermitRevoked': {
+      const { permitId: _, ...revocation } = event.data;
+      const revokedCodes = [...('validity' in s ? (s.revokedCodes ?? []) : []), revocation.code];
+      return { revocation, revokedCodes };
     }
     case 'InspectionReported': {
       const { inspectorId, compliant, violations } = event.data;

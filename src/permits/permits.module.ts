@@ -41,6 +41,7 @@ import { OverrideFeeHttpController } from './override-fee/override-fee.http.cont
 import { RecordCommissionRulingHandler } from './record-commission-ruling/record-commission-ruling.handler.js';
 import { RecordCommissionRulingHttpController } from './record-commission-ruling/record-commission-ruling.http.controller.js';
 import { RecordPaymentHandler } from './record-payment/record-payment.handler.js';
+import { RecordPermitRevocationHandler } from './record-permit-revocation/record-permit-revocation.handler.js';
 import { RecordPaymentHttpController } from './record-payment/record-payment.http.controller.js';
 import { ReferToCommissionHandler } from './refer-to-commission/refer-to-commission.handler.js';
 import { ReferToCommissionHttpController } from './refer-to-commission/refer-to-commission.http.controller.js';
@@ -77,6 +78,7 @@ import { PermitsReadModel } from './permits.read-model.js';
 import { AssessFeesReaction } from './reactions/assess-fees.reaction.js';
 import { ExpirePermits } from './reactions/expire-permits.js';
 import { IssuePermitDocumentsReaction } from './reactions/issue-permit-documents.reaction.js';
+import { RecordPermitRevocationsReaction } from './reactions/record-permit-revocations.reaction.js';
 import { PermitHistory } from './reactions/permit-history.js';
 
 /**
@@ -138,6 +140,7 @@ import { PermitHistory } from './reactions/permit-history.js';
     OverrideFeeHandler,
     RecordCommissionRulingHandler,
     RecordPaymentHandler,
+    RecordPermitRevocationHandler,
     ReferToCommissionHandler,
     RejectPermitHandler,
     RemoveAttachmentHandler,
@@ -155,6 +158,7 @@ import { PermitHistory } from './reactions/permit-history.js';
     PermitHistory,
     AssessFeesReaction,
     IssuePermitDocumentsReaction,
+    RecordPermitRevocationsReaction,
     ExpirePermits,
     {
       provide: BlobStore,

@@ -1,4 +1,5 @@
 import { demoRuleSet } from './demo-rule-set.js';
+import { demoRuleSets } from './province-demo-rule-sets.js';
 import { validateRuleSet } from './rule-set.js';
 
 describe('demoRuleSet', () => {
@@ -23,4 +24,19 @@ describe('demoRuleSet', () => {
     expect(demoRuleSet.permitValidityMonths).toBe(24);
     expect(demoRuleSet.requiredDocuments.Renewal).toContain('previous_permit');
   });
+});
+
+describe('demoRuleSets', () => {
+  it.each(demoRuleSets.map((r) => [r.municipality, r.ruleSet] as const))(
+    'gives %s a valid version 1 with its own prices and deadlines',
+    (_, ruleSet) => {
+      expect(validateRuleSet(JSON.parse(JSON.stringify(ruleSet)))).toEqual(ruleSet);
+      expect(ruleSet.version).toBe(1);
+      const others = demoRuleSets.map((r) => r.ruleSet).filter((r) => r !== ruleSet);
+      for (const other of others) {
+        expect(other.tariffs.regionalPrices).not.toEqual(ruleSet.tariffs.regionalPrices);
+        expect(other.sla).not.toEqual(ruleSet.sla);
+      }
+    },
+  );
 });

@@ -156,29 +156,29 @@ describe('oversight after npm run demo', () => {
 
   it('shows an oversight manager of another city nothing of Hamedan, and refuses to look there', async () => {
     const admin = token['admin']!;
-    const city = { code: 'qazvin', name: 'Qazvin', nameFa: 'قزوین', regions: [], province: 'qazvin' };
+    const city = { code: 'zanjan', name: 'Zanjan', nameFa: 'زنجان', regions: [], province: 'zanjan' };
     expect((await call(t.app, 'POST', '/municipalities', { token: admin, body: city })).statusCode).toBe(201);
     const manager = {
-      username: 'qazvin-oversight',
-      displayName: 'Oversight manager of Qazvin',
-      password: 'qazvin-oversight-1',
-      grants: [{ role: 'oversight', municipality: 'qazvin' }],
+      username: 'zanjan-oversight',
+      displayName: 'Oversight manager of Zanjan',
+      password: 'zanjan-oversight-1',
+      grants: [{ role: 'oversight', municipality: 'zanjan' }],
     };
     expect((await call(t.app, 'POST', '/users', { token: admin, body: manager })).statusCode).toBe(201);
-    token['qazvin'] = await signIn(t.app, manager.username, manager.password);
+    token['zanjan'] = await signIn(t.app, manager.username, manager.password);
     await settled();
 
-    const seen = await allRows('type=FeeOverridden&type=PermitTaken&type=AccessRecorded', 'qazvin');
+    const seen = await allRows('type=FeeOverridden&type=PermitTaken&type=AccessRecorded', 'zanjan');
     expect(seen).toEqual([]);
-    expect((await allRows(`permitId=${demo.permitId}`, 'qazvin')).length).toBe(0);
-    expect((await allRows('role=clerk', 'qazvin')).length).toBe(0);
-    expect((await allRows('', 'qazvin')).filter((row) => row.municipality !== 'qazvin')).toEqual([]);
-    const refused = await get('/audit/events?municipality=hamedan', 'qazvin');
+    expect((await allRows(`permitId=${demo.permitId}`, 'zanjan')).length).toBe(0);
+    expect((await allRows('role=clerk', 'zanjan')).length).toBe(0);
+    expect((await allRows('', 'zanjan')).filter((row) => row.municipality !== 'zanjan')).toEqual([]);
+    const refused = await get('/audit/events?municipality=hamedan', 'zanjan');
     expect(refused.statusCode).toBe(403);
     expect(refused.json()).toMatchObject({ code: 'AUDIT.OUT_OF_SCOPE' });
-    expect((await get('/audit/reports/overrides', 'qazvin')).json().rows).toEqual([]);
+    expect((await get('/audit/reports/overrides', 'zanjan')).json().rows).toEqual([]);
     const [override] = await allRows('role=clerk&type=FeeOverridden');
-    expect((await get(`/audit/events/${override!.id}`, 'qazvin')).statusCode).toBe(404);
+    expect((await get(`/audit/events/${override!.id}`, 'zanjan')).statusCode).toBe(404);
   });
 
   it('shows the demo citizen the clerk who opened their file, and why they read the permit itself', async () => {

@@ -33,7 +33,7 @@ describe('npm run demo', () => {
       mapOrderDocument: expect.any(String),
       permitDocument: expect.any(String),
       completionDocument: expect.any(String),
-      inquiryDocument: expect.stringMatching(/^[0-9A-Z*~$=]{11}$/),
+      inquiryDocument: expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{11}$/),
       verifyUrl: `${url}/v/${encodeURIComponent(result.permitDocument)}`,
       registeredNationalId: expect.stringMatching(/^\d{10}$/),
     });
@@ -44,6 +44,7 @@ describe('npm run demo', () => {
       result.inquiryDocument,
     ];
     for (const code of codes) {
+      expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{11}$/);
       expect((await call(t.app, 'GET', `/v/${encodeURIComponent(code)}`)).json()).toMatchObject({
         status: 'valid',
       });

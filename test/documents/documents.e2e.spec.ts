@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,10 +6,7 @@ import { splitPemCertificates } from '../../signing/certificates.js';
 import { documentCodeFrom } from '../../signing/document-code.js';
 import { verifyOffline } from '../../signing/verify-offline.js';
 import { CommandBus } from '@nestjs/cqrs';
-import {
-  type DocumentRequest,
-  IssueDocumentCommand,
-} from '../../src/documents/issue-document/issue-document.command.js';
+import { IssueDocumentCommand } from '../../src/documents/issue-document/issue-document.command.js';
 import { AuditTrail } from '../../src/audit/audit-trail.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import { bootstrapAdmin, signedInUser } from '../support/bootstrap-admin.js';
@@ -17,37 +14,20 @@ import { registeredCitizen } from '../support/citizens.js';
 import { decodeBarcodePng } from '../support/decode-barcode.js';
 import { hamedan, registerAll } from '../support/directory.js';
 import { call } from '../support/http.js';
+import {
+  documentContext,
+  issueUnderCode,
+  PERMIT_HOLDER,
+  permitDocumentRequest,
+} from '../support/permit-documents.js';
 import { opensslCmsVerify } from '../support/openssl.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-const OWNER = '0013542419';
+const OWNER = PERMIT_HOLDER.nationalId;
 const STRANGER = '0499370899';
 
-function permitRequest(permitId = randomUUID()): DocumentRequest {
-  return {
-    kind: 'BuildingPermit',
-    municipality: 'hamedan',
-    renewalCode: '1-1-1-1-0-0-0',
-    holders: [{ nationalId: OWNER, name: 'زهرا احمدی' }],
-    body: {
-      permitId,
-      applicationType: 'NewConstruction',
-      floors: 4,
-      use: 'residential',
-      units: 8,
-      validUntil: '2029-11-25T00:00:00.000Z',
-      feesTotal: 123_000_000,
-    },
-    subject: { stream: `permit-${permitId}`, eventId: randomUUID() },
-  };
-}
-
-const context = () => ({
-  actor: { id: 'system:test', role: 'system' },
-  correlationId: 'test',
-  causationId: 'test',
-  now: new Date().toISOString(),
-});
+const permitRequest = (permitId?: string) =>
+  permitDocumentRequest({ validUntil: '2029-11-25T00:00:00.000Z', feesTotal: 123_000_000 }, permitId);
 
 describe('signed documents: issue, fetch, barcodes, print, revoke, and verify online and offline', () => {
   let t: TestApp;
@@ -60,7 +40,7 @@ describe('signed documents: issue, fetch, barcodes, print, revoke, and verify on
   let dir: string;
 
   const issue = (request = permitRequest()) =>
-    t.app.get(CommandBus).execute(new IssueDocumentCommand(request, context()));
+    t.app.get(CommandBus).execute(new IssueDocumentCommand(request, documentContext()));
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -113,6 +93,18 @@ describe('signed documents: issue, fetch, barcodes, print, revoke, and verify on
     expect(res.body).toContain('dir="rtl"');
     expect(res.body).toContain('وضعیت: معتبر');
     expect(res.body).toContain('پروانه ساختمانی');
+  });
+
+  it('still verifies a code issued under a check symbol new codes no longer take', async () => {
+    const old = '77DB244B58=';
+    await issueUnderCode(t.app, old, permitRequest());
+    for (const typed of [old, '77db244b58=', '77DB2-44B58='])
+      expect((await call(t.app, 'GET', `/v/${encodeURIComponent(typed)}`)).json()).toMatchObject({
+        status: 'valid',
+        code: old,
+        signature: { valid: true },
+      });
+    expect((await call(t.app, 'GET', `/v/${encodeURIComponent('77DB244B59=')}`)).statusCode).toBe(404);
   });
 
   it('answers a malformed code, a wrong check character and an unknown code alike', async () => {
@@ -186,14 +178,15 @@ describe('signed documents: issue, fetch, barcodes, print, revoke, and verify on
     expect(await as(undefined)).toBe(401);
   });
 
-  it('prints the document in Persian with Persian digits and both barcodes', async () => {
+  it('prints the document in Persian, its codes left to right with their own digits, and both barcodes', async () => {
     const { code } = await issue();
     const res = await call(t.app, 'GET', `/documents/${code}`, { token: owner });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.body).toContain('dir="rtl"');
     expect(res.body).toContain('پروانه ساختمانی');
-    expect(res.body).toContain('۱-۱-۱-۱-۰-۰-۰');
+    expect(res.body).toContain('<bdi dir="ltr">1-1-1-1-0-0-0</bdi>');
+    expect(res.body).toContain(`<code id="code" dir="ltr">${code}</code>`);
     expect(res.body).toContain('<svg');
     expect(res.body).toContain('data:image/png;base64,');
   });

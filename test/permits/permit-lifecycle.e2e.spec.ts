@@ -3,7 +3,6 @@ import { DEMO_PASSWORD } from '../../src/identity/demo/demo-data.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import { SubscriberRunner } from '../../src/event-store/subscriptions/subscriber-runner.js';
 import { ExpirePermits } from '../../src/permits/reactions/expire-permits.js';
-import { persianDigits } from '../../src/shared/jalali.js';
 import { call, signIn } from '../support/http.js';
 import { multipart, MULTIPART_CONTENT_TYPE } from '../support/multipart.js';
 import { samplePdf } from '../support/sample-attachments.js';
@@ -64,6 +63,17 @@ describe('the building-permit lifecycle over HTTP, as the demo users', () => {
     await step('citizen', `/permits/${permitId}/engineer`, { engineerId });
     await step('engineer', `/permits/${permitId}/design`, design);
     return permitId;
+  }
+
+  /** Until every subscriber has caught up with the log, and with what its reactions appended. */
+  async function settled(): Promise<void> {
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    for (
+      let head = await store.headPosition(), last;
+      head !== last;
+      last = head, head = await store.headPosition()
+    )
+      await t.app.get(SubscriberRunner).waitFor(head!);
   }
 
   beforeAll(async () => {
@@ -155,7 +165,9 @@ describe('the building-permit lifecycle over HTTP, as the demo users', () => {
       const content = (await as('citizen', 'GET', `/documents/${code}/content.json`)).json();
       expect(content.body).toMatchObject({ permitId, trackingNumber: completed.trackingNumber });
       const page = (await as('citizen', 'GET', `/documents/${code}`)).body;
-      expect(page).toContain(persianDigits(completed.trackingNumber));
+      // The file number on paper: the tracking number, typed as printed, not the file's UUID.
+      expect(page).toContain(`<bdi dir="ltr">${completed.trackingNumber}</bdi>`);
+      expect(page).not.toContain(permitId);
     }
 
     const timeline = (await as('citizen', 'GET', `/permits/${permitId}/timeline`)).json();
@@ -252,6 +264,41 @@ describe('the building-permit lifecycle over HTTP, as the demo users', () => {
     expect((await as('citizen', 'GET', `/permits/${permitId}`)).json().status).toBe('expired');
     const late = await as('citizen', 'POST', `/permits/${permitId}/completion-request`, {});
     expect(late.json()).toMatchObject({ code: 'PERMIT.CLOSED' });
+  });
+
+  it('closes completion when the permit document is revoked, until a new permit is issued', async () => {
+    const permitId = await toDesignReview();
+    const assessed = await step('clerk', `/permits/${permitId}/design/approval`);
+    await step('cashier', `/permits/${permitId}/payments`, {
+      purpose: 'fees',
+      amount: assessed.fees.total,
+      reference: `CASH-R-${permitId.slice(-8)}`,
+    });
+    const code = (await step('signatory', `/permits/${permitId}/permit`)).documents.permit;
+    const reason = 'issued on a forged deed';
+    const revoked = await step('signatory', `/documents/${code}/revocation`, { reason });
+    await settled();
+
+    const refused = await as('citizen', 'POST', `/permits/${permitId}/completion-request`, {});
+    expect(refused.statusCode).toBe(409);
+    const why = { code, reason, revokedAt: revoked.revocation.at };
+    expect(refused.json()).toMatchObject({ code: 'PERMIT.REVOKED', details: why });
+    expect((await as('citizen', 'GET', `/permits/${permitId}`)).json()).toMatchObject({
+      status: 'issued',
+      revocation: why,
+    });
+    const timeline = (await as('citizen', 'GET', `/permits/${permitId}/timeline`)).json().items;
+    expect(timeline.at(-1)).toMatchObject({ type: 'PermitRevoked', actor: { role: 'system' }, details: why });
+
+    const reissued = await step('signatory', `/permits/${permitId}/permit`);
+    expect(reissued.revocation).toBeUndefined();
+    expect(reissued.documents.permit).not.toBe(code);
+    expect((await call(t.app, 'GET', `/v/${reissued.documents.permit}`)).json()).toMatchObject({
+      status: 'valid',
+    });
+    expect((await step('citizen', `/permits/${permitId}/completion-request`)).status).toBe(
+      'completion_requested',
+    );
   });
 
   it('keeps files to their applicant and their municipality’s staff', async () => {

@@ -1,7 +1,7 @@
 import { CommandRunner } from '../../src/event-store/command-handling/command-runner.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import { systemActor } from '../../src/identity/principal.js';
-import { seedDemoRuleSet } from '../../src/rule-sets/demo/seed-demo-rule-set.js';
+import { seedDemoRuleSets } from '../../src/rule-sets/demo/seed-demo-rule-set.js';
 import { demoRuleSet } from '../../src/rule-sets/demo-rule-set.js';
 import type { RuleSet } from '../../src/rule-sets/rule-set.js';
 import { todayInTehran } from '../../src/shared/tehran-date.js';
@@ -172,7 +172,7 @@ describe('the demo rule set', () => {
   });
   afterAll(() => t.close());
 
-  it('is published once for Hamedan as version 1, however often it is seeded', async () => {
+  it('is published once for each demo city as version 1, however often it is seeded', async () => {
     const context = {
       actor: systemActor('demo-seed'),
       correlationId: 'demo-seed',
@@ -180,13 +180,14 @@ describe('the demo rule set', () => {
       now: new Date().toISOString(),
     };
     const commands = t.app.get(CommandRunner);
-    expect(await seedDemoRuleSet(commands, context)).toBe('created');
-    expect(await seedDemoRuleSet(commands, context)).toBe('skipped');
+    expect(await seedDemoRuleSets(commands, context)).toEqual({ created: 3, skipped: 0 });
+    expect(await seedDemoRuleSets(commands, context)).toEqual({ created: 0, skipped: 3 });
     const res = await call(t.app, 'GET', '/rule-sets/hamedan');
     expect([res.statusCode, res.json()]).toEqual([
       200,
       { ...published(v1), publishedBy: 'system:demo-seed' },
     ]);
     expect(await t.app.get<EventStore>(EVENT_STORE).readStream('ruleset-hamedan')).toHaveLength(1);
+    expect(await t.app.get<EventStore>(EVENT_STORE).readStream('ruleset-takestan')).toHaveLength(1);
   });
 });

@@ -252,8 +252,10 @@ describe('tracking numbers (کد رهگیری) and GET /track/:trackingNumber', 
     const page = await as('citizen', 'GET', `/documents/${inquiry.document.code}`, {
       headers: { accept: 'text/html' },
     });
-    expect(page.body).toContain('کد رهگیری');
-    expect(page.body).toContain(persianDigits(inquiry.trackingNumber));
+    // As the inquiry's number, typed as printed: left to right, its own digits.
+    expect(page.body).toContain('شماره استعلام (کد رهگیری)');
+    expect(page.body).toContain(`<bdi dir="ltr">${inquiry.trackingNumber}</bdi>`);
+    expect(page.body).not.toContain(inquiry.inquiryId);
     expect((await call(t.app, 'GET', `/v/${inquiry.document.code}`)).json()).toMatchObject({
       status: 'valid',
       signature: { valid: true },

@@ -54,6 +54,7 @@ export const REDACTED_PATHS: PerEventType<readonly string[]> = {
   PermitPaymentRecorded: [],
   PermitRejected: [],
   PermitReturned: [],
+  PermitRevoked: [],
   PermitSubmitted: [],
   PermitTaken: [],
   PermitWithdrawn: [],

@@ -7,7 +7,8 @@ import { DomainError } from '../../shared/domain-error.js';
 import { documentDecider } from '../document.decider.js';
 import { documentStream, type DocumentContent } from '../document.events.js';
 import { DocumentSigner } from '../document-signer.js';
-import { IssueDocumentCommand } from './issue-document.command.js';
+import type { CommandContext } from '../../event-store/command-handling/command-context.js';
+import { type DocumentRequest, IssueDocumentCommand } from './issue-document.command.js';
 
 const CODE_ATTEMPTS = 5;
 
@@ -23,30 +24,12 @@ export class IssueDocumentHandler implements ICommandHandler<IssueDocumentComman
   ) {}
 
   async execute({ request, context }: IssueDocumentCommand): Promise<{ readonly code: string }> {
-    const { subject, ...fields } = request;
     for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt += 1) {
-      const code = documentCodeFrom(createHash('sha256').update(`${subject.eventId}/${attempt}`).digest());
-      const content: DocumentContent = { code, issuedAt: context.now, ...fields };
-      const signature = await this.signer.sign(content);
+      const code = documentCodeFrom(
+        createHash('sha256').update(`${request.subject.eventId}/${attempt}`).digest(),
+      );
       try {
-        await this.commands.run(
-          documentStream(code),
-          documentDecider,
-          {
-            type: 'IssueDocument',
-            data: {
-              code,
-              kind: content.kind,
-              municipality: content.municipality,
-              subject,
-              content,
-              ...signature,
-              issuedAt: context.now,
-            },
-          },
-          context,
-          { awaiting: [documentsProjection.name] },
-        );
+        await this.issueUnder(code, request, context);
         return { code };
       } catch (error) {
         // Saved: a lagging documents view is for /ready to report, not a reason to issue again.
@@ -55,5 +38,33 @@ export class IssueDocumentHandler implements ICommandHandler<IssueDocumentComman
       }
     }
     throw new DomainError('DOCUMENT.NO_FREE_CODE', 'No free document code was found', 'unavailable');
+  }
+
+  /** Signs and stores the document under `code`; tests issue one under a code of the old check symbols. */
+  async issueUnder(
+    code: string,
+    { subject, ...fields }: DocumentRequest,
+    context: CommandContext,
+  ): Promise<void> {
+    const content: DocumentContent = { code, issuedAt: context.now, ...fields };
+    const signature = await this.signer.sign(content);
+    await this.commands.run(
+      documentStream(code),
+      documentDecider,
+      {
+        type: 'IssueDocument',
+        data: {
+          code,
+          kind: content.kind,
+          municipality: content.municipality,
+          subject,
+          content,
+          ...signature,
+          issuedAt: context.now,
+        },
+      },
+      context,
+      { awaiting: [documentsProjection.name] },
+    );
   }
 }

@@ -1,8 +1,8 @@
 import type { DocumentRecord } from '../../../projections/documents/documents.projection.js';
-import { html, SafeHtml } from '../../shared/http/html.js';
-import { persianDateTimeText, persianDigits } from '../../shared/jalali.js';
+import { html, leftToRight, leftToRightText, SafeHtml } from '../../shared/http/html.js';
+import { persianDateTimeText } from '../../shared/jalali.js';
 import type { DocumentContent } from '../document.events.js';
-import { fieldLabelFa, valueFa } from '../document-labels.js';
+import { fieldLabelFa, fieldsAsPrinted, type PrintedField } from '../document-labels.js';
 import { DOCUMENT_STATUS_FA, DOCUMENT_TITLES_FA } from '../document-titles.js';
 import { persianPage } from '../persian-page.js';
 
@@ -13,7 +13,7 @@ h1{font-size:1.5rem;margin:.2rem 0}table{width:100%;border-collapse:collapse;mar
 th,td{border:1px solid #999;padding:.25rem .5rem;text-align:right;vertical-align:top}th{background:#f2f2f2;width:35%}
 .warning{border:2px solid #a00;color:#a00;padding:.5rem;font-weight:bold}
 footer{display:flex;justify-content:space-between;align-items:flex-end;border-top:1px solid #333;margin-top:1rem;padding-top:.5rem}
-.qr svg{width:38mm;height:38mm}.code128{height:14mm}code{direction:ltr;unicode-bidi:embed;font-size:.8rem;word-break:break-all}`;
+.qr svg{width:38mm;height:38mm}.code128{height:14mm}code{unicode-bidi:isolate;font-size:.8rem;word-break:break-all}`;
 
 export interface PrintableDocument {
   readonly record: DocumentRecord;
@@ -29,25 +29,21 @@ export function documentPrintPage(doc: PrintableDocument): string {
   const { record, content } = doc;
   const title = DOCUMENT_TITLES_FA[content.kind];
   const rows = [
-    ...(content.renewalCode ? [row('renewalCode', content.renewalCode)] : []),
-    ...content.holders.map(
-      (h) =>
-        html`<tr>
-          <th>${fieldLabelFa('holders')}</th>
-          <td>${h.name} (کد ملی ${persianDigits(h.nationalId)})</td>
-        </tr>`,
+    ...fieldsAsPrinted(content.renewalCode ? { renewalCode: content.renewalCode } : {}).map(row),
+    ...content.holders.map((h) =>
+      row({ label: fieldLabelFa('holders'), value: html`${h.name} (کد ملی ${leftToRight(h.nationalId)})` }),
     ),
-    ...Object.entries(content.body).map(([field, value]) => row(field, value)),
+    ...fieldsAsPrinted(content.body).map(row),
   ];
   return persianPage(
-    `${title} ${record.code}`,
+    `${title} ${leftToRightText(record.code)}`,
     html`<header>
         <div>
           <h1 id="title">${title}</h1>
           <div>${doc.municipalityNameFa}</div>
         </div>
         <div>
-          شماره سند: <code id="code">${record.code}</code><br />تاریخ صدور:
+          شماره سند: <code id="code" dir="ltr">${record.code}</code><br />تاریخ صدور:
           <span id="issued">${persianDateTimeText(content.issuedAt)}</span>
         </div>
       </header>
@@ -69,17 +65,17 @@ export function documentPrintPage(doc: PrintableDocument): string {
         <div>
           این سند به‌صورت الکترونیکی امضا شده است. برای بررسی اصالت، رمزینه را بخوانید یا به نشانی زیر
           بروید:<br />
-          <code>${doc.verifyUrl}</code><br />شناسه کلید امضا: <code>${record.keyId}</code><br />چکیده محتوا:
-          <code>${record.contentSha256}</code>
+          <code dir="ltr">${doc.verifyUrl}</code><br />شناسه کلید امضا: <code dir="ltr">${record.keyId}</code
+          ><br />چکیده محتوا: <code dir="ltr">${record.contentSha256}</code>
         </div>
       </footer>`,
     PRINT_STYLE,
   );
 }
 
-function row(field: string, value: unknown) {
+function row({ label, value }: PrintedField) {
   return html`<tr>
-    <th>${fieldLabelFa(field)}</th>
-    <td>${valueFa(value)}</td>
+    <th>${label}</th>
+    <td>${value}</td>
   </tr>`;
 }

@@ -133,6 +133,7 @@ export const EVENT_POLICIES: PerEventType<EventPolicy> = {
   PermitPaymentRecorded: permit(),
   PermitRejected: permit(),
   PermitReturned: permit(),
+  PermitRevoked: permit(),
   PermitSubmitted: permit(),
   PermitTaken: permit({ clerkId: 'userId' }),
   PermitWithdrawn: permit(),

@@ -8,8 +8,10 @@ import { municipalityDecider } from '../municipalities/municipality.decider.js';
 import { municipalityStream } from '../municipalities/municipality.events.js';
 import { organisationDecider } from '../organisations/organisation.decider.js';
 import { organisationStream } from '../organisations/organisation.events.js';
+import { PasswordVault } from '../password-vault.js';
 import { UserAccounts } from '../users/user-accounts.service.js';
 import { DEMO_PASSWORD, demoMunicipality, demoOrganisations, demoUsers } from './demo-data.js';
+import { provinceDemoMunicipalities, provinceDemoUsers } from './province-demo-data.js';
 
 /** What already exists is left alone, so seeding twice changes nothing. */
 const ALREADY_THERE = new Set([
@@ -20,8 +22,9 @@ const ALREADY_THERE = new Set([
 
 /**
  * Demo data for a first start outside production: the municipality of Hamedan, one organisation of
- * each kind, and one user per role (username = role, password `daftar-demo`). Written as commands by
- * a named system actor, like any other change.
+ * each kind, and one user per role (username = role, password `daftar-demo`); the two cities of Qazvin
+ * province with their staff and oversight. Written as commands by a named system actor, like any other
+ * change.
  */
 @Injectable()
 export class IdentityDemoSeeder {
@@ -30,23 +33,25 @@ export class IdentityDemoSeeder {
   constructor(
     private readonly commands: CommandRunner,
     private readonly accounts: UserAccounts,
+    private readonly vault: PasswordVault,
   ) {}
 
   async seed(context: CommandContext): Promise<{ created: number; skipped: number }> {
-    const outcomes = [
-      await this.tolerate(() =>
-        this.commands.run(
-          municipalityStream(demoMunicipality.code),
-          municipalityDecider,
-          {
-            type: 'RegisterMunicipality',
-            data: { ...demoMunicipality, regions: [...demoMunicipality.regions] },
-          },
-          context,
-          { awaiting: [municipalitiesProjection.name] },
+    const outcomes: boolean[] = [];
+    // Every city before any user: a provincial grant is checked against the cities of its province.
+    for (const municipality of [demoMunicipality, ...provinceDemoMunicipalities]) {
+      outcomes.push(
+        await this.tolerate(() =>
+          this.commands.run(
+            municipalityStream(municipality.code),
+            municipalityDecider,
+            { type: 'RegisterMunicipality', data: { ...municipality, regions: [...municipality.regions] } },
+            context,
+            { awaiting: [municipalitiesProjection.name] },
+          ),
         ),
-      ),
-    ];
+      );
+    }
     for (const organisation of demoOrganisations) {
       outcomes.push(
         await this.tolerate(() =>
@@ -60,18 +65,21 @@ export class IdentityDemoSeeder {
         ),
       );
     }
+    // They share a password, so one scrypt hash serves them all: one each would slow every demo start.
+    let hash: Promise<string> | undefined;
+    const demoPassword = () => (hash ??= this.vault.protectPassword(DEMO_PASSWORD));
     outcomes.push(
       ...(await Promise.all(
-        demoUsers.map((user) =>
+        [...demoUsers, ...provinceDemoUsers].map((user) =>
           this.tolerate(() =>
-            this.accounts.create({ ...user, password: DEMO_PASSWORD, origin: 'demo' }, context),
+            this.accounts.createProtected({ ...user, origin: 'demo' }, demoPassword, context),
           ),
         ),
       )),
     );
     const created = outcomes.filter(Boolean).length;
     this.logger.log(
-      `Demo municipality, organisations and users: ${created} created, ${outcomes.length - created} already there`,
+      `Demo municipalities, organisations and users: ${created} created, ${outcomes.length - created} already there`,
     );
     return { created, skipped: outcomes.length - created };
   }

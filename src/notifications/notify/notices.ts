@@ -28,6 +28,7 @@ export const NOTIFYING_TYPES = [
   'PermitPaymentRecorded',
   'InspectionReported',
   'CommissionRuled',
+  'PermitRevoked',
   'InquiryAnswered',
   'DocumentIssued',
 ] as const satisfies readonly NotifyingEvent['type'][];
@@ -95,6 +96,13 @@ export function noticesOf(
         item('commission_ruling', { ruling, reference, ...(fineAmount === undefined ? {} : { fineAmount }) }),
       );
     }
+    case 'PermitRevoked':
+      return toApplicant(
+        item('permit_revoked', {
+          reason: e.data.reason,
+          verificationUrl: `${context.publicUrl}/v/${encodeURIComponent(e.data.code)}`,
+        }),
+      );
     case 'DocumentIssued': {
       const topic = DOCUMENT_TOPICS[e.data.kind];
       if (!topic) return [];

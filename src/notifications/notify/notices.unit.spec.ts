@@ -113,6 +113,14 @@ const TOLD: { readonly [T in PermitNotifying]: readonly [NotifyingEvent, Topic, 
     'inspection_result',
     { compliant: false, violations: 1 },
   ],
+  PermitRevoked: [
+    events.revoked,
+    'permit_revoked',
+    {
+      reason: (events.revoked.data as { reason: string }).reason,
+      verificationUrl: `${PUBLIC_URL}/v/${encodeURIComponent((events.revoked.data as { code: string }).code)}`,
+    },
+  ],
   CommissionRuled: [
     events.finedRuling,
     'commission_ruling',

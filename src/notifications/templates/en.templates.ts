@@ -67,6 +67,14 @@ export const EN_TEMPLATES: Readonly<Record<Topic, TopicTemplate>> = {
     subject: `Completion certificate issued${ABOUT}`,
     body: `The completion certificate for ${FILE} was issued on {at}.\nYou can ${VERIFY}`,
   },
+  permit_revoked: {
+    sms: `The building permit of ${FILE} was revoked: {reason}. ${CHECK}`,
+    subject: `Building permit revoked${ABOUT}`,
+    body:
+      `The building permit of ${FILE} was revoked on {at}.\nReason: {reason}\n` +
+      'Completion cannot be requested until a new permit is issued.\n' +
+      `You can ${VERIFY}`,
+  },
   commission_ruling: {
     sms: `The Article 100 commission ruled on ${FILE}: {ruling}[[ of {fineAmount}]]. Ruling no. {reference}`,
     subject: `Article 100 commission ruling${ABOUT}`,

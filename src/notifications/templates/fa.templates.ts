@@ -68,6 +68,14 @@ export const FA_TEMPLATES: Readonly<Record<Topic, TopicTemplate>> = {
     subject: `صدور گواهی پایان‌کار${ABOUT}`,
     body: `گواهی پایان‌کار ${FILE} در {at} صادر شد.\n${VERIFY}`,
   },
+  permit_revoked: {
+    sms: `پروانه ساختمانی ${FILE} باطل شد: {reason}. ${CHECK}`,
+    subject: `ابطال پروانه ساختمانی${ABOUT}`,
+    body:
+      `پروانه ساختمانی ${FILE} در {at} باطل شد.\nدلیل: {reason}\n` +
+      'تا صدور پروانه تازه، درخواست پایان‌کار پذیرفته نمی‌شود.\n' +
+      `${VERIFY}`,
+  },
   commission_ruling: {
     sms: `رأی کمیسیون ماده ۱۰۰ درباره ${FILE}: {ruling}[[ به مبلغ {fineAmount}]]. شماره رأی: {reference}`,
     subject: `رأی کمیسیون ماده ۱۰۰${ABOUT}`,

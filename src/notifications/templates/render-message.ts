@@ -54,6 +54,10 @@ const FACT_SLOTS: { readonly [T in Topic]: (facts: TopicFacts[T], wording: Wordi
     }),
   }),
   completion_certificate_issued: ({ verificationUrl }) => ({ verificationUrl }),
+  permit_revoked: ({ reason, verificationUrl }, { format }) => ({
+    reason: format.text(reason),
+    verificationUrl,
+  }),
   commission_ruling: ({ ruling, fineAmount, reference }, wording) => ({
     ruling: wording.format.label(ruling),
     fineAmount: fineAmount === undefined ? undefined : rials(fineAmount, wording),

@@ -31,6 +31,10 @@ const FACTS: { readonly [T in Topic]: TopicFacts[T] } = {
   },
   inspection_result: { compliant: false, violations: 3 },
   completion_certificate_issued: { verificationUrl: 'https://daftar.tehran.ir/v/CC-1406-0007' },
+  permit_revoked: {
+    reason: 'صدور بر پایه سند مالکیت نادرست',
+    verificationUrl: 'https://daftar.example.ir/v/HHSJCMCT2QJ',
+  },
   commission_ruling: { ruling: 'fine', fineAmount: 350_000_000, reference: '1405/318' },
   inquiry_answered: { outcome: 'cleared', renewalCode: '3-12-45-7-0-0-0' },
   parcel_inquiry_answered: {
@@ -161,8 +165,8 @@ describe('renderMessage', () => {
     expect(render('sms', 'fa', [itemOf('overdue_digest')]).text).toContain('مهلت: ۳۰ آبان ۱۴۰۵');
   });
 
-  // Lists grow with what they list: a clerk's reasons, a worklist.
-  const lists: readonly Topic[] = ['file_returned', 'design_returned', 'overdue_digest'];
+  // Lists and a person's words grow with what they say: a clerk's reasons, a worklist.
+  const lists: readonly Topic[] = ['file_returned', 'design_returned', 'overdue_digest', 'permit_revoked'];
   it.each(TOPICS.filter((topic) => !lists.includes(topic)))(
     'keeps the Persian SMS of %s within two parts',
     (topic) => {

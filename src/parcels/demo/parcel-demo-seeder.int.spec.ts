@@ -11,6 +11,7 @@ import { systemActor } from '../../identity/principal.js';
 import { ParcelDebts } from '../parcel-debts.js';
 import { ParcelsReadModel } from '../parcels.read-model.js';
 import { demoParcels } from '../demo-parcels.js';
+import { demoParcelSets } from '../province-demo-parcels.js';
 import { demoParcelCommands, demoRenewalDues, ParcelDemoSeeder } from './parcel-demo-seeder.js';
 
 const context = {
@@ -30,7 +31,10 @@ describe('demo parcels', () => {
   it('registers, bills this year and the unpaid ones, and pays the rest', () => {
     const parcel = demoParcels.find((p) => p.renewalCode === '2-2-39-17-0-0-0')!; // owes 1404 and 1405
     expect(
-      demoParcelCommands({ ...parcel, unpaidDuesYears: [1403] }, 1405).map((c) => [c.type, c.data]),
+      demoParcelCommands('hamedan', { ...parcel, unpaidDuesYears: [1403] }, 1405).map((c) => [
+        c.type,
+        c.data,
+      ]),
     ).toEqual([
       [
         'RegisterParcel',
@@ -73,11 +77,12 @@ describe('ParcelDemoSeeder over a real store', () => {
 
   it('registers every demo parcel once, with this year’s dues, and leaves them alone the second time', async () => {
     const seeder = new ParcelDemoSeeder(new CommandRunner(store, subscribers));
-    expect(await seeder.seed(context)).toEqual({ created: demoParcels.length, skipped: 0 });
+    const all = demoParcelSets.reduce((n, set) => n + set.parcels.length, 0);
+    expect(await seeder.seed(context)).toEqual({ created: all, skipped: 0 });
     const head = await store.headPosition();
     expect(await seeder.seed({ ...context, now: '2027-04-01T10:00:00.000Z' })).toEqual({
       created: 0,
-      skipped: demoParcels.length,
+      skipped: all,
     });
     expect(await store.headPosition()).toBe(head);
 
@@ -100,9 +105,16 @@ describe('ParcelDemoSeeder over a real store', () => {
       { year: 1404, billed: 630_000, paid: 0, outstanding: 630_000 },
       { year: 1405, billed: 630_000, paid: 630_000, outstanding: 0 },
     ]);
-    for (const parcel of demoParcels) {
-      const owes = debts.of(parcels.find(parcel.renewalCode, 'hamedan')).owesAnything;
-      expect([parcel.renewalCode, owes]).toEqual([parcel.renewalCode, parcel.unpaidDuesYears.length > 0]);
+    for (const { municipality, parcels: inCity } of demoParcelSets) {
+      expect(parcels.list({ where: { municipality }, limit: 100, offset: 0 }).total).toBe(inCity.length);
+      for (const parcel of inCity) {
+        const owes = debts.of(parcels.find(parcel.renewalCode, municipality)).owesAnything;
+        expect([municipality, parcel.renewalCode, owes]).toEqual([
+          municipality,
+          parcel.renewalCode,
+          parcel.unpaidDuesYears.length > 0,
+        ]);
+      }
     }
   }, 60_000);
 });

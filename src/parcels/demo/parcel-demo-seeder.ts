@@ -4,9 +4,10 @@ import type { CommandContext } from '../../event-store/command-handling/command-
 import { CommandRunner } from '../../event-store/command-handling/command-runner.js';
 import { DomainError } from '../../shared/domain-error.js';
 import { jalaliYear } from '../../shared/jalali.js';
-import { DEMO_PARCEL_MUNICIPALITY, demoParcels, type DemoParcel } from '../demo-parcels.js';
+import type { DemoParcel } from '../demo-parcels.js';
 import { parcelDecider, type ParcelCommand } from '../parcel.decider.js';
 import { parcelStream } from '../parcel.events.js';
+import { demoParcelSets } from '../province-demo-parcels.js';
 
 /** The demo's renewal dues rule: 1,500 rials per m² of parcel, rounded, at least 500,000 rials. */
 export function demoRenewalDues(areaM2: number): number {
@@ -14,12 +15,17 @@ export function demoRenewalDues(areaM2: number): number {
 }
 
 /**
- * What the demo records of a parcel: its registration, the renewal dues of `currentYear` and of its
- * unpaid years (oldest first), and a payment in full of every billed year not among the unpaid ones.
+ * What the demo records of a parcel of `municipality`: its registration, the renewal dues of
+ * `currentYear` and of its unpaid years (oldest first), and a payment in full of every billed year not
+ * among the unpaid ones.
  */
-export function demoParcelCommands(parcel: DemoParcel, currentYear: number): ParcelCommand[] {
+export function demoParcelCommands(
+  municipality: string,
+  parcel: DemoParcel,
+  currentYear: number,
+): ParcelCommand[] {
   const { renewalCode, unpaidDuesYears, owners, ...details } = parcel;
-  const key = { municipality: DEMO_PARCEL_MUNICIPALITY, renewalCode };
+  const key = { municipality, renewalCode };
   const amount = demoRenewalDues(parcel.areaM2);
   const years = [...new Set([currentYear, ...unpaidDuesYears])].sort((a, b) => a - b);
   return [
@@ -35,7 +41,7 @@ export function demoParcelCommands(parcel: DemoParcel, currentYear: number): Par
 }
 
 /**
- * The demo parcels of Hamedan (about fifty) with their renewal dues for the current Solar Hijri year
+ * The demo parcels of Hamedan (about fifty), Qazvin and Takestan (a handful each) with their renewal dues for the current Solar Hijri year
  * (Tehran time, from `context.now`) and the years they still owe. A parcel already registered is left
  * alone, so seeding twice changes nothing.
  */
@@ -47,15 +53,24 @@ export class ParcelDemoSeeder {
 
   async seed(context: CommandContext): Promise<{ created: number; skipped: number }> {
     const year = jalaliYear(context.now);
-    const outcomes = await Promise.all(demoParcels.map((parcel) => this.seedOne(parcel, year, context)));
+    const outcomes = await Promise.all(
+      demoParcelSets.flatMap(({ municipality, parcels }) =>
+        parcels.map((parcel) => this.seedOne(municipality, parcel, year, context)),
+      ),
+    );
     const created = outcomes.filter(Boolean).length;
     this.logger.log(`Demo parcels: ${created} created, ${outcomes.length - created} already there`);
     return { created, skipped: outcomes.length - created };
   }
 
-  private async seedOne(parcel: DemoParcel, year: number, context: CommandContext): Promise<boolean> {
-    const stream = parcelStream(DEMO_PARCEL_MUNICIPALITY, parcel.renewalCode);
-    const commands = demoParcelCommands(parcel, year);
+  private async seedOne(
+    municipality: string,
+    parcel: DemoParcel,
+    year: number,
+    context: CommandContext,
+  ): Promise<boolean> {
+    const stream = parcelStream(municipality, parcel.renewalCode);
+    const commands = demoParcelCommands(municipality, parcel, year);
     for (const [i, command] of commands.entries()) {
       // Only the last command waits for the read model: one wait per parcel, not per event.
       const awaiting = i === commands.length - 1 ? [parcelsProjection.name] : [];

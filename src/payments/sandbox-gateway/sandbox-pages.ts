@@ -8,7 +8,7 @@ import type { PaymentView } from '../payments.read-model.js';
 const STYLE = `body{font-family:Tahoma,Vazirmatn,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;line-height:1.8}
 .note{background:#fff4e5;padding:.5rem 1rem;border-radius:.4rem}dt{font-weight:bold}dd{margin:0 0 .5rem}
 form{display:inline-block;margin-left:.5rem}button{font:inherit;padding:.4rem 1.5rem}
-code{direction:ltr;unicode-bidi:embed}`;
+code{unicode-bidi:isolate}`;
 const TITLE = 'درگاه پرداخت آزمایشی';
 
 const PURPOSE_FA: { readonly [purpose in PaymentPurpose]: string } = {
@@ -31,7 +31,7 @@ export function sandboxPaymentPage(payment: PaymentView, startUrl: string): stri
         <dt>بابت</dt>
         <dd>${PURPOSE_FA[payment.purpose]}</dd>
         <dt>شمارهٔ پرونده</dt>
-        <dd><code>${payment.permitId}</code></dd>
+        <dd><code dir="ltr">${payment.permitId}</code></dd>
       </dl>
       ${
         open
@@ -49,7 +49,7 @@ export function sandboxResultPage(answer: GatewayCallbackAnswerDto): string {
   return persianPage(
     TITLE,
     html`<h1>${paid ? 'پرداخت انجام شد' : 'پرداخت لغو شد'}</h1>
-      ${answer.reference ? html`<p>کد پیگیری: <code id="reference">${answer.reference}</code></p>` : ''}`,
+      ${answer.reference ? html`<p>کد پیگیری: <code id="reference" dir="ltr">${answer.reference}</code></p>` : ''}`,
     STYLE,
   );
 }

@@ -69,6 +69,14 @@ export class PermitResponseDto implements PermitView {
   @ApiPropertyOptional({ type: PermitFeesDto }) fees?: PermitFees;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) payments!: PermitView['payments'];
   @ApiPropertyOptional({ type: 'object', additionalProperties: true }) permit?: PermitView['permit'];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'the permit document revoked (ابطال) or replaced by one no longer valid: code, reason, revokedAt, ' +
+      'supersededBy; completion waits until a new permit is issued',
+  })
+  revocation?: PermitView['revocation'];
   @ApiPropertyOptional() completionRequestedAt?: string;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   inspection?: PermitView['inspection'];

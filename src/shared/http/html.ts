@@ -37,6 +37,19 @@ function render(value: Interpolation): string {
   return escapeHtml(value as string | number);
 }
 
+/**
+ * A code, URL or identifier inside right-to-left text, isolated left to right and kept as typed, its
+ * Latin digits included: in a Persian line a neutral `=` or `-` would otherwise move or reorder.
+ */
+export function leftToRight(text: string): SafeHtml {
+  return html`<bdi dir="ltr">${text}</bdi>`;
+}
+
+/** The same in plain text (a page title): between LEFT-TO-RIGHT ISOLATE and POP DIRECTIONAL ISOLATE. */
+export function leftToRightText(text: string): string {
+  return `\u2066${text}\u2069`;
+}
+
 /** Whether the client prefers an HTML page to JSON, by the order and weights of its Accept header. */
 export function prefersHtml(accept: string | undefined): boolean {
   return preferred(accept, ['application/json', 'text/html']) === 'text/html';
