@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { UserView } from '../../projections/users/users.projection.js';
-import type { NotificationPreferences } from '../identity/users/user.events.js';
 import { maskMobile } from '../shared/masking.js';
+import { effectivePreferences } from './notification-preferences.js';
 import { CHANNELS, LANGUAGES, type Channel, type Language } from './notification-topics.js';
 
 export class NotificationPreferencesResponseDto {
@@ -16,13 +16,6 @@ export class NotificationPreferencesResponseDto {
   mobile?: string;
   @ApiProperty({ description: 'False while the defaults apply: SMS to the registered mobile, in Persian' })
   chosen!: boolean;
-}
-
-/** What a person chose, or the defaults: SMS to the registered mobile (when there is one), in Persian. */
-export function effectivePreferences(
-  user: Pick<UserView, 'mobile' | 'notifications'>,
-): NotificationPreferences {
-  return user.notifications ?? { channels: user.mobile ? ['sms'] : [], language: 'fa' };
 }
 
 export function toPreferencesResponse(user: UserView): NotificationPreferencesResponseDto {

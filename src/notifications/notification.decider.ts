@@ -1,9 +1,10 @@
 import type { Decider } from '../event-store/command-handling/decider.js';
 import { DomainError } from '../shared/domain-error.js';
-import type { Channel, Language, NotificationItem, Topic } from './notification-topics.js';
-import type { NotificationEvent, NotificationRecipient, SkipReason } from './notification.events.js';
+import type { Channel, Language, NotificationItem } from './notification-topics.js';
+import type { NotificationEvent, NotificationRecipient } from './notification.events.js';
 
 type Queued = Extract<NotificationEvent, { type: 'NotificationQueued' }>['data'];
+type Skipped = Extract<NotificationEvent, { type: 'NotificationSkipped' }>['data'];
 
 export type NotificationCommand =
   | { readonly type: 'QueueNotification'; readonly data: Queued & { readonly now: string } }
@@ -14,17 +15,7 @@ export type NotificationCommand =
       readonly type: 'RecordFailure';
       readonly data: { readonly reason: string; readonly permanent: boolean; readonly now: string };
     }
-  | {
-      readonly type: 'SkipNotification';
-      readonly data: {
-        readonly messageId: string;
-        readonly channel: Channel;
-        readonly recipient: NotificationRecipient;
-        readonly reason: SkipReason;
-        readonly topics: readonly Topic[];
-        readonly cause: string;
-      };
-    };
+  | { readonly type: 'SkipNotification'; readonly data: Skipped };
 
 export type NotificationStatus = 'queued' | 'sent' | 'given_up' | 'skipped';
 

@@ -8,7 +8,7 @@ import { DomainError } from '../../shared/domain-error.js';
 import { maskEmail, maskMobile, maskNationalId } from '../../shared/masking.js';
 import { ownMessageId, quietHoursMessage, windowedMessage } from '../message-ids.js';
 import { NotificationCommands } from '../notification-commands.js';
-import { effectivePreferences } from '../notification-preferences.response.dto.js';
+import { addressOn, effectivePreferences } from '../notification-preferences.js';
 import { URGENT_TOPICS, type Channel, type NotificationItem } from '../notification-topics.js';
 import { quietUntil, type QuietHours } from '../quiet-hours.js';
 import type { SkipReason } from '../notification.events.js';
@@ -42,7 +42,7 @@ export class Notifier {
     if (!user) return this.skip(notice, 'sms', 'no_account', context);
     const preferences = effectivePreferences(user);
     for (const channel of preferences.channels) {
-      const address = channel === 'sms' ? user.mobile : preferences.email;
+      const address = addressOn(user, channel);
       if (!address) {
         await this.skip(notice, channel, 'no_address', context, user);
         continue;

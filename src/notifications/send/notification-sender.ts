@@ -20,7 +20,7 @@ import { periodically, type PeriodicTask } from '../../shared/periodically.js';
 import { SMS_SENDER, type SmsSender } from '../../shared/sms/sms.port.js';
 import { deliveryKey, smsReference } from '../message-ids.js';
 import { NotificationCommands } from '../notification-commands.js';
-import { effectivePreferences } from '../notification-preferences.response.dto.js';
+import { addressOn } from '../notification-preferences.js';
 import { URGENT_TOPICS } from '../notification-topics.js';
 import { notificationDecider, type NotificationState } from '../notification.decider.js';
 import { notificationStream, type NotificationEvent } from '../notification.events.js';
@@ -151,10 +151,7 @@ export class NotificationSender implements OnApplicationBootstrap, OnApplication
   /** The address the person has on the message's channel now (they may have changed it since). */
   private addressOf(state: Queued): string | undefined {
     const user = state.recipient.userId === undefined ? undefined : this.users.get(state.recipient.userId);
-    if (!user || user.disabled) return undefined;
-    const preferences = effectivePreferences(user);
-    if (!preferences.channels.includes(state.channel)) return undefined;
-    return (state.channel === 'sms' ? user.mobile : preferences.email) ?? undefined;
+    return user && !user.disabled ? addressOn(user, state.channel) : undefined;
   }
 
   private async deliver(state: Queued, address: string): Promise<void> {

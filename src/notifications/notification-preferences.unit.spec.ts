@@ -1,4 +1,4 @@
-import { effectivePreferences } from './notification-preferences.response.dto.js';
+import { effectivePreferences } from './notification-preferences.js';
 
 describe('effectivePreferences', () => {
   it('sends SMS to the registered mobile, in Persian, until the person chooses', () => {
