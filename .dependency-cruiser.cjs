@@ -25,6 +25,7 @@ const DOMAIN = [
   '^src/tracking/(tracking-number|next-step)\\.ts$',
   '^src/notifications/(notification-topics|quiet-hours)\\.ts$',
   '^src/parcels/renewal-code\\.ts$',
+  '^src/payments/refunds/file-holding\\.ts$',
   '^src/rule-sets/(rule-set|rule-set\\.schema|zoning-limits)\\.ts$',
   '^src/identity/(roles|national-id|feed-scope)\\.ts$',
   '^src/identity/one-time-codes/one-time-code\\.ts$',

@@ -11,6 +11,7 @@ import type { InquiryEvent } from '../src/inquiries/inquiry.events.js';
 import type { NotificationEvent } from '../src/notifications/notification.events.js';
 import type { ParcelEvent } from '../src/parcels/parcel.events.js';
 import type { PaymentEvent } from '../src/payments/payment.events.js';
+import type { RefundEvent } from '../src/payments/refunds/refund.events.js';
 import type { PermitEvent } from '../src/permits/permit.events.js';
 import type { RuleSetEvent } from '../src/rule-sets/rule-set.events.js';
 import type { TrackingEvent } from '../src/tracking/tracking.events.js';
@@ -30,6 +31,7 @@ export type DaftarEvent =
   | ParcelEvent
   | PaymentEvent
   | PermitEvent
+  | RefundEvent
   | RegistrationEvent
   | RuleSetEvent
   | TrackingEvent
@@ -71,11 +73,13 @@ const TYPES: PerEventType<true> = {
   DocumentRevoked: true,
   DocumentSuperseded: true,
   EngineerNominated: true,
+  EngineerStageReported: true,
   FeeOverridden: true,
   FeesAssessed: true,
   InquiryAnswered: true,
   InquiryFiled: true,
   InquiryReferred: true,
+  InspectionAssigned: true,
   InspectionReported: true,
   LoginAttemptsThrottled: true,
   LoginFailed: true,
@@ -90,6 +94,7 @@ const TYPES: PerEventType<true> = {
   PasswordChanged: true,
   PasswordRehashed: true,
   PaymentConfirmed: true,
+  PaymentExpired: true,
   PaymentFailed: true,
   PaymentRejectedByFile: true,
   PaymentStarted: true,
@@ -100,12 +105,21 @@ const TYPES: PerEventType<true> = {
   PermitIssued: true,
   PermitPaymentRecorded: true,
   PermitRejected: true,
+  PermitRenewalRequested: true,
+  PermitRenewed: true,
+  PermitRenewalWithdrawn: true,
   PermitReturned: true,
   PermitRevoked: true,
   PermitSubmitted: true,
   PermitTaken: true,
   PermitWithdrawn: true,
   ReferredToCommission: true,
+  RefundApproved: true,
+  RefundDeclined: true,
+  RefundPaid: true,
+  RefundPayoutFailed: true,
+  RefundPayoutStarted: true,
+  RefundRequested: true,
   RegionAdded: true,
   RegistrationCodeRejected: true,
   RegistrationCodeResent: true,
@@ -118,6 +132,7 @@ const TYPES: PerEventType<true> = {
   RoleRevoked: true,
   RuleSetPublished: true,
   SiteVisitReported: true,
+  StageInspected: true,
   SurveyorAssigned: true,
   TrackingNumberClaimed: true,
   UserCreated: true,

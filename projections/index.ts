@@ -1,6 +1,7 @@
 import { accessLogProjection } from './access-log/access-log.projection.js';
 import { apiKeysProjection } from './api-keys/api-keys.projection.js';
 import { consentsProjection } from './consents/consents.projection.js';
+import { counterOfficeFilesProjection } from './counter-offices/counter-office-files.projection.js';
 import { documentsProjection } from './documents/documents.projection.js';
 import { inquiriesProjection } from './inquiries/inquiries.projection.js';
 import { municipalitiesProjection } from './municipalities/municipalities.projection.js';
@@ -8,6 +9,7 @@ import { notificationsProjection } from './notifications/notifications.projectio
 import { organisationsProjection } from './organisations/organisations.projection.js';
 import { parcelsProjection } from './parcels/parcels.projection.js';
 import { paymentsProjection } from './payments/payments.projection.js';
+import { refundsProjection } from './refunds/refunds.projection.js';
 import { permitTimelineProjection } from './permits/permit-timeline.projection.js';
 import { permitsProjection } from './permits/permits.projection.js';
 import { anyProjection, type AnyProjection } from './projection.js';
@@ -33,7 +35,9 @@ export const allProjections: readonly AnyProjection[] = [
   anyProjection(permitTimelineProjection),
   anyProjection(inquiriesProjection),
   anyProjection(paymentsProjection),
+  anyProjection(refundsProjection),
   anyProjection(accessLogProjection),
   anyProjection(webhooksProjection),
   anyProjection(notificationsProjection),
+  anyProjection(counterOfficeFilesProjection),
 ];

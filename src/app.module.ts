@@ -8,6 +8,7 @@ import { EventStoreModule } from './event-store/event-store.module.js';
 import { FeedDescriptionModule } from './feed/feed-description.module.js';
 import { FeedModule } from './feed/feed.module.js';
 import { HealthHttpController } from './health/health.http.controller.js';
+import { CounterOfficesModule } from './counter-offices/counter-offices.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { IdentityModule } from './identity/identity.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         DocumentsModule,
         PermitsModule,
         InquiriesModule,
+        CounterOfficesModule,
         TrackingModule,
         PaymentsModule,
         DemoModule,

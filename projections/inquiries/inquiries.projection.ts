@@ -37,8 +37,10 @@ export interface InquiryView {
   readonly renewalCode: string;
   /** The organisation that filed it; absent for a citizen's. */
   readonly organisation?: string;
-  /** The citizen who filed it. */
+  /** The citizen who filed it, or for whom a counter office did. */
   readonly requesterNationalId?: string;
+  /** The counter office (دفتر پیشخوان) that filed it for the citizen, under their consent. */
+  readonly counterOffice?: string;
   readonly requesterReference: string;
   readonly purpose: string;
   /** The tracking number (کد رهگیری); absent on inquiries filed before numbers were given. */
@@ -61,6 +63,7 @@ function filed(event: RecordedEvent<Extract<InquiryEvent, { type: 'InquiryFiled'
   const { inquiryId, kind, municipality, renewalCode, requester, requesterReference, purpose, dueAt } =
     event.data;
   const { trackingNumber } = event.data;
+  const { actor } = event.metadata;
   return {
     id: inquiryId,
     inquiryId,
@@ -71,6 +74,7 @@ function filed(event: RecordedEvent<Extract<InquiryEvent, { type: 'InquiryFiled'
     ...('organisation' in requester
       ? { organisation: requester.organisation }
       : { requesterNationalId: requester.nationalId }),
+    ...(actor.role === 'counter_office' && actor.office ? { counterOffice: actor.office } : {}),
     requesterReference,
     purpose,
     ...(trackingNumber === undefined ? {} : { trackingNumber }),
@@ -103,7 +107,7 @@ function inquiryOfDocument(event: RecordedEvent<InquiryDocumentIssued>): string 
 
 export const inquiriesProjection: Projection<InquiryView, InquiriesProjectionEvent> = {
   name: 'inquiries',
-  version: 1,
+  version: 2,
   handles: [...INQUIRY_EVENT_TYPES, 'DocumentIssued'],
   indexes: [
     'municipality',

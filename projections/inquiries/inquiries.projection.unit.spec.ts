@@ -1,4 +1,5 @@
 import type { Actor, RecordedEvent } from '../../src/event-store/event-envelope.js';
+import { counterOfficeActor } from '../../test/support/actors.js';
 import {
   clearedAutomatically,
   filed,
@@ -101,6 +102,21 @@ describe('inquiries projection', () => {
     } as InquiryEvent;
     expect(fold([[citizens, notary]])).toMatchObject({ requesterNationalId: '0013542419' });
     expect(fold([[citizens, notary]])).not.toHaveProperty('organisation');
+  });
+
+  it('names the counter office that filed for the citizen, and none on what the citizen filed', () => {
+    const citizens = {
+      type: 'InquiryFiled',
+      data: { ...(filed.data as object), kind: 'NoViolation', requester: { nationalId: '0013542419' } },
+    } as InquiryEvent;
+    const office = counterOfficeActor;
+    expect(fold([[citizens, office]])).toMatchObject({
+      requesterNationalId: '0013542419',
+      counterOffice: 'counter-office-3',
+    });
+    expect(fold([[citizens, office]])).not.toHaveProperty('organisation');
+    const citizen: Actor = { id: 'user-citizen', role: 'citizen' };
+    expect(fold([[citizens, citizen]])).not.toHaveProperty('counterOffice');
   });
 
   it('puts a referred inquiry on the worklist with its findings, then records the answer and its document', () => {

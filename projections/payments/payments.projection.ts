@@ -19,13 +19,17 @@ export interface PaymentView {
   readonly amount: number;
   readonly payerNationalId: string;
   readonly gateway: GatewayName;
+  /** The gateway's id for the intent (Zarinpal's authority). */
+  readonly gatewayReference?: string;
   readonly status: PaymentStatus;
   readonly startedAt: string;
   /** The gateway's reference, once confirmed. */
   readonly reference?: string;
   readonly paidAt?: string;
   readonly confirmedAt?: string;
-  readonly failure?: { readonly reason: string; readonly at: string };
+  readonly failure?: { readonly reason: string; readonly code?: string; readonly at: string };
+  /** Neither confirmed nor failed in time. */
+  readonly expiredAt?: string;
   /** The file refused the money: it must be refunded. */
   readonly rejection?: { readonly code: string; readonly message: string; readonly at: string };
   readonly updatedAt: string;
@@ -42,8 +46,12 @@ function changes(
       const { reference, paidAt } = event.data;
       return { status: 'confirmed', reference, paidAt, confirmedAt: at };
     }
-    case 'PaymentFailed':
-      return { status: 'failed', failure: { reason: event.data.reason, at } };
+    case 'PaymentFailed': {
+      const { reason, code } = event.data;
+      return { status: 'failed', failure: { reason, ...(code === undefined ? {} : { code }), at } };
+    }
+    case 'PaymentExpired':
+      return { status: 'expired', expiredAt: at };
     case 'PaymentRejectedByFile': {
       const { code, message } = event.data;
       return { status: 'rejected_by_file', rejection: { code, message, at } };
@@ -57,9 +65,9 @@ function changes(
 
 export const paymentsProjection: Projection<PaymentView, PaymentEvent> = {
   name: 'payments',
-  version: 1,
+  version: 2,
   handles: PAYMENT_EVENT_TYPES,
-  indexes: ['permitId', 'municipality', 'status', 'payerNationalId'],
+  indexes: ['permitId', 'municipality', 'status', 'payerNationalId', 'gatewayReference'],
   documentId: (event) => event.data.paymentId,
   evolve: (doc, event) => {
     const at = event.metadata.recordedAt;

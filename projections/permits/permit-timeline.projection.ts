@@ -46,6 +46,9 @@ export const PERMIT_EVENT_TITLES_FA: { readonly [type in PermitEventType]: strin
   FeeOverridden: 'اصلاح عوارض',
   PermitPaymentRecorded: 'ثبت پرداخت',
   PermitIssued: 'صدور پروانه ساختمانی',
+  InspectionAssigned: 'ارجاع بازدید مرحله به بازرس ساختمان',
+  EngineerStageReported: 'گزارش مهندس ناظر',
+  StageInspected: 'بازدید مرحله‌ای بازرس ساختمان',
   PermitExpired: 'پایان اعتبار پروانه',
   CompletionRequested: 'درخواست پایان‌کار',
   InspectionReported: 'گزارش بازدید پایان‌کار',
@@ -53,6 +56,9 @@ export const PERMIT_EVENT_TITLES_FA: { readonly [type in PermitEventType]: strin
   CommissionRuled: 'رأی کمیسیون ماده ۱۰۰',
   CompletionCertificateIssued: 'صدور گواهی پایان‌کار',
   PermitRevoked: 'ابطال پروانه ساختمانی',
+  PermitRenewalRequested: 'درخواست تمدید پروانه',
+  PermitRenewed: 'تمدید پروانه ساختمانی',
+  PermitRenewalWithdrawn: 'انصراف از درخواست تمدید',
   PermitWithdrawn: 'انصراف متقاضی',
   PermitRejected: 'رد درخواست',
 };
@@ -106,11 +112,20 @@ export function timelineDetails(event: PermitEvent): Record<string, TimelineDeta
       return { purpose, amount, channel };
     }
     case 'PermitIssued': {
-      const { issuedAt, validUntil } = event.data;
-      return { issuedAt, validUntil };
+      const { issuedAt, validUntil, inspectionStages } = event.data;
+      if (!inspectionStages) return { issuedAt, validUntil };
+      return { issuedAt, validUntil, inspectionStages: inspectionStages.map((s) => s.stage) };
     }
     case 'PermitExpired':
       return { validUntil: event.data.validUntil };
+    case 'InspectionAssigned':
+      return { stage: event.data.stage, dueBy: event.data.dueBy };
+    case 'EngineerStageReported':
+      return { stage: event.data.stage, summary: event.data.summary };
+    case 'StageInspected': {
+      const { stage, result, findings, violations } = event.data;
+      return { stage, result, findings, violations: violations.length };
+    }
     case 'InspectionReported': {
       const { compliant, violations } = event.data;
       return { compliant, violations: violations.length };
@@ -127,6 +142,19 @@ export function timelineDetails(event: PermitEvent): Record<string, TimelineDeta
       const { code, reason, revokedAt, supersededBy } = event.data;
       return { code, reason, revokedAt, ...(supersededBy ? { supersededBy } : {}) };
     }
+    case 'PermitRenewalRequested':
+      return { total: event.data.total, ruleSetVersion: event.data.ruleSetVersion };
+    case 'PermitRenewed': {
+      const { renews, validity, replaces } = event.data;
+      return {
+        renewsValidUntil: renews.validUntil,
+        issuedAt: validity.issuedAt,
+        validUntil: validity.validUntil,
+        ...(replaces ? { replaces } : {}),
+      };
+    }
+    case 'PermitRenewalWithdrawn':
+      return { validUntil: event.data.validUntil, expired: event.data.expired };
     case 'PermitDocumentRemoved':
     case 'PermitSubmitted':
     case 'CompletionRequested':

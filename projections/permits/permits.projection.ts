@@ -23,6 +23,7 @@ import {
 } from '../../src/permits/permit.state.js';
 import type { ApplicationType } from '../../src/rule-sets/rule-set.js';
 import type { Projection } from '../projection.js';
+import { inspectionStageChanges, type InspectionStagesOnFile } from './inspection-stages.js';
 
 export type PermitDocumentIssued = Extract<DocumentEvent, { type: 'DocumentIssued' }>;
 export type PermitsProjectionEvent = PermitEvent | PermitDocumentIssued;
@@ -51,6 +52,20 @@ export interface PermitFees {
   readonly assessedAt: string;
 }
 
+/** The latest renewal (تمدید پروانه): its fee in integer rials, and the validity it replaced once renewed. */
+export interface PermitRenewalView {
+  readonly ruleSetVersion: number;
+  readonly lines: readonly FeeLine[];
+  readonly total: number;
+  readonly paid: number;
+  readonly outstanding: number;
+  readonly requestedAt: string;
+  readonly renewedAt?: string;
+  readonly renews?: { readonly issuedAt: string; readonly validUntil: string };
+  /** When the request ended unrenewed: withdrawn, run out with the permit, or dropped by a new permit. */
+  readonly droppedAt?: string;
+}
+
 /** Codes of the signed documents issued for the file, the latest of each kind. */
 export interface PermitDocumentCodes {
   readonly mapOrder?: string;
@@ -59,7 +74,7 @@ export interface PermitDocumentCodes {
 }
 
 /** A building-permit file as a clerk's screen, the worklists (کارتابل) and oversight read it. */
-export interface PermitView {
+export interface PermitView extends InspectionStagesOnFile {
   readonly id: string;
   readonly permitId: string;
   readonly municipality: string;
@@ -95,6 +110,7 @@ export interface PermitView {
   readonly permit?: { readonly issuedAt: string; readonly validUntil: string };
   /** Why completion waits for a new permit: the permit document revoked, until one is issued. */
   readonly revocation?: PermitRevocation;
+  readonly renewal?: PermitRenewalView;
   readonly completionRequestedAt?: string;
   readonly inspection?: Inspection & { readonly reportedAt: string };
   /** The Article 100 commission (کمیسیون ماده ۱۰۰). */
@@ -164,7 +180,7 @@ function statusChange(doc: PermitView, event: PermitEvent, at: string) {
   return { status: next, stateSince: at, timeInStates };
 }
 
-const withPayment = (fees: PermitFees, amount: number): PermitFees => ({
+const withPayment = <Fees extends PermitFees | PermitRenewalView>(fees: Fees, amount: number): Fees => ({
   ...fees,
   paid: fees.paid + amount,
   outstanding: Math.max(0, fees.total - fees.paid - amount),
@@ -183,8 +199,10 @@ function changes(
     case 'PermitDocumentRemoved':
       return { attachments: doc.attachments.filter((a) => a.sha256 !== event.data.sha256) };
     case 'PermitSubmitted':
-    case 'PermitExpired':
       return {};
+    case 'PermitExpired':
+    case 'PermitRenewalWithdrawn':
+      return droppedRenewal(doc, at);
     case 'PermitTaken':
       return { clerkId: event.data.clerkId };
     case 'PermitReturned':
@@ -239,25 +257,53 @@ function changes(
     case 'PermitPaymentRecorded': {
       const { permitId: _, ...payment } = event.data;
       const payments = [...doc.payments, payment];
-      return payment.purpose === 'fees' && doc.fees
-        ? { payments, fees: withPayment(doc.fees, payment.amount) }
-        : { payments };
+      if (payment.purpose === 'fees' && doc.fees)
+        return { payments, fees: withPayment(doc.fees, payment.amount) };
+      if (payment.purpose === 'renewal' && doc.renewal)
+        return { payments, renewal: withPayment(doc.renewal, payment.amount) };
+      return { payments };
     }
     case 'PermitIssued': {
       const { issuedAt, validUntil } = event.data;
       // A permit issued in place of a revoked one gets its own document: the revoked code is no longer the file's.
       const { permit: _, ...documents } = doc.documents;
-      return { permit: { issuedAt, validUntil }, revocation: undefined, documents };
+      const stages = inspectionStageChanges(doc, event, at);
+      // Completion asked for under a revoked permit is asked anew under the new one.
+      const asked = doc.status === 'completion_requested' ? { completionRequestedAt: undefined } : {};
+      const permit = { issuedAt, validUntil };
+      return { permit, revocation: undefined, documents, ...stages, ...asked, ...droppedRenewal(doc, at) };
     }
     case 'PermitRevoked': {
       const { permitId: _, ...revocation } = event.data;
       return { revocation };
     }
+    case 'PermitRenewalRequested': {
+      const { ruleSetVersion, lines, total } = event.data;
+      return { renewal: { ruleSetVersion, lines, total, paid: 0, outstanding: total, requestedAt: at } };
+    }
+    case 'PermitRenewed': {
+      // The renewed permit gets its own document, which supersedes the old one.
+      const { permit: _, ...documents } = doc.documents;
+      const renewal = doc.renewal && { ...doc.renewal, renewedAt: at, renews: event.data.renews };
+      const permit = event.data.validity;
+      return { permit, revocation: undefined, documents, ...(renewal ? { renewal } : {}) };
+    }
     case 'CompletionRequested':
       return { completionRequestedAt: at };
     case 'InspectionReported': {
       const { inspectorId, compliant, violations } = event.data;
-      return { inspection: { inspectorId, compliant, violations, reportedAt: at } };
+      const stages = inspectionStageChanges(doc, event, at);
+      return { inspection: { inspectorId, compliant, violations, reportedAt: at }, ...stages };
+    }
+    case 'InspectionAssigned':
+    case 'EngineerStageReported':
+      return inspectionStageChanges(doc, event, at);
+    case 'StageInspected': {
+      const { inspectorId, result, violations } = event.data;
+      const stages = inspectionStageChanges(doc, event, at);
+      // Violations found at a stage go the commission's way, like those found at completion.
+      if (result === 'compliant') return stages;
+      return { ...stages, inspection: { inspectorId, compliant: false, violations, reportedAt: at } };
     }
     case 'ReferredToCommission':
       return { commission: { referredAt: at } };
@@ -280,6 +326,10 @@ function changes(
   }
 }
 
+/** A renewal requested and not paid that ends without a renewal. */
+const droppedRenewal = (doc: PermitView, at: string): Partial<PermitView> =>
+  doc.status === 'renewal_requested' && doc.renewal ? { renewal: { ...doc.renewal, droppedAt: at } } : {};
+
 function documentIssued(doc: PermitView, event: RecordedEvent<PermitDocumentIssued>): PermitView {
   const field = DOCUMENT_FIELD[event.data.kind];
   if (!field) return doc;
@@ -293,7 +343,7 @@ function documentIssued(doc: PermitView, event: RecordedEvent<PermitDocumentIssu
 
 export const permitsProjection: Projection<PermitView, PermitsProjectionEvent> = {
   name: 'permits',
-  version: 3,
+  version: 5,
   handles: [...PERMIT_EVENT_TYPES, 'DocumentIssued'],
   indexes: [
     'municipality',
@@ -308,6 +358,9 @@ export const permitsProjection: Projection<PermitView, PermitsProjectionEvent> =
     // Worklists: staff by municipality, the longest waiting first; applicants the latest change first.
     ['municipality', 'stateSince'],
     ['applicantNationalId', 'updatedAt'],
+    // The inspectors' worklist: by inspector, or the municipality's, the earliest deadline first.
+    ['inspectorId', 'inspectionDueBy'],
+    ['municipality', 'inspectionStage'],
   ],
   documentId: (event) => (event.type === 'DocumentIssued' ? permitOfDocument(event) : event.data.permitId),
   evolve: (doc, event) => {

@@ -8,6 +8,7 @@ import {
   fees,
   history,
   permitId,
+  renewalFees,
   STAGES,
   surplusFees,
   variant,
@@ -88,6 +89,30 @@ describe('permits projection', () => {
       const upTo = events.slice(0, i + 1);
       expect(fold(upTo)?.status).toBe(upTo.reduce(evolvePermit, initialPermitState()).status);
     });
+  });
+
+  it('shows a renewal: its fee paid, then the new validity, the old permit document gone until the new one', () => {
+    const past = [...history.issued, issued('BuildingPermit', 'OLD-PERMIT'), e.expired, e.renewalRequested];
+    expect(fold(past)).toMatchObject({
+      status: 'renewal_requested',
+      renewal: { total: renewalFees.total, paid: 0, outstanding: renewalFees.total },
+    });
+    const paid = fold([...past, e.renewalPaid]);
+    expect(paid).toMatchObject({
+      status: 'renewal_paid',
+      renewal: { paid: renewalFees.total, outstanding: 0 },
+    });
+    expect(paid?.fees).toEqual(fold(history.issued)?.fees);
+    const renewed = fold([...past, e.renewalPaid, e.renewed]);
+    expect(renewed).toMatchObject({
+      status: 'issued',
+      permit: e.renewed.data.validity,
+      renewal: { renews: e.renewed.data.renews, renewedAt: expect.any(String) },
+    });
+    expect(renewed?.documents.permit).toBeUndefined();
+    expect(
+      fold([...past, e.renewalPaid, e.renewed, issued('BuildingPermit', 'NEW-PERMIT')])?.documents.permit,
+    ).toBe('NEW-PERMIT');
   });
 
   it('keeps the status on an event the status machine does not take there', () => {
@@ -242,6 +267,39 @@ describe('permits projection', () => {
       validUntil: e.reissued.data.validUntil,
     });
     expect(reissued.stateSince).toBe(revoked.stateSince);
+  });
+
+  it('clears the completion asked for under a revoked permit once a new one is issued', () => {
+    const asked = fold([...history.completion_requested, e.revoked])!;
+    expect(asked).toMatchObject({
+      status: 'completion_requested',
+      completionRequestedAt: expect.any(String),
+    });
+    const reissued = fold([...history.completion_requested, e.revoked, e.reissued])!;
+    expect(reissued.status).toBe('issued');
+    expect(reissued).not.toHaveProperty('completionRequestedAt', expect.anything());
+    // After the completion inspection the request stands: the file goes on where it was.
+    const inspected = fold([...history.inspected, e.revoked, e.reissued])!;
+    expect(inspected).toMatchObject({ status: 'inspected', completionRequestedAt: expect.any(String) });
+  });
+
+  it('shows a renewal dropped: withdrawn, run out, or replaced by a new permit', () => {
+    const requested = variant.renewalRequestedWhileValid;
+    const withdrawn = { ...e.renewalWithdrawn, data: { ...e.renewalWithdrawn.data, expired: false } };
+    for (const ending of [[withdrawn], [e.expired], [e.revoked, e.reissued]]) {
+      const after = fold([...requested, ...ending])!;
+      const endedAt = hourAt(requested.length + ending.length - 1);
+      expect(after.renewal).toMatchObject({ total: renewalFees.total, droppedAt: endedAt });
+    }
+    const withdrawnExpired = fold([...history.renewal_requested, e.renewalWithdrawn])!;
+    expect(withdrawnExpired.status).toBe('expired');
+  });
+
+  it('clears the revocation when a renewal paid replaces the revoked permit', () => {
+    const replaced = { ...e.renewed, data: { ...e.renewed.data, replaces: e.revoked.data.code } };
+    const renewed = fold([...history.renewal_paid, e.revoked, replaced])!;
+    expect(renewed).toMatchObject({ status: 'issued', permit: e.renewed.data.validity });
+    expect(renewed.revocation).toBeUndefined();
   });
 
   it('takes only documents issued for a permit file, for a file it knows', () => {

@@ -90,6 +90,41 @@ describe('BlobCollector', () => {
     expect(existsSync(pathOf(abandoned))).toBe(false);
   });
 
+  it('keeps the photos of a stage inspection and the files of an engineer’s stage report', async () => {
+    const stagePhoto = await stored(Buffer.concat([sampleJpeg, Buffer.from('stage')]), 30 * HOUR);
+    const violationPhoto = await stored(
+      Buffer.concat([sampleJpeg, Buffer.from('stage violation')]),
+      30 * HOUR,
+    );
+    const report = await stored(Buffer.concat([samplePdf, Buffer.from('stage report')]), 30 * HOUR);
+    await named([
+      {
+        type: 'EngineerStageReported',
+        data: {
+          permitId,
+          stage: 'foundation',
+          engineerId: 'engineer-1',
+          summary: 'poured',
+          attachments: [report],
+        },
+      },
+      {
+        type: 'StageInspected',
+        data: {
+          permitId,
+          stage: 'foundation',
+          inspectorId: 'inspector-1',
+          findings: 'beyond the line',
+          photos: [stagePhoto],
+          result: 'violations',
+          violations: [{ description: 'x', photos: [violationPhoto] }],
+        },
+      },
+    ]);
+    expect(await collector.collect()).toEqual([]);
+    for (const kept of [stagePhoto, violationPhoto, report]) expect(existsSync(pathOf(kept))).toBe(true);
+  });
+
   it('keeps a blob an event named and a later one removed from its file', async () => {
     const removed = await stored(samplePdf, 30 * HOUR);
     const document = { ...attachment('site_plan'), sha256: removed };

@@ -53,10 +53,14 @@ export interface AppConfig {
   /** How long a stored blob no event names is kept before it is collected. */
   readonly blobGraceHours: number;
   /**
-   * The secret the payment gateway signs its callbacks with (HMAC-SHA256); required in production.
-   * Undefined in demo mode: the sandbox gateway then uses one generated under `<dataDir>/keys/`.
+   * The secret the sandbox gateway signs its callbacks with (HMAC-SHA256); undefined: one generated
+   * under `<dataDir>/keys/`. Zarinpal sends no callbacks, so production (never the sandbox) needs none.
    */
   readonly gatewaySecret: string | undefined;
+  /** The payment gateway payers are sent to: the sandbox (demo only) or Zarinpal. */
+  readonly paymentGateway: PaymentGatewayConfig;
+  /** How long a payment intent waits for the gateway's word before it expires. */
+  readonly paymentIntentMinutes: number;
   /**
    * The file of credentials keys that seal password hashes in events (`<keyId>:<key>` a line, newest
    * last); required in production. Undefined in demo mode: one is made under `<dataDir>/keys/`.
@@ -108,6 +112,21 @@ export interface IdentityMatchConfig {
   readonly timeoutMs: number;
   readonly cacheMs: number;
 }
+
+export type PaymentGatewayConfig =
+  | { readonly kind: 'sandbox' }
+  | {
+      readonly kind: 'zarinpal';
+      /** The merchant's 36-character id (مرچنت کد). */
+      readonly merchantId: string;
+      /** Base of the payment API and its StartPay pages. */
+      readonly url: string;
+      /** Zarinpal's GraphQL API, where refunds are asked for with the access token. */
+      readonly refundUrl: string;
+      /** Undefined: refunds are not possible through the gateway (the cash desk pays them). */
+      readonly accessToken: string | undefined;
+      readonly timeoutMs: number;
+    };
 
 export interface SmsConfig {
   readonly url: string;
@@ -219,7 +238,9 @@ export function loadAppConfig(env: Readonly<Record<string, string | undefined>>)
     webhooksPerOwner: integer(env, 'DAFTAR_WEBHOOKS_PER_OWNER', 10, 1, 1000),
     trustedProxies: addressRanges(env, 'DAFTAR_TRUSTED_PROXIES'),
     blobGraceHours: integer(env, 'DAFTAR_BLOB_GRACE_HOURS', 24, 1, 24 * 365),
-    gatewaySecret: gatewaySecret(env, production),
+    gatewaySecret: gatewaySecret(env),
+    paymentGateway: paymentGatewayConfig(env, production),
+    paymentIntentMinutes: integer(env, 'DAFTAR_PAYMENT_INTENT_MINUTES', 30, 16, 24 * 60),
     credentialsKeyPath: requiredFile(
       env,
       'DAFTAR_CREDENTIALS_KEY',
@@ -412,20 +433,42 @@ function addressRanges(env: Readonly<Record<string, string | undefined>>, name: 
   return entries;
 }
 
-const MIN_GATEWAY_SECRET_LENGTH = 32;
+const MERCHANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function gatewaySecret(
+function paymentGatewayConfig(
   env: Readonly<Record<string, string | undefined>>,
   production: boolean,
-): string | undefined {
-  const name = 'DAFTAR_GATEWAY_SECRET';
-  const secret = nonEmpty(env, name);
-  if (secret === undefined && production) {
+): PaymentGatewayConfig {
+  const name = 'DAFTAR_PAYMENT_GATEWAY';
+  const kind = oneOf(env, name, ['sandbox', 'zarinpal'], production ? 'zarinpal' : 'sandbox') as
+    'sandbox' | 'zarinpal';
+  if (kind === 'sandbox') {
+    if (production) throw new ConfigError(name, 'cannot be sandbox with NODE_ENV=production');
+    return { kind };
+  }
+  const merchantId = nonEmpty(env, 'DAFTAR_ZARINPAL_MERCHANT_ID');
+  // The all-zero id is a placeholder (Zarinpal's documentation uses it), never a merchant.
+  if (merchantId === undefined || !MERCHANT_ID.test(merchantId) || /^[0-]+$/.test(merchantId)) {
     throw new ConfigError(
-      name,
-      'is required with NODE_ENV=production: the payment gateway’s callback secret',
+      'DAFTAR_ZARINPAL_MERCHANT_ID',
+      'is required with DAFTAR_PAYMENT_GATEWAY=zarinpal: the 36-character merchant id',
     );
   }
+  return {
+    kind,
+    merchantId,
+    url: url(env, 'DAFTAR_ZARINPAL_URL', 'https://payment.zarinpal.com'),
+    refundUrl: url(env, 'DAFTAR_ZARINPAL_REFUND_URL', 'https://next.zarinpal.com/api/v4/graphql'),
+    accessToken: nonEmpty(env, 'DAFTAR_ZARINPAL_ACCESS_TOKEN'),
+    timeoutMs: integer(env, 'DAFTAR_ZARINPAL_TIMEOUT_MS', 10_000, 100, 60_000),
+  };
+}
+
+const MIN_GATEWAY_SECRET_LENGTH = 32;
+
+function gatewaySecret(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const name = 'DAFTAR_GATEWAY_SECRET';
+  const secret = nonEmpty(env, name);
   if (secret !== undefined && secret.length < MIN_GATEWAY_SECRET_LENGTH) {
     throw new ConfigError(name, `must be at least ${MIN_GATEWAY_SECRET_LENGTH} characters`);
   }

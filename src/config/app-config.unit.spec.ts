@@ -12,7 +12,6 @@ const signingFiles = {
 const production = {
   NODE_ENV: 'production',
   ...signingFiles,
-  DAFTAR_GATEWAY_SECRET: 'g'.repeat(32),
   DAFTAR_CREDENTIALS_KEY: '/etc/daftar/credentials.keys',
   DAFTAR_LEDGER_KEY: '/etc/daftar/ledger.key',
   DAFTAR_IDENTITY_MATCH_URL: 'https://registry.example/match',
@@ -22,6 +21,7 @@ const production = {
   DAFTAR_SMS_SENDER: '10004346',
   DAFTAR_SMTP_HOST: 'mail.example.ir',
   DAFTAR_MAIL_FROM: 'daftar@example.ir',
+  DAFTAR_ZARINPAL_MERCHANT_ID: '1344b5d4-0048-11e8-94db-005056a205be',
 };
 
 describe('loadAppConfig', () => {
@@ -48,7 +48,6 @@ describe('loadAppConfig', () => {
     [{ DAFTAR_PUBLIC_URL: 'not a url' }, 'DAFTAR_PUBLIC_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ DAFTAR_VERIFY_RATE_LIMIT: '0' }, 'DAFTAR_VERIFY_RATE_LIMIT'],
-    [{ ...production, DAFTAR_GATEWAY_SECRET: ' ' }, 'DAFTAR_GATEWAY_SECRET'],
     [{ DAFTAR_GATEWAY_SECRET: 'too-short' }, 'DAFTAR_GATEWAY_SECRET'],
     [{ DAFTAR_DEMO_DATA: 'yes' }, 'DAFTAR_DEMO_DATA'],
     [{ ...production, DAFTAR_DEMO_DATA: 'true' }, 'DAFTAR_DEMO_DATA'],
@@ -326,5 +325,43 @@ describe('the access log’s name policy', () => {
     expect(() => loadAppConfig({ DAFTAR_ACCESS_LOG_NAMES: value })).toThrow(
       /DAFTAR_ACCESS_LOG_NAMES: must be one of role, name/,
     );
+  });
+});
+
+describe('the payment gateway', () => {
+  const merchant = { DAFTAR_ZARINPAL_MERCHANT_ID: '1344b5d4-0048-11e8-94db-005056a205be' };
+
+  it('uses the sandbox in demo mode and Zarinpal in production, with its real URLs by default', () => {
+    expect(loadAppConfig({}).paymentGateway).toEqual({ kind: 'sandbox' });
+    expect(loadAppConfig(production).paymentGateway).toEqual({
+      kind: 'zarinpal',
+      ...{ merchantId: merchant.DAFTAR_ZARINPAL_MERCHANT_ID, accessToken: undefined, timeoutMs: 10_000 },
+      url: 'https://payment.zarinpal.com',
+      refundUrl: 'https://next.zarinpal.com/api/v4/graphql',
+    });
+    expect(loadAppConfig({}).paymentIntentMinutes).toBe(30);
+  });
+
+  it('needs no callback secret in production: only the sandbox signs callbacks, and production refuses it', () => {
+    expect(loadAppConfig(production).gatewaySecret).toBeUndefined();
+    const secret = 'g'.repeat(32);
+    expect(loadAppConfig({ DAFTAR_GATEWAY_SECRET: secret }).gatewaySecret).toBe(secret);
+  });
+
+  it.each([
+    [{ ...production, DAFTAR_PAYMENT_GATEWAY: 'sandbox' }, 'DAFTAR_PAYMENT_GATEWAY: cannot be sandbox'],
+    [{ DAFTAR_PAYMENT_GATEWAY: 'mellat' }, 'DAFTAR_PAYMENT_GATEWAY: must be one of'],
+    [{ DAFTAR_PAYMENT_GATEWAY: 'zarinpal' }, 'DAFTAR_ZARINPAL_MERCHANT_ID: is required'],
+    [{ ...production, DAFTAR_ZARINPAL_MERCHANT_ID: 'not-36-characters' }, 'DAFTAR_ZARINPAL_MERCHANT_ID'],
+    [
+      { ...production, DAFTAR_ZARINPAL_MERCHANT_ID: '00000000-0000-0000-0000-000000000000' },
+      'DAFTAR_ZARINPAL_MERCHANT_ID',
+    ],
+    [{ ...production, DAFTAR_ZARINPAL_URL: 'ftp://zarinpal' }, 'DAFTAR_ZARINPAL_URL'],
+    // An authority lives 15 minutes: an intent must outlive it.
+    [{ DAFTAR_PAYMENT_INTENT_MINUTES: '15' }, 'DAFTAR_PAYMENT_INTENT_MINUTES'],
+  ])('refuses %p', (env, message) => {
+    expect(() => loadAppConfig(env)).toThrow(ConfigError);
+    expect(() => loadAppConfig(env)).toThrow(message);
   });
 });

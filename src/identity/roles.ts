@@ -6,6 +6,7 @@ export const ROLES = [
   'counter_office',
   'clerk',
   'surveyor',
+  'inspector',
   'engineer',
   'signatory',
   'cashier',
@@ -18,8 +19,18 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Municipal staff: scoped to a municipality, optionally to some of its regions. */
-export const MUNICIPAL_ROLES: readonly Role[] = ['clerk', 'surveyor', 'signatory', 'cashier', 'oversight'];
+/**
+ * Municipal staff: scoped to a municipality, optionally to some of its regions. An inspector is the
+ * municipal building inspector (بازرس ساختمان), who inspects the stages of construction.
+ */
+export const MUNICIPAL_ROLES: readonly Role[] = [
+  'clerk',
+  'surveyor',
+  'inspector',
+  'signatory',
+  'cashier',
+  'oversight',
+];
 /** Scoped to an organisation: a notary office (دفتر اسناد رسمی), bank, utility, counter office (دفتر پیشخوان), … */
 export const ORGANISATION_ROLES: readonly Role[] = [
   'notary',

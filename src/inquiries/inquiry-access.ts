@@ -13,6 +13,8 @@ export const KIND_OF_ROLE: Readonly<Partial<Record<Role, InquiryKind>>> = {
   bank: 'Bank',
   utility: 'Utility',
   citizen: 'NoViolation',
+  // A counter office (دفتر پیشخوان) files it for the citizen it acts for.
+  counter_office: 'NoViolation',
 };
 export const INQUIRY_FILERS = Object.keys(KIND_OF_ROLE) as Role[];
 /** Requesters read their own; clerks and oversight those of their municipality. */

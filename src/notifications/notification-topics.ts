@@ -1,5 +1,7 @@
 import type { CommissionRuling } from '../permits/permit.events.js';
 import type { InquiryOutcome } from '../inquiries/inquiry.events.js';
+import type { RefundMethod } from '../payments/refunds/refund.events.js';
+import type { InspectionStage } from '../rule-sets/rule-set.js';
 
 /** What a file's message may be about: the facts its template needs, fixed when it is queued. */
 export interface TopicFacts {
@@ -16,8 +18,18 @@ export interface TopicFacts {
   /** Fees (عوارض) assessed: the total in integer rials, and where to pay. */
   readonly fees_assessed: { readonly total: number; readonly payUrl: string };
   readonly payment_received: { readonly amount: number; readonly reference: string };
+  /** RefundPaid: money went back to the payer (استرداد وجه), to their card or at the cash desk. */
+  readonly refund_paid: {
+    readonly amount: number;
+    readonly method: RefundMethod;
+    readonly refundReference: string;
+  };
+  /** PaymentExpired: an online payment was never settled in time; nothing was taken, pay again. */
+  readonly payment_expired: { readonly amount: number; readonly payUrl: string };
   /** The building permit's (پروانه ساختمانی) document was issued. */
   readonly permit_issued: { readonly verificationUrl: string; readonly validUntil?: string };
+  /** The renewed permit's (تمدید پروانه) document was issued; it supersedes the old one. */
+  readonly permit_renewed: { readonly verificationUrl: string; readonly validUntil: string };
   readonly inspection_result: { readonly compliant: boolean; readonly violations: number };
   /** The completion certificate's (پایانکار) document was issued. */
   readonly completion_certificate_issued: { readonly verificationUrl: string };
@@ -42,14 +54,22 @@ export interface TopicFacts {
   };
 }
 
-export interface OverdueItem {
+export type OverdueItem = {
   readonly trackingNumber?: string;
-  readonly process: 'permit' | 'inquiry';
-  /** The status (permits) or inquiry kind it waits in. */
-  readonly stage: string;
   /** UTC ISO-8601. */
   readonly dueAt: string;
-}
+} & (
+  | {
+      readonly process: 'permit' | 'inquiry';
+      /** The status (permits) or inquiry kind it waits in. */
+      readonly stage: string;
+    }
+  | {
+      /** A stage of construction waiting for its inspector (بازرسی مرحله‌ای). */
+      readonly process: 'inspection';
+      readonly stage: InspectionStage;
+    }
+);
 
 export type Topic = keyof TopicFacts;
 

@@ -16,23 +16,17 @@ describe('the gateway callback secret', () => {
 
   it('is the configured one when set', () => {
     const gatewaySecret = 'x'.repeat(40);
-    expect(loadGatewaySecret({ production: true, dataDir, gatewaySecret }, log)).toBe(gatewaySecret);
+    expect(loadGatewaySecret({ dataDir, gatewaySecret }, log)).toBe(gatewaySecret);
     expect(logged).toEqual([]);
   });
 
   it('is made once per data directory in demo mode, readable by the owner only, and kept', () => {
-    const config = { production: false, dataDir, gatewaySecret: undefined };
+    const config = { dataDir, gatewaySecret: undefined };
     const first = loadGatewaySecret(config, log);
     expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const file = join(dataDir, 'keys', 'gateway-secret');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(loadGatewaySecret(config, log)).toBe(first);
     expect(logged[0]).toContain('DAFTAR_GATEWAY_SECRET');
-  });
-
-  it('is required in production', () => {
-    expect(() => loadGatewaySecret({ production: true, dataDir, gatewaySecret: undefined }, log)).toThrow(
-      /DAFTAR_GATEWAY_SECRET: is required with NODE_ENV=production/,
-    );
   });
 });

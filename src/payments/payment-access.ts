@@ -6,8 +6,15 @@ import { PermitsReadModel } from '../permits/permits.read-model.js';
 import { paymentNotFound } from './payment.decider.js';
 import { PaymentsReadModel, type PaymentView } from './payments.read-model.js';
 
-/** Roles that may read payments; which ones, per payment. */
-export const PAYMENT_READERS: readonly Role[] = ['citizen', 'counter_office', ...MUNICIPAL_ROLES];
+/**
+ * Roles that may read payments; which ones, per payment. Not the building inspector (بازرس ساختمان),
+ * who inspects the building, not what its applicant paid.
+ */
+export const PAYMENT_READERS: readonly Role[] = [
+  'citizen',
+  'counter_office',
+  ...MUNICIPAL_ROLES.filter((role) => role !== 'inspector'),
+];
 
 /** The payer (or a counter office acting for them) and the staff of the file's municipality and region. */
 @Injectable()

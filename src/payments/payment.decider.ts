@@ -1,25 +1,30 @@
 import type { Decider } from '../event-store/command-handling/decider.js';
+import { PAYMENT_PURPOSES } from '../permits/permit.events.js';
 import { canonicalInstant } from '../permits/permit-time.js';
 import { DomainError } from '../shared/domain-error.js';
-import type { PaymentEvent } from './payment.events.js';
+import type { GatewayName, PaymentEvent } from './payment.events.js';
 
 type DataOf<T extends PaymentEvent['type']> = Extract<PaymentEvent, { type: T }>['data'];
 type Intent = DataOf<'PaymentStarted'>;
+/** The gateway that gives its word: only the intent's own gateway may settle it. */
+type FromGateway<T> = T & { readonly gateway: GatewayName };
 
 export type PaymentCommand =
   /** The payer (or a counter office for them): `amount` is what the file owes now. */
   | { readonly type: 'StartPayment'; readonly data: Intent }
-  /** The gateway, by a signed callback. */
-  | { readonly type: 'ConfirmPayment'; readonly data: DataOf<'PaymentConfirmed'> }
-  | { readonly type: 'FailPayment'; readonly data: DataOf<'PaymentFailed'> }
+  /** The gateway: a signed callback (the sandbox) or a server-to-server verification (Zarinpal). */
+  | { readonly type: 'ConfirmPayment'; readonly data: FromGateway<DataOf<'PaymentConfirmed'>> }
+  | { readonly type: 'FailPayment'; readonly data: FromGateway<DataOf<'PaymentFailed'>> }
+  /** System: the intent's time ran out; `startedAt` is when it was started. */
+  | { readonly type: 'ExpirePayment'; readonly data: DataOf<'PaymentExpired'> }
   /** System: the permit file refused the confirmed payment. */
   | { readonly type: 'RejectPaymentByFile'; readonly data: DataOf<'PaymentRejectedByFile'> };
 
-export type PaymentStatus = 'started' | 'failed' | 'confirmed' | 'rejected_by_file';
+export type PaymentStatus = 'started' | 'failed' | 'expired' | 'confirmed' | 'rejected_by_file';
 
 export type PaymentState =
   | { readonly status: 'absent' }
-  | { readonly status: 'started' | 'failed'; readonly intent: Intent }
+  | { readonly status: 'started' | 'failed' | 'expired'; readonly intent: Intent }
   | {
       readonly status: 'confirmed' | 'rejected_by_file';
       readonly intent: Intent;
@@ -58,14 +63,22 @@ function decide(command: PaymentCommand, state: PaymentState): Decision {
   if (state.status === 'absent') return paymentNotFound(command.data.paymentId);
   switch (command.type) {
     case 'ConfirmPayment':
-      return confirm(command.data, state);
+      return wrongGateway(command.data.gateway, state) ?? confirm(command.data, state);
     case 'FailPayment': {
-      const { paymentId, reason } = command.data;
+      const { gateway, ...data } = command.data;
+      const refusal = wrongGateway(gateway, state);
+      if (refusal) return refusal;
       if (isConfirmed(state)) return alreadyConfirmed(state);
-      if (state.status === 'failed') return [];
-      if (!isText(reason, MAX_REASON_LENGTH))
+      if (state.status === 'failed' || state.status === 'expired') return [];
+      if (!isText(data.reason, MAX_REASON_LENGTH))
         return invalid('PAYMENT.REASON_REQUIRED', 'Say why the payment failed', 'reason');
-      return [{ type: 'PaymentFailed', data: { paymentId, reason } }];
+      return [{ type: 'PaymentFailed', data }];
+    }
+    case 'ExpirePayment': {
+      if (state.status === 'expired') return [];
+      if (state.status !== 'started')
+        return conflict('PAYMENT.NOT_STARTED', 'Only a payment still waiting for the gateway expires', state);
+      return [{ type: 'PaymentExpired', data: command.data }];
     }
     case 'RejectPaymentByFile': {
       if (state.status === 'rejected_by_file') return [];
@@ -80,7 +93,16 @@ function decide(command: PaymentCommand, state: PaymentState): Decision {
   }
 }
 
-function confirm(data: DataOf<'PaymentConfirmed'>, state: ExistingPaymentState): Decision {
+/** A gateway's word on another gateway's intent proves nothing about the money (a sandbox page is not Zarinpal). */
+function wrongGateway(gateway: GatewayName, state: ExistingPaymentState): DomainError | undefined {
+  const expected = state.intent.gateway;
+  if (gateway === expected) return undefined;
+  return conflict('PAYMENT.WRONG_GATEWAY', `The payment goes through ${expected}, not ${gateway}`, state, {
+    expected,
+  });
+}
+
+function confirm(data: FromGateway<DataOf<'PaymentConfirmed'>>, state: ExistingPaymentState): Decision {
   const { paymentId, reference, amount, paidAt } = data;
   if (isConfirmed(state)) return state.reference === reference ? [] : alreadyConfirmed(state);
   if (typeof reference !== 'string' || !REFERENCE.test(reference))
@@ -102,8 +124,8 @@ function confirm(data: DataOf<'PaymentConfirmed'>, state: ExistingPaymentState):
 }
 
 function intentProblem(intent: Intent): DomainError | undefined {
-  if (intent.purpose !== 'fees' && intent.purpose !== 'fine')
-    return invalid('PAYMENT.INVALID_PURPOSE', 'A payment is for the fees or for a fine', 'purpose');
+  if (!(PAYMENT_PURPOSES as readonly string[]).includes(intent.purpose))
+    return invalid('PAYMENT.INVALID_PURPOSE', 'A payment is for the fees, a fine or a renewal', 'purpose');
   if (!Number.isSafeInteger(intent.amount) || intent.amount <= 0)
     return invalid('PAYMENT.INVALID_AMOUNT', 'The amount is a positive whole number of rials', 'amount');
   return undefined;
@@ -127,6 +149,8 @@ function evolve(state: PaymentState, event: PaymentEvent): PaymentState {
         : { status: 'confirmed', intent: state.intent, reference: event.data.reference };
     case 'PaymentFailed':
       return state.status === 'absent' ? state : { status: 'failed', intent: state.intent };
+    case 'PaymentExpired':
+      return state.status === 'started' ? { status: 'expired', intent: state.intent } : state;
     case 'PaymentRejectedByFile':
       return state.status === 'confirmed' ? { ...state, status: 'rejected_by_file' } : state;
     default: {
@@ -143,13 +167,15 @@ function evolve(state: PaymentState, event: PaymentEvent): PaymentState {
  * | command             | acts in                     | refusals |
  * |---------------------|-----------------------------|----------|
  * | StartPayment        | absent                      | ALREADY_EXISTS, INVALID_PURPOSE, INVALID_AMOUNT (invalid) |
- * | ConfirmPayment      | started, failed             | AMOUNT_MISMATCH (details.expected), INVALID_REFERENCE, INVALID_TIME (invalid); confirmed: the same reference [], another ALREADY_CONFIRMED |
- * | FailPayment         | started                     | ALREADY_CONFIRMED, REASON_REQUIRED (invalid); failed: [] |
+ * | ConfirmPayment      | started, failed, expired    | WRONG_GATEWAY (details.expected), AMOUNT_MISMATCH (details.expected), INVALID_REFERENCE, INVALID_TIME (invalid); confirmed: the same reference [], another ALREADY_CONFIRMED |
+ * | FailPayment         | started                     | WRONG_GATEWAY, ALREADY_CONFIRMED, REASON_REQUIRED (invalid); failed, expired: [] |
+ * | ExpirePayment       | started                     | NOT_STARTED; expired already: [] |
  * | RejectPaymentByFile | confirmed                   | NOT_CONFIRMED; rejected already: [] |
  *
  * Codes are PAYMENT.*, conflicts unless marked; every command but StartPayment is PAYMENT.NOT_FOUND
  * (not_found) on an absent payment. A confirmation after a failure is accepted: the gateway's signed
- * word that money moved outweighs an earlier cancellation.
+ * word that money moved outweighs an earlier cancellation, and an expiry too: money taken after the
+ * intent's time ran out is still recorded as confirmed, and the file (or a refund) deals with it.
  */
 export const paymentDecider: Decider<PaymentCommand, PaymentState, PaymentEvent> = {
   initialState: () => ({ status: 'absent' }),

@@ -1,6 +1,6 @@
 import { given } from '../../test/support/given.js';
 import { paymentDecider, type PaymentCommand } from './payment.decider.js';
-import type { PaymentEvent } from './payment.events.js';
+import type { GatewayName, PaymentEvent } from './payment.events.js';
 
 const paymentId = 'payment-0001';
 const intent = {
@@ -27,15 +27,26 @@ const start = (data: Partial<typeof intent> = {}): PaymentCommand => ({
   type: 'StartPayment',
   data: { ...intent, ...data },
 });
-const confirm = (data: Partial<typeof confirmation> = {}): PaymentCommand => ({
+const confirm = (
+  data: Partial<typeof confirmation> = {},
+  gateway: GatewayName = 'sandbox',
+): PaymentCommand => ({
   type: 'ConfirmPayment',
-  data: { ...confirmation, ...data },
+  data: { ...confirmation, ...data, gateway },
 });
-const fail = (reason = 'cancelled by the payer'): PaymentCommand => ({
+const fail = (reason = 'cancelled by the payer', gateway: GatewayName = 'sandbox'): PaymentCommand => ({
   type: 'FailPayment',
-  data: { paymentId, reason },
+  data: { paymentId, reason, gateway },
 });
 const reject: PaymentCommand = { type: 'RejectPaymentByFile', data: rejection };
+const expiry = {
+  paymentId,
+  permitId: intent.permitId,
+  amount: intent.amount,
+  startedAt: '2026-04-01T08:00:00.000Z',
+};
+const expired: PaymentEvent = { type: 'PaymentExpired', data: expiry };
+const expire: PaymentCommand = { type: 'ExpirePayment', data: expiry };
 
 describe('payment decider', () => {
   describe('StartPayment', () => {
@@ -111,9 +122,60 @@ describe('payment decider', () => {
     });
   });
 
+  describe('ExpirePayment', () => {
+    it('expires a payment still waiting for the gateway', () => {
+      expect(given(paymentDecider, started).when(expire)).toEqual([expired]);
+    });
+
+    it('decides nothing on an expired payment', () => {
+      expect(given(paymentDecider, started, expired).when(expire)).toEqual([]);
+    });
+
+    it.each([
+      ['failed', [started, failed]],
+      ['confirmed', [started, confirmed]],
+    ] as const)('refuses a %s payment', (status, history) => {
+      expect(given(paymentDecider, ...history).when(expire)).toEqual(
+        expect.objectContaining({ code: 'PAYMENT.NOT_STARTED', kind: 'conflict', details: { status } }),
+      );
+    });
+
+    it('refuses the word of another gateway than the intent’s: a sandbox page is no proof of Zarinpal money', () => {
+      const zarinpalIntent: PaymentEvent = {
+        type: 'PaymentStarted',
+        data: { ...intent, gateway: 'zarinpal' },
+      };
+      for (const history of [[zarinpalIntent], [zarinpalIntent, expired]]) {
+        expect(given(paymentDecider, ...history).when(confirm())).toEqual(
+          expect.objectContaining({
+            code: 'PAYMENT.WRONG_GATEWAY',
+            kind: 'conflict',
+            details: expect.objectContaining({ expected: 'zarinpal' }),
+          }),
+        );
+      }
+      expect(given(paymentDecider, zarinpalIntent).when(confirm({}, 'zarinpal'))).toEqual([confirmed]);
+    });
+
+    it('still confirms money taken after the intent expired', () => {
+      expect(given(paymentDecider, started, expired).when(confirm())).toEqual([confirmed]);
+    });
+
+    it('takes a failure after the expiry as nothing new', () => {
+      expect(given(paymentDecider, started, expired).when(fail())).toEqual([]);
+    });
+  });
+
   describe('FailPayment', () => {
     it('records why a started payment failed', () => {
       expect(given(paymentDecider, started).when(fail())).toEqual([failed]);
+    });
+
+    it('refuses a failure reported by another gateway than the intent’s', () => {
+      expect(given(paymentDecider, started).when(fail('cancelled', 'zarinpal'))).toMatchObject({
+        code: 'PAYMENT.WRONG_GATEWAY',
+        details: { expected: 'sandbox' },
+      });
     });
 
     it('answers a repeated failure with nothing', () => {

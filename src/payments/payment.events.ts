@@ -1,7 +1,7 @@
 import type { PaymentPurpose } from '../permits/permit.events.js';
 
-/** The gateways Daftar can send a payer to; only the built-in sandbox so far. */
-export type GatewayName = 'sandbox';
+/** The gateways Daftar can send a payer to: the demo's built-in sandbox, or Zarinpal (زرین‌پال). */
+export type GatewayName = 'sandbox' | 'zarinpal';
 
 /**
  * An online payment intent, in stream `payment-<paymentId>`: the amount asked of the payer for one
@@ -19,6 +19,8 @@ export type PaymentEvent =
         /** The applicant (کد ملی) the payment is for, whoever started it. */
         readonly payerNationalId: string;
         readonly gateway: GatewayName;
+        /** The gateway's own id for the intent (Zarinpal's authority), by which its return is matched. */
+        readonly gatewayReference?: string;
       };
     }
   | {
@@ -32,7 +34,22 @@ export type PaymentEvent =
         readonly paidAt: string;
       };
     }
-  | { readonly type: 'PaymentFailed'; readonly data: { readonly paymentId: string; readonly reason: string } }
+  | {
+      readonly type: 'PaymentFailed';
+      /** `code`: the gateway's own, when it gave one (Zarinpal's -51: not paid). */
+      readonly data: { readonly paymentId: string; readonly reason: string; readonly code?: string };
+    }
+  /** Neither confirmed nor failed in time: the payer never came back, or the gateway never called. */
+  | {
+      readonly type: 'PaymentExpired';
+      /** The file and amount, so that its applicant can be told without reading the intent. */
+      readonly data: {
+        readonly paymentId: string;
+        readonly permitId: string;
+        readonly amount: number;
+        readonly startedAt: string;
+      };
+    }
   /** The money was taken but the file refused it (fees changed, file closed): a refund is due. */
   | {
       readonly type: 'PaymentRejectedByFile';
@@ -47,6 +64,7 @@ const EVENT_TYPES: { readonly [type in PaymentEventType]: true } = {
   PaymentConfirmed: true,
   PaymentFailed: true,
   PaymentRejectedByFile: true,
+  PaymentExpired: true,
 };
 
 export const PAYMENT_EVENT_TYPES = Object.keys(EVENT_TYPES) as readonly PaymentEventType[];

@@ -12,11 +12,20 @@ import { PaymentsReadModel } from './payments.read-model.js';
 import { RecordPermitPaymentReaction } from './record-permit-payment/record-permit-payment.reaction.js';
 import { SandboxGatewayHttpController } from './sandbox-gateway/sandbox-gateway.http.controller.js';
 import { SandboxGateway } from './sandbox-gateway/sandbox-gateway.js';
+import { ZarinpalGateway } from './zarinpal-gateway/zarinpal-gateway.js';
+import {
+  ZARINPAL_RETURN_PATH,
+  ZarinpalReturnHttpController,
+} from './zarinpal-return/zarinpal-return.http.controller.js';
+import { ReturnFromZarinpalHandler } from './zarinpal-return/zarinpal-return.handler.js';
+import { SettlePayments } from './settle-payments.js';
+import { ExpirePayments } from './expire-payments/expire-payments.js';
 import { StartOnlinePaymentHttpController } from './start-online-payment/start-online-payment.http.controller.js';
 import { ReceiveGatewayCallbackHandler } from './gateway-callback/gateway-callback.handler.js';
 import { GetPaymentHandler } from './get-payment/get-payment.handler.js';
 import { StartOnlinePaymentHandler } from './start-online-payment/start-online-payment.handler.js';
 import { RecordPermitPaymentHandler } from './record-permit-payment/record-permit-payment.handler.js';
+import { REFUND_CONTROLLERS, REFUND_PROVIDERS } from './refunds/refunds.providers.js';
 /** Online payment (پرداخت اینترنتی) of permit fees and fines through a bank's gateway. */
 @Module({
   imports: [IdentityModule, PermitsModule],
@@ -25,20 +34,26 @@ import { RecordPermitPaymentHandler } from './record-permit-payment/record-permi
     GetPaymentHttpController,
     GatewayCallbackHttpController,
     SandboxGatewayHttpController,
+    ZarinpalReturnHttpController,
+    ...REFUND_CONTROLLERS,
   ],
   providers: [
     {
-      provide: SandboxGateway,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => {
-        const logger = new Logger('PaymentGateway');
-        return new SandboxGateway(
-          config.publicUrl,
-          loadGatewaySecret(config, (message) => logger.warn(message)),
-        );
-      },
+      // Only the configured gateway exists: the sandbox's pages and signed callbacks are not served
+      // beside Zarinpal, and its secret is made or read only when it is the gateway.
+      provide: PAYMENT_GATEWAY,
+      inject: [APP_CONFIG, PaymentsReadModel],
+      useFactory: (config: AppConfig, payments: PaymentsReadModel) =>
+        config.paymentGateway.kind === 'sandbox'
+          ? new SandboxGateway(
+              config.publicUrl,
+              loadGatewaySecret(config, (message) => new Logger('PaymentGateway').warn(message)),
+            )
+          : new ZarinpalGateway(
+              { ...config.paymentGateway, returnUrl: `${config.publicUrl}${ZARINPAL_RETURN_PATH}` },
+              (paymentId) => payments.get(paymentId)?.gatewayReference,
+            ),
     },
-    { provide: PAYMENT_GATEWAY, useExisting: SandboxGateway },
     PaymentsReadModel,
     PaymentAccess,
     ReceiveGatewayCallbackHandler,
@@ -46,6 +61,10 @@ import { RecordPermitPaymentHandler } from './record-permit-payment/record-permi
     StartOnlinePaymentHandler,
     RecordPermitPaymentHandler,
     RecordPermitPaymentReaction,
+    SettlePayments,
+    ReturnFromZarinpalHandler,
+    ExpirePayments,
+    ...REFUND_PROVIDERS,
   ],
 })
 export class PaymentsModule {}

@@ -36,8 +36,12 @@ export type DesignViolation =
       readonly message: string;
     };
 
-/** The design's violations of the limits, in a fixed order; none for a design that complies. */
-export function checkDesign(design: Design, limits: MapOrderLimits): DesignViolation[] {
+/**
+ * The design's violations of the limits, in a fixed order; none for a design that complies. For an
+ * extension (توسعه بنا) the design is what is added: `existingAreaM2`, the floor area of the building
+ * that stays, counts towards the density with it.
+ */
+export function checkDesign(design: Design, limits: MapOrderLimits, existingAreaM2 = 0): DesignViolation[] {
   const violations: DesignViolation[] = [];
   const numeric = (rule: NumericRule, limit: number, actual: number, message: string) =>
     violations.push({ rule, limit, actual, message });
@@ -50,14 +54,18 @@ export function checkDesign(design: Design, limits: MapOrderLimits): DesignViola
       `${design.floors} floors; the map order allows at most ${limits.maxFloors}`,
     );
   }
-  const floorArea = design.floorAreasM2.reduce((sum, area) => sum + hundredths(area), 0n);
+  const floorArea = design.floorAreasM2.reduce(
+    (sum, area) => sum + hundredths(area),
+    hundredths(existingAreaM2),
+  );
   if (floorArea > hundredths(limits.maxBuildableAreaM2)) {
     const actual = fromScaled(floorArea, 2);
+    const existing = existingAreaM2 > 0 ? ` with the existing building's ${existingAreaM2} m²` : '';
     numeric(
       'MAX_DENSITY',
       limits.maxBuildableAreaM2,
       actual,
-      `${actual} m² of floor area; the density of ${limits.maxDensityPct} % allows at most ${limits.maxBuildableAreaM2} m²`,
+      `${actual} m² of floor area${existing}; the density of ${limits.maxDensityPct} % allows at most ${limits.maxBuildableAreaM2} m²`,
     );
   }
   if (hundredths(design.groundCoverageM2) > hundredths(limits.maxGroundCoverageM2)) {

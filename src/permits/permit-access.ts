@@ -18,19 +18,40 @@ export const permitScope = (permit: PermitView): RecordScope => ({
   ownerNationalIds: [permit.applicantNationalId],
 });
 
-/** The applicant (or a counter office acting for them), or staff of the file's municipality. */
-function isApplicantOrStaff(caller: Caller, permit: PermitView): boolean {
+/**
+ * How the caller stands to a file they may read: its applicant (or a counter office acting for them),
+ * the municipality's staff, an engineer designing for it, or the building inspector (بازرس ساختمان)
+ * whose inspection of it is under way.
+ */
+export type PermitReader = 'applicant' | 'staff' | 'engineer' | 'inspector';
+
+/** How the caller stands to the file; undefined for whoever may not read it. */
+export function readerOf(caller: Caller, permit: PermitView): PermitReader | undefined {
   const access = caller.accessTo(permitScope(permit));
-  return access === 'owner' || access === 'staff';
+  if (access === 'owner') return 'applicant';
+  if (access === 'staff') {
+    // An inspector is staff of the files they inspect, not of every file of the municipality.
+    if (caller.grant?.role !== 'inspector') return 'staff';
+    if (inspectsNow(caller.signedIn.id, permit)) return 'inspector';
+  }
+  return designsFor(caller, permit) ? 'engineer' : undefined;
 }
 
 /**
- * The applicant (or a counter office acting for them) and the municipality's staff read a file; an
- * engineer reads the files the applicant nominated their engineering office for, and a file nominated
- * to nobody whose design they submitted (made before nominations were asked for).
+ * The inspector assigned the stage under way (completion's too, on a file with stages); on a file
+ * without stages, the completion inspection asked for is any inspector's of the file's region.
  */
-export function mayRead(caller: Caller, permit: PermitView): boolean {
-  if (isApplicantOrStaff(caller, permit)) return true;
+function inspectsNow(inspectorId: string, permit: PermitView): boolean {
+  return permit.inspectionStages
+    ? permit.inspectorId === inspectorId
+    : permit.status === 'completion_requested';
+}
+
+/**
+ * An engineer reads the files the applicant nominated their engineering office for, and a file
+ * nominated to nobody whose design they submitted (made before nominations were asked for).
+ */
+function designsFor(caller: Caller, permit: PermitView): boolean {
   const principal = caller.principal;
   const offices = principal?.grants.filter((g) => g.role === 'engineer').map((g) => g.organisation);
   if (!principal || !offices?.length) return false;
@@ -39,9 +60,15 @@ export function mayRead(caller: Caller, permit: PermitView): boolean {
     : permit.design?.engineerId === principal.id;
 }
 
+const isApplicantOrStaff = (caller: Caller, permit: PermitView) => {
+  const reader = readerOf(caller, permit);
+  return reader === 'applicant' || reader === 'staff';
+};
+
 /**
  * The file as the caller may see it: an engineer, who designs for it without being its applicant's
- * agent, sees the map order and the design but not who applies, their papers or their payments.
+ * agent, and an inspector, who inspects the building against its map order and design, see those
+ * and the file's stages but not who applies, their papers or their payments.
  */
 export function seenBy(caller: Caller, permit: PermitView): PermitView {
   if (isApplicantOrStaff(caller, permit)) return permit;
@@ -60,7 +87,7 @@ export class PermitAccess {
   /** The file, answered like a missing one (404 PERMIT.NOT_FOUND) to whoever may not read it. */
   readable(caller: Caller, permitId: string): PermitView {
     const permit = this.permits.get(permitId);
-    if (!permit || !mayRead(caller, permit)) throw permitNotFound(permitId);
+    if (!permit || !readerOf(caller, permit)) throw permitNotFound(permitId);
     return permit;
   }
 

@@ -4,7 +4,14 @@ import type { PermitEvent } from './permit.events.js';
 
 type NamingBlobs = Extract<
   PermitEvent,
-  { type: 'PermitDocumentAttached' | 'SiteVisitReported' | 'InspectionReported' }
+  {
+    type:
+      | 'PermitDocumentAttached'
+      | 'SiteVisitReported'
+      | 'InspectionReported'
+      | 'EngineerStageReported'
+      | 'StageInspected';
+  }
 >;
 
 // A record, so that adding an event to NamingBlobs without listing it here does not compile.
@@ -12,9 +19,11 @@ const TYPES: { readonly [type in NamingBlobs['type']]: true } = {
   PermitDocumentAttached: true,
   SiteVisitReported: true,
   InspectionReported: true,
+  EngineerStageReported: true,
+  StageInspected: true,
 };
 
-/** The blobs permit files name: attached documents, site photos, inspection photos. */
+/** The blobs permit files name: attached documents, site photos, inspection photos, stage reports' files. */
 export const permitBlobReferences: BlobReferences = {
   eventTypes: Object.keys(TYPES),
   hashesIn: (recorded: RecordedEvent) => {
@@ -26,6 +35,13 @@ export const permitBlobReferences: BlobReferences = {
         return event.data.survey.photos;
       case 'InspectionReported':
         return event.data.violations.flatMap((violation) => violation.photos ?? []);
+      case 'EngineerStageReported':
+        return event.data.attachments ?? [];
+      case 'StageInspected':
+        return [
+          ...event.data.photos,
+          ...event.data.violations.flatMap((violation) => violation.photos ?? []),
+        ];
       default: {
         const unexpected: never = event;
         throw new Error(`Not an event naming blobs: ${(unexpected as RecordedEvent).type}`);

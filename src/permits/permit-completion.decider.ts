@@ -1,8 +1,8 @@
-import { type Decision, type LiveState, type Command, conflict } from './permit-decision.js';
+import { type Decision, type LiveState, type Command, conflict, revoked } from './permit-decision.js';
+import { notAssigned, stageNotInspected, stageViolationsPending } from './permit-inspection.decider.js';
 import { inspectionProblem, instantProblem, invalidTime, rulingProblem } from './permit-inputs.js';
 import { canonicalInstant, isAtOrAfter } from './permit-time.js';
 import type { PermitCommand } from './permit.commands.js';
-import type { PermitRevocation } from './permit.events.js';
 import type { ExistingPermitState } from './permit.state.js';
 
 export type CompletionCommand = Extract<
@@ -26,23 +26,28 @@ export function decideCompletion(command: CompletionCommand, state: LiveState): 
       const problem = instantProblem(command.data.at, 'at');
       if (problem) return problem;
       if (!('validity' in state)) return notIssued(state);
-      // Once the building is reported finished, the permit no longer runs out.
-      if (state.status !== 'issued' || !isAtOrAfter(command.data.at, state.validity.validUntil)) return [];
+      // Once the building is reported finished, the permit no longer runs out; nor once a renewal is paid.
+      const running = state.status === 'issued' || state.status === 'renewal_requested';
+      if (!running || !isAtOrAfter(command.data.at, state.validity.validUntil)) return [];
       return [{ type: 'PermitExpired', data: { permitId, validUntil: state.validity.validUntil } }];
     }
     case 'RequestCompletion': {
       const problem = instantProblem(command.data.at, 'at');
       if (problem) return problem;
+      if (state.status === 'renewal_requested' || state.status === 'renewal_paid')
+        return conflict('PERMIT.RENEWAL_PENDING', 'Completion waits for the renewal', state);
       if (state.status !== 'issued') {
-        return 'validity' in state
-          ? conflict('PERMIT.COMPLETION_ALREADY_REQUESTED', 'Completion is already requested', state)
-          : notIssued(state);
+        if (!('validity' in state)) return notIssued(state);
+        return (
+          stageViolationsPending(state) ??
+          conflict('PERMIT.COMPLETION_ALREADY_REQUESTED', 'Completion is already requested', state)
+        );
       }
       if (state.revocation) return revoked(state, state.revocation);
       const { validUntil } = state.validity;
       if (isAtOrAfter(command.data.at, validUntil))
         return conflict('PERMIT.EXPIRED', `The permit was valid until ${validUntil}`, state, { validUntil });
-      return [{ type: 'CompletionRequested', data: { permitId } }];
+      return stageNotInspected(state, true) ?? [{ type: 'CompletionRequested', data: { permitId } }];
     }
     case 'ReportInspection': {
       const { inspectorId, compliant, violations } = command.data;
@@ -50,6 +55,11 @@ export function decideCompletion(command: CompletionCommand, state: LiveState): 
       if (problem) return problem;
       if (state.status !== 'completion_requested')
         return conflict('PERMIT.NOT_AWAITING_INSPECTION', 'No completion inspection is awaited', state);
+      if (state.revocation) return revoked(state, state.revocation);
+      // A file with stages has its completion inspector assigned; one without, any inspector.
+      const assigned = state.inspectionAssignment;
+      if (state.inspectionPlan && (assigned?.stage !== 'completion' || assigned.inspectorId !== inspectorId))
+        return notAssigned();
       return [{ type: 'InspectionReported', data: { permitId, inspectorId, compliant, violations } }];
     }
     case 'ReferToCommission': {
@@ -97,7 +107,8 @@ function issueCompletionCertificate(
   const certificate: Decision = [{ type: 'CompletionCertificateIssued', data: { permitId, issuedAt } }];
   switch (state.status) {
     case 'fine_paid':
-      return certificate;
+      // A stage's fine paid: construction goes on to the stages left.
+      return stageNotInspected(state, false) ?? certificate;
     case 'inspected':
       if (state.inspection.compliant) return certificate;
       return conflict('PERMIT.NOT_COMPLIANT', 'The inspection found violations', state);
@@ -130,16 +141,6 @@ export function recordRevocation(
   };
   return [{ type: 'PermitRevoked', data }];
 }
-
-const revoked = (state: ExistingPermitState, revocation: PermitRevocation) =>
-  conflict(
-    'PERMIT.REVOKED',
-    `The permit document ${revocation.code} is revoked: a new permit is needed`,
-    state,
-    {
-      ...revocation,
-    },
-  );
 
 const notInspected = (state: ExistingPermitState) =>
   conflict('PERMIT.NOT_INSPECTED', 'The completion inspection has not been reported', state);

@@ -15,6 +15,8 @@ import {
 const BEFORE_ISSUE = liveStagesExcept(
   'issued',
   'completion_requested',
+  'renewal_requested',
+  'renewal_paid',
   'inspected',
   'in_commission',
   'fine_due',

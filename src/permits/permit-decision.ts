@@ -1,7 +1,7 @@
 // The parts of the permit decider that more than one phase uses.
 import { DomainError } from '../shared/domain-error.js';
 import type { PermitCommand } from './permit.commands.js';
-import type { PermitEvent } from './permit.events.js';
+import type { PermitEvent, PermitRevocation } from './permit.events.js';
 import type { ClosedStatus, ExistingPermitState } from './permit.state.js';
 
 /** What a decision is: the events to append, or the refusal. */
@@ -27,6 +27,15 @@ export const conflict = (
 
 export const alreadyIssued = (state: ExistingPermitState) =>
   conflict('PERMIT.ALREADY_ISSUED', 'The permit is issued', state);
+
+/** A step the revoked permit document (ابطال پروانه) stops until a new permit is issued. */
+export const revoked = (state: ExistingPermitState, revocation: PermitRevocation) =>
+  conflict(
+    'PERMIT.REVOKED',
+    `The permit document ${revocation.code} is revoked: a new permit is needed`,
+    state,
+    { ...revocation },
+  );
 
 export const notSubmitted = (state: ExistingPermitState) =>
   conflict('PERMIT.NOT_SUBMITTED', 'The application is not submitted', state);

@@ -4,7 +4,7 @@ import { type Decision, type LiveState, type Command, conflict } from './permit-
 import { reasonsProblem } from './permit-inputs.js';
 import type { PermitCommand } from './permit.commands.js';
 import type { EngineerNominee } from './permit.events.js';
-import type { ExistingPermitState } from './permit.state.js';
+import type { ExistingPermitState, SurveyedFile } from './permit.state.js';
 
 export type DesignCommand = Extract<
   PermitCommand,
@@ -26,7 +26,7 @@ export function decideDesign(command: DesignCommand, state: LiveState): Decision
       }
       const refusal = notNominated(state.nominee, engineerId, organisation);
       if (refusal) return refusal;
-      const violations = checkDesign(design, state.mapOrder.limits);
+      const violations = checkDesign(design, state.mapOrder.limits, existingAreaM2(state));
       return [{ type: 'DesignSubmitted', data: { permitId, engineerId, organisation, design, violations } }];
     }
     case 'ReturnDesign': {
@@ -81,4 +81,14 @@ function notNominated(
     ? 'Only the engineer the applicant nominated submits the design'
     : 'The applicant has not nominated an engineer for this file yet';
   return new DomainError('PERMIT.NOT_NOMINATED_ENGINEER', message, 'forbidden');
+}
+
+/**
+ * The floor area that stays standing, as the surveyor measured it: an extension (توسعه بنا) builds on
+ * it; a reconstruction (تجدید بنا) or new construction replaces whatever stands.
+ */
+function existingAreaM2(file: SurveyedFile): number {
+  if (file.applicationType !== 'Extension') return 0;
+  const total = file.survey.existingStructures.reduce((sum, s) => sum + Math.round(s.areaM2 * 100), 0);
+  return total / 100;
 }

@@ -45,6 +45,30 @@ describe('permit design', () => {
       ]);
     });
 
+    describe.each([
+      ['Extension', [{ rule: 'MAX_DENSITY', limit: 450, actual: 530 }]],
+      ['Reconstruction', []],
+      ['NewConstruction', []],
+    ] as const)('for a %s', (applicationType, expected) => {
+      // The surveyor measured a 90 m² house standing; the design adds 440 m² (450 m² allowed).
+      const opened = { ...events.opened, data: { ...events.opened.data, applicationType } };
+      const past = [opened, ...history.awaiting_design.slice(1)];
+
+      it('counts the existing building towards the density only when it stays (an extension)', () => {
+        const [submitted] = given(permitDecider, ...past).when(
+          command.SubmitDesign,
+        ) as readonly PermitEvent[];
+        expect(submitted).toMatchObject({ type: 'DesignSubmitted', data: { violations: expected } });
+      });
+    });
+
+    it("names the existing building's area in the violation", () => {
+      const [violation] = checkDesign(compliantDesign, limits, 90);
+      expect(violation?.message).toBe(
+        "530 m² of floor area with the existing building's 90 m²; the density of 180 % allows at most 450 m²",
+      );
+    });
+
     it('refuses an impossible design', () => {
       const submit = withData(command.SubmitDesign, { design: { ...compliantDesign, floorAreasM2: [100] } });
       expect(given(permitDecider, ...history.awaiting_design).when(submit)).toMatchObject({

@@ -12,6 +12,7 @@ import type {
   Payment,
   SiteSurvey,
 } from './permit.events.js';
+import { PAYMENT_PURPOSES } from './permit.events.js';
 import { canonicalInstant } from './permit-time.js';
 
 const invalid = (code: string, message: string, field: string) =>
@@ -166,16 +167,34 @@ export function feesProblem(fees: {
 
 export const isRials = (amount: number) => Number.isSafeInteger(amount) && amount >= 0;
 
+const PAYMENT_CHANNELS: readonly Payment['channel'][] = ['gateway', 'cashier', 'counter_desk'];
+
 export function paymentProblem(payment: Payment): DomainError | undefined {
-  if (payment.purpose !== 'fees' && payment.purpose !== 'fine')
-    return invalid('PAYMENT.INVALID_PURPOSE', 'A payment is for the fees or for a fine', 'purpose');
-  if (payment.channel !== 'gateway' && payment.channel !== 'cashier')
-    return invalid('PAYMENT.INVALID_CHANNEL', 'A payment comes from the gateway or the cash desk', 'channel');
+  if (!(PAYMENT_PURPOSES as readonly string[]).includes(payment.purpose))
+    return invalid('PAYMENT.INVALID_PURPOSE', 'A payment is for the fees, a fine or a renewal', 'purpose');
+  if (!PAYMENT_CHANNELS.includes(payment.channel))
+    return invalid(
+      'PAYMENT.INVALID_CHANNEL',
+      'A payment comes from the gateway, the cash desk or a counter office’s desk',
+      'channel',
+    );
+  if ((payment.channel === 'counter_desk') !== (payment.office !== undefined && isText(payment.office, 100)))
+    return invalid(
+      'PAYMENT.INVALID_OFFICE',
+      'A desk payment, and only one, names its counter office',
+      'office',
+    );
   if (!isText(payment.reference, 100))
     return invalid('PAYMENT.INVALID_REFERENCE', 'The payment needs its reference', 'reference');
   if (!Number.isSafeInteger(payment.amount) || payment.amount <= 0)
     return invalid('PAYMENT.INVALID_AMOUNT', 'The amount is a positive whole number of rials', 'amount');
   return instantProblem(payment.paidAt, 'paidAt');
+}
+
+export function validityProblem(validityMonths: number): DomainError | undefined {
+  return Number.isInteger(validityMonths) && validityMonths >= 1 && validityMonths <= 120
+    ? undefined
+    : invalid('PERMIT.INVALID_VALIDITY', 'The validity is 1 to 120 months', 'validityMonths');
 }
 
 export function instantProblem(instant: string, field: string): DomainError | undefined {
@@ -184,3 +203,15 @@ export function instantProblem(instant: string, field: string): DomainError | un
 
 export const invalidTime = (field: string) =>
   invalid('PERMIT.INVALID_TIME', `${field} must be a UTC ISO-8601 instant`, field);
+
+/** A stage report's or a stage inspection's text (`field`) and its stored files (`filesField`). */
+export function stageRecordProblem(
+  code: string,
+  text: { readonly field: string; readonly value: string },
+  files: { readonly field: string; readonly value: readonly string[] },
+): DomainError | undefined {
+  if (!isText(text.value)) return invalid(code, `${text.field} is 1 to ${MAX_TEXT} characters`, text.field);
+  if (files.value.length > 50 || !files.value.every((f) => SHA256.test(f)))
+    return invalid(code, `${files.field} are at most 50 SHA-256s of stored files`, files.field);
+  return undefined;
+}

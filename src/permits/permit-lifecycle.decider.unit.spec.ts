@@ -11,8 +11,8 @@ const ALL_COMMANDS = Object.keys(command) as PermitCommandType[];
 describe('permit lifecycle', () => {
   it('names the stream and every event type', () => {
     expect(permitStream('p-1')).toBe('permit-p-1');
-    expect(PERMIT_EVENT_TYPES).toHaveLength(26);
-    expect(new Set(PERMIT_EVENT_TYPES).size).toBe(26);
+    expect(PERMIT_EVENT_TYPES).toHaveLength(32);
+    expect(new Set(PERMIT_EVENT_TYPES).size).toBe(32);
   });
 
   it.each(STAGES)('folds the %s history to its status', (stage) => {
@@ -54,16 +54,17 @@ describe('permit lifecycle', () => {
     const repeated: readonly PermitCommandType[] = ['RecordPayment', 'AssessFees', 'ExpirePermit'];
     // A revoked permit document is recorded on a closed file too (permit-completion.decider spec).
     const facts: readonly PermitCommandType[] = ['OpenPermitDraft', 'RecordPermitRevocation'];
-    it.each(ALL_COMMANDS.filter((type) => !facts.includes(type) && !repeated.includes(type)))(
-      'refuses %s',
-      (type) => {
-        expect(given(permitDecider, ...history[stage]).when(command[type])).toMatchObject({
-          code: 'PERMIT.CLOSED',
-          kind: 'conflict',
-          details: { status: stage },
-        });
-      },
-    );
+    // An expired permit is renewable (permit-renewal.decider spec).
+    const renewable: readonly PermitCommandType[] = stage === 'expired' ? ['RequestRenewal'] : [];
+    it.each(
+      ALL_COMMANDS.filter((type) => ![...facts, ...renewable].includes(type) && !repeated.includes(type)),
+    )('refuses %s', (type) => {
+      expect(given(permitDecider, ...history[stage]).when(command[type])).toMatchObject({
+        code: 'PERMIT.CLOSED',
+        kind: 'conflict',
+        details: { status: stage },
+      });
+    });
 
     it('refuses a payment it has not seen', () => {
       const payment = withData(command.RecordPayment, { reference: 'BANK-NEW' });

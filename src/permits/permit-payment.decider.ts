@@ -1,6 +1,13 @@
 import { DomainError } from '../shared/domain-error.js';
 import { type Decision, type LiveState, type Command, conflict, alreadyIssued } from './permit-decision.js';
-import { feesProblem, invalidTime, isRials, paymentProblem, reasonsProblem } from './permit-inputs.js';
+import {
+  feesProblem,
+  invalidTime,
+  isRials,
+  paymentProblem,
+  reasonsProblem,
+  validityProblem,
+} from './permit-inputs.js';
 import { addMonthsUtc, canonicalInstant } from './permit-time.js';
 import type { PermitCommand } from './permit.commands.js';
 import type { ExistingPermitState } from './permit.state.js';
@@ -42,16 +49,20 @@ const feesNotAssessed = (state: ExistingPermitState) =>
   conflict('PERMIT.FEES_NOT_ASSESSED', 'The fees are not assessed yet', state);
 
 function issuePermit(command: Command<'IssuePermit'>, state: LiveState): Decision {
-  const { permitId, at, validityMonths } = command.data;
+  const { permitId, at, validityMonths, inspectionStages } = command.data;
   const issuedAt = canonicalInstant(at);
   if (issuedAt === undefined) return invalidTime('at');
-  if (!Number.isInteger(validityMonths) || validityMonths < 1 || validityMonths > 120) {
-    return new DomainError('PERMIT.INVALID_VALIDITY', 'The validity is 1 to 120 months', 'invalid', {
-      field: 'validityMonths',
-    });
+  const invalidValidity = validityProblem(validityMonths);
+  if (invalidValidity) return invalidValidity;
+  // A revoked permit is replaced by a new one, with its own validity; any other issued one stands. The
+  // file goes on where it was (inspections, violations, fines stand): a completion asked for under the
+  // revoked permit is asked anew, and a renewal requested is dropped, unpaid. A renewal paid for is
+  // the signatory's RenewPermit instead, whose document replaces the revoked one: no fee is lost.
+  if ('validity' in state && !state.revocation) return alreadyIssued(state);
+  if (state.status === 'renewal_paid') {
+    const message = 'The renewal fee is paid: renew the permit, which replaces the revoked document';
+    return conflict('PERMIT.RENEWAL_PAID', message, state, { code: state.revocation?.code });
   }
-  // A revoked permit is replaced by a new one, with its own validity; any other issued one stands.
-  if ('validity' in state && !(state.status === 'issued' && state.revocation)) return alreadyIssued(state);
   if (!('fees' in state)) return feesNotAssessed(state);
   if (state.status === 'fees_assessed' && state.fees.total > 0) {
     return conflict('PERMIT.FEES_UNPAID', `${state.fees.total} rials of fees are unpaid`, state, {
@@ -59,7 +70,9 @@ function issuePermit(command: Command<'IssuePermit'>, state: LiveState): Decisio
     });
   }
   const validUntil = addMonthsUtc(issuedAt, validityMonths);
-  return [{ type: 'PermitIssued', data: { permitId, issuedAt, validUntil } }];
+  const stages = inspectionStages === undefined ? {} : { inspectionStages };
+  const replaces = 'revocation' in state && state.revocation ? { replaces: state.revocation.code } : {};
+  return [{ type: 'PermitIssued', data: { permitId, issuedAt, validUntil, ...stages, ...replaces } }];
 }
 
 function overrideFee(command: Command<'OverrideFee'>, state: LiveState): Decision {
@@ -90,7 +103,7 @@ function overrideFee(command: Command<'OverrideFee'>, state: LiveState): Decisio
 }
 
 function recordPayment(command: Command<'RecordPayment'>, state: LiveState): Decision {
-  const { permitId, purpose, reference, amount, channel, paidAt } = command.data;
+  const { permitId, purpose, reference, amount, channel, office, paidAt } = command.data;
   const problem = paymentProblem(command.data);
   if (problem) return problem;
   const used = state.payments.find((p) => p.reference === reference);
@@ -119,6 +132,14 @@ function recordPayment(command: Command<'RecordPayment'>, state: LiveState): Dec
       }
       expected = state.ruling.fineAmount ?? 0;
       break;
+    case 'renewal':
+      if (state.status !== 'renewal_requested') {
+        return state.status === 'renewal_paid'
+          ? alreadyPaid(state)
+          : conflict('PERMIT.NO_RENEWAL_DUE', 'No renewal fee is due', state);
+      }
+      expected = state.renewal.total;
+      break;
     default: {
       const unknown: never = purpose;
       return unknown;
@@ -133,6 +154,7 @@ function recordPayment(command: Command<'RecordPayment'>, state: LiveState): Dec
     reference,
     amount,
     channel,
+    ...(office === undefined ? {} : { office }),
     paidAt: canonicalInstant(paidAt) ?? paidAt,
   };
   return [{ type: 'PermitPaymentRecorded', data: payment }];

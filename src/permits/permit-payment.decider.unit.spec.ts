@@ -20,6 +20,8 @@ const WITH_FEES: PermitStage[] = [
   'paid',
   'issued',
   'completion_requested',
+  'renewal_requested',
+  'renewal_paid',
   'inspected',
   'in_commission',
   'fine_due',
@@ -172,6 +174,25 @@ describe('permit fees and payment', () => {
       expect(given(permitDecider, ...history.fees_assessed).when(pay)).toEqual([events.feesPaid]);
     });
 
+    it('records a payment taken at a counter office’s desk, naming the office', () => {
+      const desk = { channel: 'counter_desk' as const, office: 'counter-office-3' };
+      expect(
+        given(permitDecider, ...history.fees_assessed).when(withData(command.RecordPayment, desk)),
+      ).toEqual([{ ...events.feesPaid, data: { ...events.feesPaid.data, ...desk } }]);
+    });
+
+    it('holds a desk payment to the exact amount due too', () => {
+      const desk = withData(command.RecordPayment, {
+        channel: 'counter_desk',
+        office: 'counter-office-3',
+        amount: fees.total - 1,
+      });
+      expect(given(permitDecider, ...history.fees_assessed).when(desk)).toMatchObject({
+        code: 'PAYMENT.AMOUNT_MISMATCH',
+        details: { expected: fees.total },
+      });
+    });
+
     it.each(PAID)('records a payment already recorded only once, in a %s file', (stage) => {
       expect(given(permitDecider, ...history[stage]).when(command.RecordPayment)).toEqual([]);
     });
@@ -204,6 +225,8 @@ describe('permit fees and payment', () => {
       ['a time that is not an instant', { paidAt: '1405-01-10' }, 'PERMIT.INVALID_TIME'],
       ['another purpose', { purpose: 'dues' as 'fees' }, 'PAYMENT.INVALID_PURPOSE'],
       ['another channel', { channel: 'cheque' as 'cashier' }, 'PAYMENT.INVALID_CHANNEL'],
+      ['a desk payment naming no office', { channel: 'counter_desk' as const }, 'PAYMENT.INVALID_OFFICE'],
+      ['a cash-desk payment naming an office', { office: 'counter-office-3' }, 'PAYMENT.INVALID_OFFICE'],
     ])('refuses %s', (_why, change, code) => {
       const pay = withData(command.RecordPayment, change);
       expect(given(permitDecider, ...history.fees_assessed).when(pay)).toMatchObject({

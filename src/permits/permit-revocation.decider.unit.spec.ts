@@ -1,12 +1,25 @@
 import { given } from '../../test/support/given.js';
 import { fold } from '../event-store/command-handling/decider.js';
 import { permitDecider } from './permit.decider.js';
-import { command, events, history, liveStagesExcept, variant, withData } from './permit.fixtures.js';
+import type { PermitEvent } from './permit.events.js';
+import {
+  command,
+  events,
+  foundationDue,
+  history,
+  inspected,
+  liveStagesExcept,
+  variant,
+  violation,
+  withData,
+} from './permit.fixtures.js';
 import type { PermitStage } from './permit.fixtures.js';
 
 const SINCE_ISSUED: PermitStage[] = [
   'issued',
   'completion_requested',
+  'renewal_requested',
+  'renewal_paid',
   'inspected',
   'in_commission',
   'fine_due',
@@ -97,6 +110,15 @@ describe('a revoked permit (ابطال پروانه)', () => {
       expect(given(permitDecider, ...variant.revoked).when(reissue)).toEqual([events.reissued]);
     });
 
+    it('names the revoked permit document it replaces; a first permit replaces none', () => {
+      expect(given(permitDecider, ...variant.revoked).when(reissue)).toMatchObject([
+        { type: 'PermitIssued', data: { replaces: code } },
+      ]);
+      const [first] = given(permitDecider, ...history.paid).when(command.IssuePermit) as readonly object[];
+      expect(first).toMatchObject({ type: 'PermitIssued' });
+      expect(first).not.toHaveProperty('data.replaces');
+    });
+
     it('clears the revocation, and completion may be requested again', () => {
       expect(fold(permitDecider, variant.reissued)).toMatchObject({
         status: 'issued',
@@ -112,9 +134,86 @@ describe('a revoked permit (ابطال پروانه)', () => {
     it.each([
       ['a permit that stands', history.issued],
       ['a permit issued again', variant.reissued],
-      ['a permit revoked once completion was requested', [...history.completion_requested, events.revoked]],
     ])('is refused for %s', (_why, past) => {
       expect(given(permitDecider, ...past).when(reissue)).toMatchObject({ code: 'PERMIT.ALREADY_ISSUED' });
+    });
+
+    // Where the file stood when its permit was revoked, and where the new permit leaves it.
+    const stageViolations = [...foundationDue, inspected('foundation', 'violations')];
+    const WHERE: readonly (readonly [string, readonly PermitEvent[], PermitStage])[] = [
+      ['a renewal requested of an expired permit', history.renewal_requested, 'issued'],
+      ['a renewal requested while valid', variant.renewalRequestedWhileValid, 'issued'],
+      ['a stage inspected with violations', stageViolations, 'inspected'],
+      ['a stage before the commission', [...stageViolations, events.referred], 'in_commission'],
+      ['a stage fined', [...stageViolations, events.referred, events.finedRuling], 'fine_due'],
+      [
+        'a stage fine paid',
+        [...stageViolations, events.referred, events.finedRuling, events.finePaid],
+        'fine_paid',
+      ],
+      ['a completion inspection reported', history.inspected, 'inspected'],
+      ['a completion inspection before the commission', history.in_commission, 'in_commission'],
+      ['a completion fined', history.fine_due, 'fine_due'],
+      ['a completion fine paid', history.fine_paid, 'fine_paid'],
+    ];
+
+    it.each(WHERE)('replaces a permit revoked on %s', (_where, past, status) => {
+      const revokedThere = [...past, events.revoked];
+      expect(given(permitDecider, ...revokedThere).when(reissue)).toEqual([events.reissued]);
+      const after = fold(permitDecider, [...revokedThere, events.reissued]);
+      expect(after).toMatchObject({ status, revocation: undefined, validity: { issuedAt: reissue.data.at } });
+      expect(after).not.toHaveProperty('renewal', expect.anything());
+    });
+
+    it.each(WHERE.filter(([, , status]) => status !== 'issued'))(
+      'keeps the violations found on %s: the file goes on where it was',
+      (_where, past) => {
+        const before = fold(permitDecider, past);
+        const after = fold(permitDecider, [...past, events.revoked, events.reissued]);
+        expect('inspection' in after && after.inspection).toEqual(
+          'inspection' in before && before.inspection,
+        );
+        expect('ruling' in after && after.ruling).toEqual('ruling' in before && before.ruling);
+      },
+    );
+
+    it('lets the commission path go on after the new permit: the stage fine is paid', () => {
+      const fined = [
+        ...stageViolations,
+        events.referred,
+        events.finedRuling,
+        events.revoked,
+        events.reissued,
+      ];
+      expect(fold(permitDecider, fined)).toMatchObject({ inspection: { violations: [violation] } });
+      const fine = withData(command.RecordPayment, events.finePaid.data);
+      expect(given(permitDecider, ...fined).when(fine)).toEqual([events.finePaid]);
+    });
+
+    it('lets the certificate be issued after the new permit, on a compliant completion inspection', () => {
+      const past = [...history.inspected, events.revoked, events.reissued];
+      expect(given(permitDecider, ...past).when(command.IssueCompletionCertificate)).toEqual([
+        events.certificateIssued,
+      ]);
+    });
+
+    it('refuses a new permit while a renewal fee is paid: the signatory renews instead', () => {
+      const past = [...history.renewal_paid, events.revoked];
+      expect(given(permitDecider, ...past).when(reissue)).toMatchObject({
+        code: 'PERMIT.RENEWAL_PAID',
+        kind: 'conflict',
+        details: { status: 'renewal_paid', code },
+      });
+      const renewal = given(permitDecider, ...past).when(command.RenewPermit);
+      expect(renewal).toEqual([{ ...events.renewed, data: { ...events.renewed.data, replaces: code } }]);
+      const renewed = fold(permitDecider, [...past, ...(renewal as PermitEvent[])]);
+      expect(renewed).toMatchObject({ status: 'issued', revocation: undefined, revokedCodes: [code] });
+    });
+
+    it('replaces a permit revoked once completion was requested, completion to be asked anew', () => {
+      const past = [...history.completion_requested, events.revoked];
+      expect(given(permitDecider, ...past).when(reissue)).toEqual([events.reissued]);
+      expect(fold(permitDecider, [...past, events.reissued]).status).toBe('issued');
     });
   });
 });

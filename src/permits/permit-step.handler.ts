@@ -12,19 +12,21 @@ import type { PermitView } from './permits.read-model.js';
 export abstract class PermitStepHandler<Step extends PermitStepCommand<unknown>> {
   protected abstract readonly relation: PermitRelation;
   protected readonly until?: (permit: PermitView | undefined) => boolean;
+  /** The stored files the step names, checked and kept from the blob collector before it is decided. */
+  protected readonly cites?: (step: Step) => readonly string[];
 
   constructor(protected readonly runner: PermitCommandRunner) {}
 
   protected abstract command(step: Step, permit: PermitView): PermitCommand;
 
   execute(step: Step): Promise<PermitView> {
-    const { until } = this;
+    const { until, cites } = this;
     return this.runner.run(
       step.caller,
       step.permitId,
       this.relation,
       (permit) => this.command(step, permit),
-      until ? { ...step.options, until } : step.options,
+      { ...step.options, ...(until ? { until } : {}), ...(cites ? { cites: cites(step) } : {}) },
     );
   }
 }

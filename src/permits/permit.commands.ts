@@ -1,6 +1,7 @@
-import type { FeeLineCode } from '../fees/calculate-fees.js';
+import type { FeeEstimate, FeeLineCode } from '../fees/calculate-fees.js';
 import type { Grant } from '../identity/roles.js';
-import type { RuleSet } from '../rule-sets/rule-set.js';
+import type { InspectionStagePlan, RuleSet } from '../rule-sets/rule-set.js';
+import type { MapOrderLimits } from './map-order-limits.js';
 import type { PermitEvent } from './permit.events.js';
 
 type DataOf<T extends PermitEvent['type']> = Extract<PermitEvent, { type: T }>['data'];
@@ -92,17 +93,43 @@ export type PermitCommand =
     }
   /** Bank gateway or cash desk: the fees, or the fine of a commission ruling. */
   | { readonly type: 'RecordPayment'; readonly data: DataOf<'PermitPaymentRecorded'> }
-  /** Signatory: `validityMonths` from the rule set in force. */
+  /** Signatory: `validityMonths` and `inspectionStages` from the rule set in force. */
   | {
       readonly type: 'IssuePermit';
-      readonly data: PermitRef & { readonly at: Instant; readonly validityMonths: number };
+      readonly data: PermitRef & {
+        readonly at: Instant;
+        readonly validityMonths: number;
+        readonly inspectionStages?: readonly InspectionStagePlan[];
+      };
     }
   /** System: a permit whose validity ended. */
   | { readonly type: 'ExpirePermit'; readonly data: PermitRef & { readonly at: Instant } }
   /** Citizen: the building is finished. */
   | { readonly type: 'RequestCompletion'; readonly data: PermitRef & { readonly at: Instant } }
-  /** Inspector (a surveyor user). */
+  /** Inspector (بازرس ساختمان): the one assigned the completion stage, or any, on a file without stages. */
   | { readonly type: 'ReportInspection'; readonly data: DataOf<'InspectionReported'> }
+  /**
+   * System or clerk: the file's current stage to an inspector, due `at` plus the stage's days. The
+   * handler adds `inspector`, the user `inspectorId` names if any, and `region`, the file's region.
+   */
+  | {
+      readonly type: 'AssignInspector';
+      readonly data: PermitRef & {
+        readonly inspectorId: string;
+        readonly at: Instant;
+        readonly inspector?: Assignee;
+        readonly region?: string;
+        /** The system's: a stage assigned already, by hand or otherwise, stays as it is. */
+        readonly unassignedOnly?: boolean;
+      };
+    }
+  /** Engineer: the nominated one; `engineerOffices` are the offices the caller is an engineer of. */
+  | {
+      readonly type: 'ReportEngineerStage';
+      readonly data: DataOf<'EngineerStageReported'> & { readonly engineerOffices: readonly string[] };
+    }
+  /** Inspector: only the one assigned the stage. */
+  | { readonly type: 'InspectStage'; readonly data: DataOf<'StageInspected'> }
   /** Clerk: a file with violations goes to the Article 100 commission (کمیسیون ماده ۱۰۰). */
   | { readonly type: 'ReferToCommission'; readonly data: PermitRef }
   | { readonly type: 'RecordCommissionRuling'; readonly data: DataOf<'CommissionRuled'> }
@@ -110,6 +137,29 @@ export type PermitCommand =
   | { readonly type: 'IssueCompletionCertificate'; readonly data: PermitRef & { readonly at: Instant } }
   /** System: the permit's document was revoked, or replaced by one no longer valid. */
   | { readonly type: 'RecordPermitRevocation'; readonly data: DataOf<'PermitRevoked'> }
+  /**
+   * Applicant: renew the permit on its own file. The handler adds the renewal fee and the map order's
+   * limits again, both by the rule set in force at `at` for the parcel's zone and measured area.
+   */
+  | {
+      readonly type: 'RequestRenewal';
+      readonly data: PermitRef & {
+        readonly at: Instant;
+        readonly fees: FeeEstimate;
+        readonly limitsInForce: MapOrderLimits;
+      };
+    }
+  /** Signatory: `validityMonths` and `ruleSetVersion` from the rule set in force. */
+  | {
+      readonly type: 'RenewPermit';
+      readonly data: PermitRef & {
+        readonly at: Instant;
+        readonly validityMonths: number;
+        readonly ruleSetVersion: number;
+      };
+    }
+  /** Applicant or counter office: a renewal requested and not paid, given up; `at` decides expired or issued. */
+  | { readonly type: 'WithdrawRenewal'; readonly data: PermitRef & { readonly at: Instant } }
   /** Citizen. */
   | { readonly type: 'WithdrawPermit'; readonly data: PermitRef }
   /** Clerk. */

@@ -4,8 +4,10 @@ import { decideCompletion, recordRevocation } from './permit-completion.decider.
 import { conflict, type Decision, type LiveState } from './permit-decision.js';
 import { permitNotFound } from './permit-decision.js';
 import { decideDesign } from './permit-design.decider.js';
+import { decideInspection } from './permit-inspection.decider.js';
 import { decideNomination } from './permit-nomination.decider.js';
 import { decidePayment } from './permit-payment.decider.js';
+import { decideRenewal } from './permit-renewal.decider.js';
 import { decideReview } from './permit-review.decider.js';
 import type { PermitCommand } from './permit.commands.js';
 import type { PermitEvent } from './permit.events.js';
@@ -31,6 +33,13 @@ function decide(command: PermitCommand, state: PermitState): Decision {
   if (isRepeated(command, state)) return [];
   // A revoked document is a fact to record on the file, closed or not.
   if (command.type === 'RecordPermitRevocation') return recordRevocation(command, state);
+  // An expired permit is renewable: the renewal decider judges closed files itself.
+  if (
+    command.type === 'RequestRenewal' ||
+    command.type === 'RenewPermit' ||
+    command.type === 'WithdrawRenewal'
+  )
+    return decideRenewal(command, state);
   if (isClosed(state)) return conflict('PERMIT.CLOSED', 'The permit file is closed', state);
   return decideLive(command, state);
 }
@@ -54,7 +63,13 @@ function isRepeated(command: PermitCommand, state: ExistingPermitState): boolean
 
 /** Hands a command on a live file to the decider of its phase. */
 function decideLive(
-  command: Exclude<PermitCommand, { type: 'OpenPermitDraft' | 'RecordPermitRevocation' }>,
+  command: Exclude<
+    PermitCommand,
+    {
+      type:
+        'OpenPermitDraft' | 'RecordPermitRevocation' | 'RequestRenewal' | 'RenewPermit' | 'WithdrawRenewal';
+    }
+  >,
   state: LiveState,
 ): Decision {
   switch (command.type) {
@@ -88,6 +103,10 @@ function decideLive(
     case 'RecordCommissionRuling':
     case 'IssueCompletionCertificate':
       return decideCompletion(command, state);
+    case 'AssignInspector':
+    case 'ReportEngineerStage':
+    case 'InspectStage':
+      return decideInspection(command, state);
     default: {
       const unknown: never = command;
       return unknown;
@@ -119,14 +138,21 @@ function decideLive(
  * | RecordPayment 'fees'       | fees_assessed                    | FEES_NOT_ASSESSED, ALREADY_PAID, PAYMENT.AMOUNT_MISMATCH (details.expected) |
  * | RecordPayment 'fine'       | fine_due                         | NO_FINE_DUE, ALREADY_PAID, PAYMENT.AMOUNT_MISMATCH |
  * | RecordPayment (both)       |                                  | PAYMENT.REFERENCE_USED (for the other purpose), PAYMENT.INVALID_* (invalid); a reference recorded: [] in any status |
- * | IssuePermit                | paid; fees_assessed at total 0; issued and revoked | FEES_NOT_ASSESSED, FEES_UNPAID, ALREADY_ISSUED, INVALID_VALIDITY (invalid) |
- * | ExpirePermit               | issued, when at ≥ validUntil     | NOT_ISSUED; before validUntil, once completion is requested, or expired: [] |
+ * | IssuePermit                | paid; fees_assessed at total 0; revoked, in any live status since issued | FEES_NOT_ASSESSED, FEES_UNPAID, ALREADY_ISSUED, RENEWAL_PAID (revoked; RenewPermit replaces it), INVALID_VALIDITY (invalid) |
+ * | AssignInspector            | issued, completion_requested, fine_paid, a stage due, not revoked | NOT_AN_INSPECTOR (invalid), REVOKED, RENEWAL_PENDING, NO_INSPECTION_DUE; the same inspector: []; the system's on a revoked or renewing file: [] |
+ * | ReportEngineerStage        | issued, completion_requested, the stage current, not revoked | NOT_NOMINATED_ENGINEER (forbidden), REVOKED, RENEWAL_PENDING, NOT_CURRENT_STAGE, INVALID_STAGE_REPORT (invalid) |
+ * | InspectStage               | issued, the stage current, not completion, not revoked | NOT_CURRENT_STAGE, REVOKED, RENEWAL_PENDING, NOT_ASSIGNED_INSPECTOR (forbidden), VIOLATIONS_REQUIRED, INVALID_INSPECTION (invalid) |
+ * | ExpirePermit               | issued, renewal_requested, when at ≥ validUntil | NOT_ISSUED; before validUntil, once completion is requested or a renewal paid, or expired: [] |
  * | RecordPermitRevocation     | any status since issued, closed too | NOT_ISSUED; the same document code again: [] |
- * | RequestCompletion          | issued, not revoked, when at < validUntil | NOT_ISSUED, REVOKED (details.code, reason, revokedAt), EXPIRED, COMPLETION_ALREADY_REQUESTED |
- * | ReportInspection           | completion_requested             | NOT_AWAITING_INSPECTION, VIOLATIONS_REQUIRED, INVALID_INSPECTION (invalid) |
+ * | RequestCompletion          | issued, not revoked, when at < validUntil | NOT_ISSUED, REVOKED (details.code, reason, revokedAt), EXPIRED, COMPLETION_ALREADY_REQUESTED, RENEWAL_PENDING, STAGE_NOT_INSPECTED (details.stage), VIOLATIONS_PENDING |
+ * | RequestRenewal             | issued, expired (closed), not revoked | NOT_ISSUED, COMPLETION_ALREADY_REQUESTED, VIOLATIONS_PENDING, RENEWAL_ALREADY_REQUESTED, REVOKED, RENEWAL_NEEDS_REVIEW (details.mapOrder, inForce), INVALID_FEES (invalid) |
+ * | WithdrawRenewal            | renewal_requested (unpaid)       | NO_RENEWAL_REQUESTED, RENEWAL_PAID; back to issued, or expired when at ≥ validUntil |
+ * | RecordPayment 'renewal'    | renewal_requested                | NO_RENEWAL_DUE, ALREADY_PAID, PAYMENT.AMOUNT_MISMATCH |
+ * | RenewPermit                | renewal_paid; renewal_requested at fee 0; revoked too (replaces it) | NO_RENEWAL_REQUESTED, RENEWAL_UNPAID (details.outstanding), INVALID_VALIDITY, INVALID_RULE_SET_VERSION (invalid) |
+ * | ReportInspection           | completion_requested, not revoked | NOT_AWAITING_INSPECTION, REVOKED, NOT_ASSIGNED_INSPECTOR (forbidden; with stages), VIOLATIONS_REQUIRED, INVALID_INSPECTION (invalid) |
  * | ReferToCommission          | inspected with violations        | NOT_INSPECTED, NO_VIOLATIONS, ALREADY_REFERRED |
  * | RecordCommissionRuling     | in_commission                    | NOT_IN_COMMISSION, INVALID_RULING (invalid) |
- * | IssueCompletionCertificate | inspected compliant, fine_paid, not revoked | REVOKED, NOT_INSPECTED, NOT_COMPLIANT, FINE_UNPAID |
+ * | IssueCompletionCertificate | inspected compliant, fine_paid, not revoked | REVOKED, NOT_INSPECTED, NOT_COMPLIANT, FINE_UNPAID, STAGE_NOT_INSPECTED |
  * | WithdrawPermit             | any status before issued         | ALREADY_ISSUED |
  * | RejectPermit               | any status after draft, before issued | NOT_SUBMITTED, ALREADY_ISSUED, REASON_REQUIRED (invalid) |
  *
@@ -134,7 +160,13 @@ function decideLive(
  * (not_found) on an absent file and PERMIT.CLOSED on a closed one; times are PERMIT.INVALID_TIME
  * (invalid). A fine ruling leaves the file at fine_due until the fine is paid, then the signatory
  * issues the certificate; a demolition ruling closes it (demolition_ordered). A revoked permit
- * (ابطال پروانه) stops completion until the signatory issues a new permit, which clears the revocation.
+ * (ابطال پروانه) stops completion and stage inspections until the signatory issues a new permit, which
+ * clears the revocation and leaves the file where it was (violations and fines stand; a completion
+ * requested is asked anew, a renewal not paid is dropped); a renewal paid is renewed instead.
+ * A permit issued with inspection stages has each stage before completion inspected by the inspector
+ * assigned to it, a stage with violations taking the commission's path; completion waits for them.
+ * A renewal (تمدید پروانه) is the short path on the permit's own file, with no survey or design review
+ * unless the rule set in force changed the parcel's limits: then the applicant applies anew.
  */
 export const permitDecider: Decider<PermitCommand, PermitState, PermitEvent> = {
   initialState: initialPermitState,

@@ -1,5 +1,5 @@
 import type { FeeLine, FeeLineCode } from '../fees/calculate-fees.js';
-import type { ApplicationType } from '../rule-sets/rule-set.js';
+import type { ApplicationType, InspectionStage, InspectionStagePlan } from '../rule-sets/rule-set.js';
 import type { Design, DesignViolation } from './design-check.js';
 import type { MapOrderLimits } from './map-order-limits.js';
 
@@ -43,8 +43,12 @@ export type DesignOverride = { readonly violations: readonly DesignViolation[]; 
  */
 export type EngineerNominee = { readonly organisation: string; readonly engineerId?: string };
 
-/** Fees are the permit's fees (عوارض); a fine is the one an Article 100 commission ruled. */
-export type PaymentPurpose = 'fees' | 'fine';
+/**
+ * Fees are the permit's fees (عوارض); a fine is the one an Article 100 commission ruled; a renewal is
+ * the renewal fee (عوارض تمدید پروانه) of a renewal requested.
+ */
+export const PAYMENT_PURPOSES = ['fees', 'fine', 'renewal'] as const;
+export type PaymentPurpose = (typeof PAYMENT_PURPOSES)[number];
 
 export type Payment = {
   readonly purpose: PaymentPurpose;
@@ -52,7 +56,10 @@ export type Payment = {
   readonly reference: string;
   /** Integer rials. */
   readonly amount: number;
-  readonly channel: 'gateway' | 'cashier';
+  /** counter_desk: taken at a counter office's desk (پرداخت در پیشخوان) for the citizen it acts for. */
+  readonly channel: 'gateway' | 'cashier' | 'counter_desk';
+  /** counter_desk only: the counter office that took it. */
+  readonly office?: string;
   /** UTC ISO-8601. */
   readonly paidAt: string;
 };
@@ -86,6 +93,9 @@ export type PermitRevocation = {
   readonly revokedAt: string;
   readonly supersededBy?: string;
 };
+
+/** When a building permit was issued (or renewed) and until when it runs; UTC ISO-8601. */
+export type PermitValidity = { readonly issuedAt: string; readonly validUntil: string };
 
 type PermitRef = { readonly permitId: string };
 type Of<Data> = PermitRef & Data;
@@ -164,7 +174,48 @@ export type PermitEvent =
   | { readonly type: 'PermitPaymentRecorded'; readonly data: Of<Payment> }
   | {
       readonly type: 'PermitIssued';
-      readonly data: Of<{ readonly issuedAt: string; readonly validUntil: string }>;
+      readonly data: Of<{
+        readonly issuedAt: string;
+        readonly validUntil: string;
+        /** The rule set's stages inspected during construction; absent, the completion inspection alone. */
+        readonly inspectionStages?: readonly InspectionStagePlan[];
+        /** A permit issued in place of a revoked one: the revoked permit document's code. */
+        readonly replaces?: string;
+      }>;
+    }
+  /** The file's current stage goes to a building inspector (بازرس ساختمان) of its municipality. */
+  | {
+      readonly type: 'InspectionAssigned';
+      readonly data: Of<{
+        readonly stage: InspectionStage;
+        readonly inspectorId: string;
+        /** UTC ISO-8601: the stage's deadline days after the assignment. */
+        readonly dueBy: string;
+      }>;
+    }
+  /** The supervising engineer's stage report (گزارش مهندس ناظر); `attachments` are SHA-256 of stored files. */
+  | {
+      readonly type: 'EngineerStageReported';
+      readonly data: Of<{
+        readonly stage: InspectionStage;
+        readonly engineerId: string;
+        readonly summary: string;
+        readonly attachments?: readonly string[];
+      }>;
+    }
+  /** A construction stage's inspection; violations go the Article 100 commission's way, like completion's. */
+  | {
+      readonly type: 'StageInspected';
+      readonly data: Of<{
+        readonly stage: InspectionStage;
+        readonly inspectorId: string;
+        readonly findings: string;
+        /** SHA-256 of the photos, stored like site photos. */
+        readonly photos: readonly string[];
+        readonly result: 'compliant' | 'violations';
+        /** At least one for 'violations', none for 'compliant'. */
+        readonly violations: readonly InspectionViolation[];
+      }>;
     }
   /** `validUntil` is when the permit stopped being valid. */
   | { readonly type: 'PermitExpired'; readonly data: Of<{ readonly validUntil: string }> }
@@ -183,6 +234,38 @@ export type PermitEvent =
   | { readonly type: 'CompletionCertificateIssued'; readonly data: Of<{ readonly issuedAt: string }> }
   /** The system, from the permit document's stream: completion waits for a new permit. */
   | { readonly type: 'PermitRevoked'; readonly data: Of<PermitRevocation> }
+  /** Renewal (تمدید پروانه) on the permit's own file: the renewal fee by the rule set in force. */
+  | {
+      readonly type: 'PermitRenewalRequested';
+      readonly data: Of<{
+        readonly ruleSetVersion: number;
+        readonly lines: readonly FeeLine[];
+        /** Integer rials, the sum of the lines: what the renewal payment settles. */
+        readonly total: number;
+      }>;
+    }
+  /**
+   * The signatory renewed the permit: `renews` is the validity it extends; the new one is issued at
+   * the renewal and runs the rule set's period from the later of then and the old end.
+   */
+  | {
+      readonly type: 'PermitRenewed';
+      readonly data: Of<{
+        readonly renews: PermitValidity;
+        readonly validity: PermitValidity;
+        readonly ruleSetVersion: number;
+        /** A renewal of a permit revoked while it was requested: the revoked document's code, replaced. */
+        readonly replaces?: string;
+      }>;
+    }
+  /**
+   * The applicant withdrew a renewal requested and not paid: the file is back at issued, or at expired
+   * when the permit's validity ended meanwhile (`expired`).
+   */
+  | {
+      readonly type: 'PermitRenewalWithdrawn';
+      readonly data: Of<{ readonly validUntil: string; readonly expired: boolean }>;
+    }
   | { readonly type: 'PermitWithdrawn'; readonly data: PermitRef }
   | { readonly type: 'PermitRejected'; readonly data: Of<{ readonly reason: string }> };
 
@@ -207,6 +290,9 @@ const EVENT_TYPES: { readonly [type in PermitEventType]: true } = {
   FeeOverridden: true,
   PermitPaymentRecorded: true,
   PermitIssued: true,
+  InspectionAssigned: true,
+  EngineerStageReported: true,
+  StageInspected: true,
   PermitExpired: true,
   CompletionRequested: true,
   InspectionReported: true,
@@ -214,6 +300,9 @@ const EVENT_TYPES: { readonly [type in PermitEventType]: true } = {
   CommissionRuled: true,
   CompletionCertificateIssued: true,
   PermitRevoked: true,
+  PermitRenewalRequested: true,
+  PermitRenewed: true,
+  PermitRenewalWithdrawn: true,
   PermitWithdrawn: true,
   PermitRejected: true,
 };

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { calculateFees } from '../fees/calculate-fees.js';
 import { demoRuleSet } from '../rule-sets/demo-rule-set.js';
+import type { InspectionStage, InspectionStagePlan } from '../rule-sets/rule-set.js';
 import { checkDesign, type Design } from './design-check.js';
 import { mapOrderLimits } from './map-order-limits.js';
 import type { Attachment, PermitEvent, SiteSurvey } from './permit.events.js';
@@ -20,6 +21,7 @@ export const engineerId = 'engineer-1';
 export const inspectorId = 'surveyor-2';
 export const engineeringOffice = 'hamedan-engineers';
 export const surveyorGrants = [{ role: 'surveyor', municipality }] as const;
+export const inspectorGrants = [{ role: 'inspector', municipality }] as const;
 export const requiredDocuments = demoRuleSet.requiredDocuments.NewConstruction;
 
 export const attachment = (kind: string, n = 1): Attachment => ({
@@ -60,11 +62,11 @@ export const violatingDesign: Design = {
   setbackM: 1.5,
 };
 
-const feesOf = (design: Design) =>
+const feesOf = (design: Design, type: 'NewConstruction' | 'Renewal' = 'NewConstruction') =>
   calculateFees({
     parcel: { areaM2: survey.measuredAreaM2, zone: 'R2', region: '1' },
     application: {
-      type: 'NewConstruction',
+      type,
       use: design.use,
       floors: design.floors,
       floorAreaM2: design.floorAreasM2.reduce((a, b) => a + b, 0),
@@ -77,6 +79,10 @@ const feesOf = (design: Design) =>
 export const fees = feesOf(compliantDesign);
 /** Three lines: the permit fee, the density surplus and the parking shortfall. */
 export const surplusFees = feesOf(violatingDesign);
+/** One line: RENEWAL_FEE, the rule set's renewalFeePct of the permit fee. */
+export const renewalFees = feesOf(compliantDesign, 'Renewal');
+/** The renewal's time, after the permit's end: the new validity runs from the renewal. */
+export const renewedAt = '2028-05-01T08:00:00.000Z';
 
 export const issuedAt = '2026-04-01T08:30:00.000Z';
 export const validUntil = '2028-04-01T08:30:00.000Z';
@@ -208,8 +214,35 @@ export const events = {
   },
   reissued: {
     type: 'PermitIssued',
-    data: { permitId, issuedAt: '2026-07-01T08:30:00.000Z', validUntil: '2028-07-01T08:30:00.000Z' },
+    data: {
+      permitId,
+      issuedAt: '2026-07-01T08:30:00.000Z',
+      validUntil: '2028-07-01T08:30:00.000Z',
+      replaces: 'HM3K7Q2P9X',
+    },
   },
+  renewalRequested: { type: 'PermitRenewalRequested', data: { permitId, ...renewalFees } },
+  renewalPaid: {
+    type: 'PermitPaymentRecorded',
+    data: {
+      permitId,
+      purpose: 'renewal',
+      reference: 'BANK-9',
+      amount: renewalFees.total,
+      channel: 'gateway',
+      paidAt: '2028-04-20T10:00:00.000Z',
+    },
+  },
+  renewed: {
+    type: 'PermitRenewed',
+    data: {
+      permitId,
+      renews: { issuedAt, validUntil },
+      validity: { issuedAt: renewedAt, validUntil: '2030-05-01T08:00:00.000Z' },
+      ruleSetVersion: 1,
+    },
+  },
+  renewalWithdrawn: { type: 'PermitRenewalWithdrawn', data: { permitId, validUntil, expired: true } },
   withdrawn: { type: 'PermitWithdrawn', data: { permitId } },
   rejected: { type: 'PermitRejected', data: { permitId, reason: 'the deed is forged' } },
 } satisfies Record<string, PermitEvent>;
@@ -245,6 +278,8 @@ export const history: { readonly [status in Exclude<PermitStatus, 'absent'>]: re
   issued,
   expired: [...issued, e.expired],
   completion_requested: [...issued, e.completionRequested],
+  renewal_requested: [...issued, e.expired, e.renewalRequested],
+  renewal_paid: [...issued, e.expired, e.renewalRequested, e.renewalPaid],
   inspected: [...issued, e.completionRequested, e.inspectedCompliant],
   in_commission: inCommission,
   fine_due: [...inCommission, e.finedRuling],
@@ -254,6 +289,48 @@ export const history: { readonly [status in Exclude<PermitStatus, 'absent'>]: re
   withdrawn: [...draft, e.withdrawn],
   rejected: [...underReview, e.rejected],
 };
+
+/** A permit issued with inspection stages, and its histories stage by stage. */
+export const plan: readonly InspectionStagePlan[] = [
+  { stage: 'foundation', deadlineDays: 7 },
+  { stage: 'roof', deadlineDays: 5 },
+  { stage: 'completion', deadlineDays: 10 },
+];
+export const issuedWithStages: PermitEvent = {
+  type: 'PermitIssued',
+  data: { ...events.issued.data, inspectionStages: plan },
+};
+export const assigned = (stage: InspectionStage, who = inspectorId): PermitEvent => ({
+  type: 'InspectionAssigned',
+  data: { permitId, stage, inspectorId: who, dueBy: '2026-04-08T08:30:00.000Z' },
+});
+export const violation = { description: 'the foundation is 2 m beyond the permitted line', areaM2: 12 };
+export const inspected = (
+  stage: InspectionStage,
+  result: 'compliant' | 'violations' = 'compliant',
+): PermitEvent => ({
+  type: 'StageInspected',
+  data: {
+    permitId,
+    stage,
+    inspectorId,
+    findings: 'as found on site',
+    photos: [],
+    result,
+    violations: result === 'compliant' ? [] : [violation],
+  },
+});
+export const staged = [...history.paid, issuedWithStages];
+export const foundationDue = [...staged, assigned('foundation')];
+export const roofDue = [...foundationDue, inspected('foundation'), assigned('roof')];
+export const completionDue = [...roofDue, inspected('roof'), assigned('completion')];
+export const foundationFinePaid = [
+  ...foundationDue,
+  inspected('foundation', 'violations'),
+  events.referred,
+  events.finedRuling,
+  events.finePaid,
+];
 
 /** Histories off the main path. */
 export const variant = {
@@ -269,6 +346,8 @@ export const variant = {
   withdrawnAfterFees: [...designApproved, e.feesAssessed, e.feesPaid, e.withdrawn],
   revoked: [...issued, e.revoked],
   reissued: [...issued, e.revoked, e.reissued],
+  renewalRequestedWhileValid: [...issued, e.renewalRequested],
+  renewed: [...issued, e.expired, e.renewalRequested, e.renewalPaid, e.renewed],
 };
 
 export type PermitStage = keyof typeof history;
@@ -320,6 +399,32 @@ export const command: { readonly [T in PermitCommandType]: CommandOf<T> } = {
   ExpirePermit: { type: 'ExpirePermit', data: { permitId, at: validUntil } },
   RequestCompletion: { type: 'RequestCompletion', data: { permitId, at: '2027-12-01T08:00:00.000Z' } },
   ReportInspection: { type: 'ReportInspection', data: events.inspectedCompliant.data },
+  AssignInspector: {
+    type: 'AssignInspector',
+    data: { permitId, inspectorId, at: issuedAt, inspector: { disabled: false, grants: inspectorGrants } },
+  },
+  ReportEngineerStage: {
+    type: 'ReportEngineerStage',
+    data: {
+      permitId,
+      stage: 'foundation',
+      engineerId,
+      summary: 'The foundation is poured as designed',
+      engineerOffices: [engineeringOffice],
+    },
+  },
+  InspectStage: {
+    type: 'InspectStage',
+    data: {
+      permitId,
+      stage: 'foundation',
+      inspectorId,
+      findings: 'The foundation follows the design',
+      photos: [],
+      result: 'compliant',
+      violations: [],
+    },
+  },
   ReferToCommission: { type: 'ReferToCommission', data: { permitId } },
   RecordCommissionRuling: { type: 'RecordCommissionRuling', data: events.finedRuling.data },
   IssueCompletionCertificate: {
@@ -327,6 +432,15 @@ export const command: { readonly [T in PermitCommandType]: CommandOf<T> } = {
     data: { permitId, at: events.certificateIssued.data.issuedAt },
   },
   RecordPermitRevocation: { type: 'RecordPermitRevocation', data: events.revoked.data },
+  RequestRenewal: {
+    type: 'RequestRenewal',
+    data: { permitId, at: renewedAt, fees: renewalFees, limitsInForce: limits },
+  },
+  RenewPermit: {
+    type: 'RenewPermit',
+    data: { permitId, at: renewedAt, validityMonths: 24, ruleSetVersion: 1 },
+  },
+  WithdrawRenewal: { type: 'WithdrawRenewal', data: { permitId, at: renewedAt } },
   WithdrawPermit: { type: 'WithdrawPermit', data: { permitId } },
   RejectPermit: { type: 'RejectPermit', data: events.rejected.data },
 };

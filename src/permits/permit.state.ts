@@ -1,4 +1,4 @@
-import type { ApplicationType } from '../rule-sets/rule-set.js';
+import type { ApplicationType, InspectionStage, InspectionStagePlan } from '../rule-sets/rule-set.js';
 import type { FeeLine } from '../fees/calculate-fees.js';
 import type { Design, DesignViolation } from './design-check.js';
 import type { MapOrderLimits } from './map-order-limits.js';
@@ -59,13 +59,33 @@ export type IssuedFile = AssessedFile & {
   readonly revocation?: PermitRevocation;
   /** Every permit document code recorded revoked, so that a revocation is recorded once. */
   readonly revokedCodes?: readonly string[];
+  /** The stages inspected during construction; absent on a file whose permit named none. */
+  readonly inspectionPlan?: readonly InspectionStagePlan[];
+  /** The latest inspection assigned, for the stage it names. */
+  readonly inspectionAssignment?: StageAssignment;
+  /** The stages inspected so far, whatever was found. */
+  readonly inspectedStages?: readonly InspectionStage[];
+  /** The stages the supervising engineer reported on. */
+  readonly stageReports?: readonly InspectionStage[];
+};
+export type StageAssignment = {
+  readonly stage: InspectionStage;
+  readonly inspectorId: string;
+  readonly dueBy: string;
 };
 export type Inspection = {
   readonly inspectorId: string;
   readonly compliant: boolean;
   readonly violations: readonly InspectionViolation[];
 };
+/** A renewal (تمدید پروانه) requested: its fee, settled by a 'renewal' payment. */
+export type RenewalFile = IssuedFile & { readonly renewal: AssessedFees };
 export type InspectedFile = IssuedFile & { readonly inspection: Inspection };
+
+/** The first stage of the file's plan not inspected yet; undefined without a plan, or with all inspected. */
+export function currentStage(file: IssuedFile): InspectionStagePlan | undefined {
+  return file.inspectionPlan?.find((p) => !(file.inspectedStages ?? []).includes(p.stage));
+}
 export type RuledFile = InspectedFile & { readonly ruling: CommissionRuling };
 
 /** One union member per status, so that narrowing on `status` narrows the data. */
@@ -77,7 +97,14 @@ type At<Status extends string, File> = Status extends string ? File & { readonly
  * issued → completion_requested → inspected (compliant) → completed. Side paths: returned (back to
  * the citizen, then submitted again), design_returned (back to the engineer), a zero total skips
  * `paid`; a non-compliant inspection → in_commission → fine_due → fine_paid → completed, or
- * demolition_ordered. Closed for good: expired, completed, demolition_ordered, withdrawn, rejected.
+ * demolition_ordered. With inspection stages, each stage before completion is assigned and inspected
+ * while issued; a stage with violations goes inspected → in_commission → fine_due → fine_paid, and
+ * issued again once the next stage is assigned. Renewal (تمدید پروانه), of an issued or an expired permit: renewal_requested →
+ * renewal_paid (a zero fee skips it) → issued; a renewal not paid is withdrawn, or lapses with the
+ * permit's validity, back to issued or expired. A revoked permit is replaced by a new one from any
+ * status since issued and not closed but renewal_paid (whose renewal replaces it): the file stays
+ * where it was, but completion_requested and renewal_requested go back to issued. Closed: expired
+ * (but for a renewal), completed, demolition_ordered, withdrawn, rejected.
  */
 export type PermitState =
   | { readonly status: 'absent' }
@@ -88,6 +115,7 @@ export type PermitState =
   | At<'design_submitted' | 'design_returned' | 'design_approved', DesignedFile>
   | At<'fees_assessed' | 'paid', AssessedFile>
   | At<'issued' | 'expired' | 'completion_requested', IssuedFile>
+  | At<'renewal_requested' | 'renewal_paid', RenewalFile>
   | At<'inspected' | 'in_commission' | 'completed', InspectedFile>
   | At<'fine_due' | 'fine_paid' | 'demolition_ordered', RuledFile>
   | At<'withdrawn' | 'rejected', PermitFile>;
@@ -128,6 +156,8 @@ const STATUSES: { readonly [status in PermitFileStatus]: true } = {
   issued: true,
   expired: true,
   completion_requested: true,
+  renewal_requested: true,
+  renewal_paid: true,
   inspected: true,
   in_commission: true,
   fine_due: true,
@@ -144,6 +174,8 @@ const ISSUED_STATUSES: readonly PermitStatus[] = [
   'issued',
   'expired',
   'completion_requested',
+  'renewal_requested',
+  'renewal_paid',
   'inspected',
   'in_commission',
   'fine_due',
@@ -192,12 +224,25 @@ export function permitStatusAfter(status: PermitStatus, event: PermitEvent): Per
     case 'PermitPaymentRecorded':
       if (status === 'fees_assessed' && event.data.purpose === 'fees') return 'paid';
       if (status === 'fine_due' && event.data.purpose === 'fine') return 'fine_paid';
+      if (status === 'renewal_requested' && event.data.purpose === 'renewal') return 'renewal_paid';
       return status;
-    // From issued: a new permit replacing a revoked one.
+    // A new permit replacing a revoked one: completion is asked anew, a renewal requested is dropped; a
+    // file with violations keeps its commission path.
     case 'PermitIssued':
-      return from('paid', 'fees_assessed', 'issued') ? 'issued' : undefined;
+      if (from('paid', 'fees_assessed', 'issued', 'completion_requested', 'renewal_requested'))
+        return 'issued';
+      return from('inspected', 'in_commission', 'fine_due', 'fine_paid') ? status : undefined;
+    // After a stage's fine is paid, construction goes on to the next stage.
+    case 'InspectionAssigned':
+      if (from('fine_paid')) return 'issued';
+      return from('issued', 'completion_requested') ? status : undefined;
+    case 'EngineerStageReported':
+      return from('issued', 'completion_requested') ? status : undefined;
+    case 'StageInspected':
+      if (!from('issued')) return undefined;
+      return event.data.result === 'compliant' ? 'issued' : 'inspected';
     case 'PermitExpired':
-      return from('issued') ? 'expired' : undefined;
+      return from('issued', 'renewal_requested') ? 'expired' : undefined;
     case 'CompletionRequested':
       return from('issued') ? 'completion_requested' : undefined;
     case 'InspectionReported':
@@ -212,6 +257,13 @@ export function permitStatusAfter(status: PermitStatus, event: PermitEvent): Per
     // A fact about the permit's document, recorded whatever became of the file since it was issued.
     case 'PermitRevoked':
       return from(...ISSUED_STATUSES) ? status : undefined;
+    case 'PermitRenewalRequested':
+      return from('issued', 'expired') ? 'renewal_requested' : undefined;
+    case 'PermitRenewed':
+      return from('renewal_requested', 'renewal_paid') ? 'issued' : undefined;
+    case 'PermitRenewalWithdrawn':
+      if (!from('renewal_requested')) return undefined;
+      return event.data.expired ? 'expired' : 'issued';
     case 'PermitWithdrawn':
       return 'withdrawn';
     case 'PermitRejected':
@@ -253,7 +305,7 @@ export function evolvePermit(state: PermitState, event: PermitEvent): PermitStat
 function recorded(
   s: ExistingPermitState,
   event: Exclude<PermitEvent, { type: 'PermitDraftOpened' }>,
-): Partial<RuledFile> {
+): Partial<RuledFile & RenewalFile> {
   switch (event.type) {
     case 'PermitDocumentAttached':
       return { attachments: [...s.attachments, event.data.attachment] };
@@ -290,17 +342,47 @@ function recorded(
       return { payments: [...s.payments, payment] };
     }
     case 'PermitIssued': {
-      const { issuedAt, validUntil } = event.data;
-      return { validity: { issuedAt, validUntil }, revocation: undefined };
+      const { issuedAt, validUntil, inspectionStages } = event.data;
+      const plan = inspectionStages ?? ('validity' in s ? s.inspectionPlan : undefined);
+      return {
+        validity: { issuedAt, validUntil },
+        revocation: undefined,
+        renewal: undefined,
+        ...(plan === undefined ? {} : { inspectionPlan: plan }),
+      };
+    }
+    case 'InspectionAssigned': {
+      const { stage, inspectorId, dueBy } = event.data;
+      return { inspectionAssignment: { stage, inspectorId, dueBy } };
+    }
+    case 'EngineerStageReported':
+      return { stageReports: [...('validity' in s ? (s.stageReports ?? []) : []), event.data.stage] };
+    case 'StageInspected': {
+      const { stage, inspectorId, violations, result } = event.data;
+      const inspectedStages = [...('validity' in s ? (s.inspectedStages ?? []) : []), stage];
+      if (result === 'compliant') return { inspectedStages };
+      return { inspectedStages, inspection: { inspectorId, compliant: false, violations } };
     }
     case 'PermitRevoked': {
       const { permitId: _, ...revocation } = event.data;
       const revokedCodes = [...('validity' in s ? (s.revokedCodes ?? []) : []), revocation.code];
       return { revocation, revokedCodes };
     }
+    case 'PermitRenewalRequested': {
+      const { ruleSetVersion, lines, total } = event.data;
+      return { renewal: { ruleSetVersion, lines, total } };
+    }
+    case 'PermitRenewed':
+      return { validity: event.data.validity, renewal: undefined, revocation: undefined };
+    // A renewal not paid ends with the request withdrawn or the permit run out.
+    case 'PermitRenewalWithdrawn':
+    case 'PermitExpired':
+      return { renewal: undefined };
     case 'InspectionReported': {
       const { inspectorId, compliant, violations } = event.data;
-      return { inspection: { inspectorId, compliant, violations } };
+      const done = 'validity' in s ? (s.inspectedStages ?? []) : [];
+      const inspectedStages = [...done, 'completion' as const];
+      return { inspection: { inspectorId, compliant, violations }, inspectedStages };
     }
     case 'CommissionRuled': {
       const { permitId: _, ...ruling } = event.data;
@@ -310,7 +392,6 @@ function recorded(
     case 'PermitReturned':
     case 'DesignReturned':
     case 'DesignApproved':
-    case 'PermitExpired':
     case 'CompletionRequested':
     case 'ReferredToCommission':
     case 'CompletionCertificateIssued':

@@ -14,6 +14,9 @@ import { AddAttachmentHttpController } from './add-attachment/add-attachment.htt
 import { ApproveDesignHandler } from './approve-design/approve-design.handler.js';
 import { ApproveDesignHttpController } from './approve-design/approve-design.http.controller.js';
 import { AssessFeesHandler } from './assess-fees/assess-fees.handler.js';
+import { AssignInspectorHandler } from './assign-inspector/assign-inspector.handler.js';
+import { AssignInspectorHttpController } from './assign-inspector/assign-inspector.http.controller.js';
+import { AutoAssignInspectorHandler } from './assign-inspector/auto-assign-inspector.handler.js';
 import { AssignSurveyorHandler } from './assign-surveyor/assign-surveyor.handler.js';
 import { AssignSurveyorHttpController } from './assign-surveyor/assign-surveyor.http.controller.js';
 import { DownloadAttachmentHandler } from './download-attachment/download-attachment.handler.js';
@@ -29,6 +32,8 @@ import { IssueMapOrderHandler } from './issue-map-order/issue-map-order.handler.
 import { IssueMapOrderHttpController } from './issue-map-order/issue-map-order.http.controller.js';
 import { IssuePermitHandler } from './issue-permit/issue-permit.handler.js';
 import { IssuePermitHttpController } from './issue-permit/issue-permit.http.controller.js';
+import { ListInspectionsHandler } from './list-inspections/list-inspections.handler.js';
+import { ListInspectionsHttpController } from './list-inspections/list-inspections.http.controller.js';
 import { ListPermitsHandler } from './list-permits/list-permits.handler.js';
 import { ListPermitsHttpController } from './list-permits/list-permits.http.controller.js';
 import { NominateEngineerHandler } from './nominate-engineer/nominate-engineer.handler.js';
@@ -40,6 +45,8 @@ import { OverrideFeeHandler } from './override-fee/override-fee.handler.js';
 import { OverrideFeeHttpController } from './override-fee/override-fee.http.controller.js';
 import { RecordCommissionRulingHandler } from './record-commission-ruling/record-commission-ruling.handler.js';
 import { RecordCommissionRulingHttpController } from './record-commission-ruling/record-commission-ruling.http.controller.js';
+import { RecordDeskPaymentHandler } from './record-desk-payment/record-desk-payment.handler.js';
+import { RecordDeskPaymentHttpController } from './record-desk-payment/record-desk-payment.http.controller.js';
 import { RecordPaymentHandler } from './record-payment/record-payment.handler.js';
 import { RecordPermitRevocationHandler } from './record-permit-revocation/record-permit-revocation.handler.js';
 import { RecordPaymentHttpController } from './record-payment/record-payment.http.controller.js';
@@ -49,12 +56,22 @@ import { RejectPermitHandler } from './reject-permit/reject-permit.handler.js';
 import { RejectPermitHttpController } from './reject-permit/reject-permit.http.controller.js';
 import { RemoveAttachmentHandler } from './remove-attachment/remove-attachment.handler.js';
 import { RemoveAttachmentHttpController } from './remove-attachment/remove-attachment.http.controller.js';
+import { InspectStageHandler } from './inspect-stage/inspect-stage.handler.js';
+import { InspectStageHttpController } from './inspect-stage/inspect-stage.http.controller.js';
+import { ReportEngineerStageHandler } from './report-engineer-stage/report-engineer-stage.handler.js';
+import { ReportEngineerStageHttpController } from './report-engineer-stage/report-engineer-stage.http.controller.js';
 import { ReportInspectionHandler } from './report-inspection/report-inspection.handler.js';
 import { ReportInspectionHttpController } from './report-inspection/report-inspection.http.controller.js';
 import { ReportSiteVisitHandler } from './report-site-visit/report-site-visit.handler.js';
 import { ReportSiteVisitHttpController } from './report-site-visit/report-site-visit.http.controller.js';
+import { RenewPermitHandler } from './renew-permit/renew-permit.handler.js';
+import { RenewPermitHttpController } from './renew-permit/renew-permit.http.controller.js';
 import { RequestCompletionHandler } from './request-completion/request-completion.handler.js';
 import { RequestCompletionHttpController } from './request-completion/request-completion.http.controller.js';
+import { RequestRenewalHandler } from './request-renewal/request-renewal.handler.js';
+import { RequestRenewalHttpController } from './request-renewal/request-renewal.http.controller.js';
+import { WithdrawRenewalHandler } from './withdraw-renewal/withdraw-renewal.handler.js';
+import { WithdrawRenewalHttpController } from './withdraw-renewal/withdraw-renewal.http.controller.js';
 import { ReturnDesignHandler } from './return-design/return-design.handler.js';
 import { ReturnDesignHttpController } from './return-design/return-design.http.controller.js';
 import { ReturnPermitHandler } from './return-permit/return-permit.handler.js';
@@ -76,6 +93,7 @@ import { PermitFees } from './permit-fees.js';
 import { PermitTimelineReadModel } from './permit-timeline.read-model.js';
 import { PermitsReadModel } from './permits.read-model.js';
 import { AssessFeesReaction } from './reactions/assess-fees.reaction.js';
+import { AssignInspectorsReaction } from './reactions/assign-inspectors.reaction.js';
 import { ExpirePermits } from './reactions/expire-permits.js';
 import { IssuePermitDocumentsReaction } from './reactions/issue-permit-documents.reaction.js';
 import { RecordPermitRevocationsReaction } from './reactions/record-permit-revocations.reaction.js';
@@ -104,12 +122,20 @@ import { PermitHistory } from './reactions/permit-history.js';
     OverrideFeeHttpController,
     RecordCommissionRulingHttpController,
     RecordPaymentHttpController,
+    RecordDeskPaymentHttpController,
     ReferToCommissionHttpController,
     RejectPermitHttpController,
     RemoveAttachmentHttpController,
     ReportInspectionHttpController,
+    AssignInspectorHttpController,
+    ReportEngineerStageHttpController,
+    InspectStageHttpController,
+    ListInspectionsHttpController,
     ReportSiteVisitHttpController,
     RequestCompletionHttpController,
+    RequestRenewalHttpController,
+    WithdrawRenewalHttpController,
+    RenewPermitHttpController,
     ReturnDesignHttpController,
     ReturnPermitHttpController,
     SubmitDesignHttpController,
@@ -140,13 +166,22 @@ import { PermitHistory } from './reactions/permit-history.js';
     OverrideFeeHandler,
     RecordCommissionRulingHandler,
     RecordPaymentHandler,
+    RecordDeskPaymentHandler,
     RecordPermitRevocationHandler,
     ReferToCommissionHandler,
     RejectPermitHandler,
     RemoveAttachmentHandler,
     ReportInspectionHandler,
+    AssignInspectorHandler,
+    AutoAssignInspectorHandler,
+    ReportEngineerStageHandler,
+    InspectStageHandler,
+    ListInspectionsHandler,
     ReportSiteVisitHandler,
     RequestCompletionHandler,
+    RequestRenewalHandler,
+    WithdrawRenewalHandler,
+    RenewPermitHandler,
     ReturnDesignHandler,
     ReturnPermitHandler,
     SubmitDesignHandler,
@@ -157,6 +192,7 @@ import { PermitHistory } from './reactions/permit-history.js';
     PermitFees,
     PermitHistory,
     AssessFeesReaction,
+    AssignInspectorsReaction,
     IssuePermitDocumentsReaction,
     RecordPermitRevocationsReaction,
     ExpirePermits,

@@ -71,4 +71,5 @@ export const demoRuleSet: RuleSet = {
   sla: { review: 3, siteVisit: 5, mapOrder: 3, designReview: 7, issuance: 2 },
   inquiryDeadlineDays: { Transfer: 3, Bank: 5, Utility: 5, NoViolation: 7 },
   permitValidityMonths: 24,
+  inspectionStages: [{ stage: 'completion', deadlineDays: 10 }],
 };

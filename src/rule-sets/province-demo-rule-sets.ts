@@ -22,6 +22,12 @@ export const qazvinDemoRuleSet: RuleSet = {
   },
   sla: { review: 4, siteVisit: 6, mapOrder: 4, designReview: 8, issuance: 2 },
   inquiryDeadlineDays: { Transfer: 3, Bank: 5, Utility: 6, NoViolation: 7 },
+  inspectionStages: [
+    { stage: 'foundation', deadlineDays: 7 },
+    { stage: 'frame', deadlineDays: 7 },
+    { stage: 'roof', deadlineDays: 7 },
+    { stage: 'completion', deadlineDays: 10 },
+  ],
 };
 
 /** Takestan's: a smaller city of two regions, lower limits and prices, a longer permit validity. */
@@ -42,6 +48,11 @@ export const takestanDemoRuleSet: RuleSet = {
   sla: { review: 5, siteVisit: 7, mapOrder: 5, designReview: 10, issuance: 3 },
   inquiryDeadlineDays: { Transfer: 4, Bank: 5, Utility: 7, NoViolation: 10 },
   permitValidityMonths: 36,
+  inspectionStages: [
+    { stage: 'foundation', deadlineDays: 10 },
+    { stage: 'roof', deadlineDays: 10 },
+    { stage: 'completion', deadlineDays: 14 },
+  ],
 };
 
 /** Every demo city's rule set, published as its version 1. */

@@ -133,5 +133,20 @@ export const ruleSetJsonSchema = {
       properties: { Transfer: days, Bank: days, Utility: days, NoViolation: days },
     },
     permitValidityMonths: integer(1),
+    inspectionStages: {
+      type: 'array',
+      description: 'the stages inspected during construction, in building order, ending with completion',
+      minItems: 1,
+      maxItems: 4,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['stage', 'deadlineDays'],
+        properties: {
+          stage: { enum: ['foundation', 'frame', 'roof', 'completion'] },
+          deadlineDays: days,
+        },
+      },
+    },
   },
 } as const;

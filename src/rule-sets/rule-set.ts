@@ -7,6 +7,15 @@ export const APPLICATION_TYPES = ['NewConstruction', 'Reconstruction', 'Extensio
 /** New construction (احداث بنا), reconstruction (تجدید بنا), extension (توسعه بنا), renewal (تجدید پروانه). */
 export type ApplicationType = (typeof APPLICATION_TYPES)[number];
 
+/**
+ * The stages of construction a municipal building inspector (بازرس ساختمان) inspects, in their order:
+ * foundation (پی), frame (اسکلت), roof (سقف), and completion (پایان کار), the completion inspection.
+ */
+export const INSPECTION_STAGES = ['foundation', 'frame', 'roof', 'completion'] as const;
+export type InspectionStage = (typeof INSPECTION_STAGES)[number];
+/** A stage a file is inspected at, and the days its inspector has once assigned. */
+export type InspectionStagePlan = { readonly stage: InspectionStage; readonly deadlineDays: number };
+
 export const INQUIRY_KINDS = ['Transfer', 'Bank', 'Utility', 'NoViolation'] as const;
 export type InquiryKind = (typeof INQUIRY_KINDS)[number];
 
@@ -47,6 +56,11 @@ export type RuleSet = {
   readonly sla: Readonly<Record<string, number>>;
   readonly inquiryDeadlineDays: { readonly [kind in InquiryKind]: number };
   readonly permitValidityMonths: number;
+  /**
+   * The stages inspected during construction, in order, ending with completion. Absent: the
+   * completion inspection alone, by any inspector, as before stages were named.
+   */
+  readonly inspectionStages?: readonly InspectionStagePlan[];
 };
 
 export type RuleSetProblem = { readonly path: string; readonly message: string };
@@ -72,7 +86,7 @@ export function validateRuleSet(input: unknown): RuleSet {
 
 /** Rules between fields, which JSON Schema cannot state. */
 function crossFieldProblems(ruleSet: RuleSet): RuleSetProblem[] {
-  const problems: RuleSetProblem[] = [];
+  const problems: RuleSetProblem[] = [...inspectionStagesProblems(ruleSet.inspectionStages)];
   for (const [code, zone] of Object.entries(ruleSet.zones)) {
     zone.allowedUses.forEach((use, i) => {
       if (!Object.hasOwn(ruleSet.tariffs.permitFeeCoefficients, use)) {
@@ -83,6 +97,23 @@ function crossFieldProblems(ruleSet: RuleSet): RuleSetProblem[] {
       }
     });
   }
+  return problems;
+}
+
+/** Stages in the order of INSPECTION_STAGES, each once, the last one completion. */
+function inspectionStagesProblems(stages: RuleSet['inspectionStages']): RuleSetProblem[] {
+  if (stages === undefined) return [];
+  const order = stages.map((s) => INSPECTION_STAGES.indexOf(s.stage));
+  const problems: RuleSetProblem[] = [];
+  order.forEach((position, i) => {
+    if (i > 0 && position <= order[i - 1]!)
+      problems.push({
+        path: `/inspectionStages/${i}`,
+        message: 'stages are listed once each, in building order',
+      });
+  });
+  if (stages.at(-1)?.stage !== 'completion')
+    problems.push({ path: '/inspectionStages', message: 'the last stage is completion' });
   return problems;
 }
 

@@ -117,6 +117,33 @@ describe('validateRuleSet', () => {
     ]);
   });
 
+  it('takes a rule set without inspection stages, as published before stages were named', () => {
+    const input = draft();
+    delete input['inspectionStages'];
+    expect(validateRuleSet(input)).toBe(input);
+  });
+
+  it.each([
+    ['a stage out of building order', ['roof', 'foundation', 'completion'], '/inspectionStages/1'],
+    ['a stage twice', ['foundation', 'foundation', 'completion'], '/inspectionStages/1'],
+    ['no completion last', ['foundation', 'roof'], '/inspectionStages'],
+  ])('refuses inspection stages with %s', (_, stages, path) => {
+    const input = draft();
+    input['inspectionStages'] = stages.map((stage) => ({ stage, deadlineDays: 7 }));
+    expect(problemsOf(input)).toContainEqual({ path, message: expect.any(String) });
+  });
+
+  it('refuses an unknown stage and a deadline that is not whole days', () => {
+    const input = draft();
+    input['inspectionStages'] = [
+      { stage: 'plaster', deadlineDays: 7 },
+      { stage: 'completion', deadlineDays: 0 },
+    ];
+    expect(problemsOf(input).map((p) => p.path)).toEqual(
+      expect.arrayContaining(['/inspectionStages/0/stage', '/inspectionStages/1/deadlineDays']),
+    );
+  });
+
   it('does not require density to exceed occupancy', () => {
     const input = draft();
     input.zones.R1.maxDensityPct = 40;

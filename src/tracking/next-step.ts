@@ -55,6 +55,11 @@ export const PERMIT_NEXT_STEPS: { readonly [status in PermitFileStatus]: NextSte
     'اعتبار پروانه به پایان رسیده است؛ درخواست تجدید پروانه ثبت کنید.',
     'The permit has expired; apply for its renewal.',
   ),
+  renewal_requested: step(
+    'عوارض تمدید پروانه را به‌صورت برخط یا در صندوق شهرداری پرداخت کنید.',
+    'Pay the renewal fee online or at the municipality’s cash desk.',
+  ),
+  renewal_paid: step('منتظر امضا و تمدید پروانه باشید.', 'Wait for the renewed permit to be signed.'),
   completion_requested: step(
     'بازرس ساختمان برای بازدید پایان‌کار مراجعه می‌کند.',
     'A building inspector will inspect the finished building.',

@@ -32,14 +32,15 @@ describe('npm run demo', () => {
       permitId: expect.any(String),
       mapOrderDocument: expect.any(String),
       permitDocument: expect.any(String),
+      renewedPermitDocument: expect.any(String),
       completionDocument: expect.any(String),
       inquiryDocument: expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{11}$/),
-      verifyUrl: `${url}/v/${encodeURIComponent(result.permitDocument)}`,
+      verifyUrl: `${url}/v/${encodeURIComponent(result.renewedPermitDocument)}`,
       registeredNationalId: expect.stringMatching(/^\d{10}$/),
     });
     const codes = [
       result.mapOrderDocument,
-      result.permitDocument,
+      result.renewedPermitDocument,
       result.completionDocument,
       result.inquiryDocument,
     ];
@@ -49,6 +50,11 @@ describe('npm run demo', () => {
         status: 'valid',
       });
     }
+    // The permit renewed (تمدید پروانه) on the same file: the first document is superseded by the renewed one.
+    expect((await call(t.app, 'GET', `/v/${result.permitDocument}`)).json()).toMatchObject({
+      status: 'superseded',
+      supersededBy: result.renewedPermitDocument,
+    });
     expect(lines.some((line) => line.startsWith('signatory POST'))).toBe(true);
     expect(lines.some((line) => /^citizen POST \/permits\/[^/]+\/engineer/.test(line))).toBe(true);
     expect(lines.some((line) => /^clerk POST \/permits\/[^/]+\/fees\/PERMIT_FEE/.test(line))).toBe(true);

@@ -47,7 +47,11 @@ describe('the ledger after npm run demo', () => {
     const key = await ledgerKey(t.app);
     const before = await signedCheckpoint(t.app, key, (await allEvents()).length);
 
-    const { permitDocument } = await runDemo(url, () => {}, join(t.config.dataDir, 'outbox', 'sms.jsonl'));
+    const { renewedPermitDocument: permitDocument } = await runDemo(
+      url,
+      () => {},
+      join(t.config.dataDir, 'outbox', 'sms.jsonl'),
+    );
 
     const [issued] = await store.readStream(documentStream(permitDocument));
     expect(issued).toMatchObject({ type: 'DocumentIssued', data: { code: permitDocument } });

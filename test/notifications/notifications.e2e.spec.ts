@@ -9,16 +9,23 @@ import { DEMO_PASSWORD } from '../../src/identity/demo/demo-data.js';
 import { NotificationsReadModel } from '../../src/notifications/notifications.read-model.js';
 import { NotificationSender } from '../../src/notifications/send/notification-sender.js';
 import { OverdueDigest } from '../../src/notifications/overdue-digest/overdue-digest.js';
+import { events, history } from '../../src/permits/permit.fixtures.js';
+import { PermitsReadModel } from '../../src/permits/permits.read-model.js';
 import { persianDigits } from '../../src/shared/jalali.js';
 import { consentFor } from '../support/citizens.js';
 import { call, signIn } from '../support/http.js';
 import { multipart, MULTIPART_CONTENT_TYPE } from '../support/multipart.js';
 import { samplePdf } from '../support/sample-attachments.js';
+import { seededFile } from '../support/seeded-permits.js';
 import { smsOutbox } from '../support/sms-outbox.js';
 import { startTestApp, untilReady, type TestApp } from '../support/test-app.js';
 
 const CITIZEN_MOBILE = '09120000001';
 const DAY_MS = 86_400_000;
+const STAGES = [
+  { stage: 'foundation', deadlineDays: 7 },
+  { stage: 'completion', deadlineDays: 10 },
+] as const;
 
 /** Polls `read` until `done` holds of it, or fails with the last value after `timeoutMs`. */
 async function until<T>(
@@ -125,6 +132,8 @@ describe('notifications, as each event happens', () => {
       'fees_assessed',
       'payment_received',
       'permit_issued',
+      'payment_received',
+      'permit_renewed',
       'inspection_result',
       'completion_certificate_issued',
       'parcel_inquiry_answered',
@@ -246,6 +255,35 @@ describe('notifications, as each event happens', () => {
     await t.app.get(NotificationSender).sendDue(new Date(later.getTime() + 10_000));
     const [mail] = (await mails(t)).filter((m) => m.to && JSON.stringify(m.to).includes('clerk@example.org'));
     expect(mail!.text).toContain(persianDigits(trackingNumber));
+  });
+
+  it('gives the building inspector a digest line for a stage inspection past its deadline', async () => {
+    token['inspector'] = await signIn(t.app, 'inspector', DEMO_PASSWORD);
+    ids['inspector'] = (await as('inspector', 'GET', '/me')).json().id;
+    await as('inspector', 'PUT', '/me/notifications', {
+      channels: ['email'],
+      email: 'inspector@example.org',
+      language: 'fa',
+    });
+    const issued = { ...events.issued, data: { ...events.issued.data, inspectionStages: STAGES } };
+    const permitId = await seededFile(t.app, [...history.issued.slice(0, -1), issued]);
+    // The reaction assigns the foundation stage to the city's inspector, due 7 days on.
+    const file = await until(
+      () => t.app.get(PermitsReadModel).get(permitId),
+      (view) => view?.inspectorId === ids['inspector'],
+    );
+    const digests = () => messagesOf(t, ids['inspector']!).filter((v) => v.topics.includes('overdue_digest'));
+    const digest = t.app.get(OverdueDigest);
+    // A minute before the deadline it is not overdue; a digest queued then would be projected first.
+    await digest.run(new Date(Date.parse(file!.inspectionDueBy!) - 60_000));
+    const later = new Date(Date.now() + 31 * DAY_MS);
+    await digest.run(later);
+    const [queued, ...more] = await until(digests, (found) => found.length > 0);
+    expect(more).toEqual([]);
+    expect(queued!.dueAt).toBe(later.toISOString());
+    await t.app.get(NotificationSender).sendDue(new Date(later.getTime() + 10_000));
+    const mail = (await mails(t)).find((m) => JSON.stringify(m.to).includes('inspector@example.org'));
+    expect(mail!.text).toContain(`بازرسی ${persianDigits(file!.trackingNumber!)}، مرحله پی، مهلت:`);
   });
 });
 

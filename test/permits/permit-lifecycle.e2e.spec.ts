@@ -79,7 +79,16 @@ describe('the building-permit lifecycle over HTTP, as the demo users', () => {
   beforeAll(async () => {
     t = await startTestApp({ env: { DAFTAR_DEMO_DATA: 'true' } });
     await untilReady(t.app);
-    for (const user of ['citizen', 'clerk', 'surveyor', 'engineer', 'signatory', 'cashier', 'oversight']) {
+    for (const user of [
+      'citizen',
+      'clerk',
+      'surveyor',
+      'inspector',
+      'engineer',
+      'signatory',
+      'cashier',
+      'oversight',
+    ]) {
       token[user] = await signIn(t.app, user, DEMO_PASSWORD);
     }
     surveyorId = (await as('surveyor', 'GET', '/me')).json().id;
@@ -102,12 +111,11 @@ describe('the building-permit lifecycle over HTTP, as the demo users', () => {
     expect((await step('citizen', `/permits/${permitId}/submission`)).status).toBe('submitted');
     expect((await step('clerk', `/permits/${permitId}/take`)).status).toBe('under_review');
     await step('clerk', `/permits/${permitId}/surveyor`, { surveyorId });
-    await step('surveyor', `/permits/${permitId}/site-visit`, {
-      measuredAreaM2: 250,
-      streetWidthM: 12,
-      existingStructures: [],
-      photos: [],
-    });
+    const survey = { measuredAreaM2: 250, streetWidthM: 12, existingStructures: [] };
+    const unknownPhoto = { ...survey, photos: ['e'.repeat(64)] };
+    const notUploaded = await as('surveyor', 'POST', `/permits/${permitId}/site-visit`, unknownPhoto);
+    expect(notUploaded.json()).toMatchObject({ code: 'PERMIT.UNKNOWN_PHOTO' });
+    await step('surveyor', `/permits/${permitId}/site-visit`, { ...survey, photos: [] });
     const mapOrdered = await step('clerk', `/permits/${permitId}/map-order`);
     expect(mapOrdered).toMatchObject({ status: 'awaiting_design', mapOrder: { limits: { maxFloors: 3 } } });
     expect(mapOrdered.documents.mapOrder).toEqual(expect.any(String));
@@ -150,7 +158,7 @@ describe('the building-permit lifecycle over HTTP, as the demo users', () => {
     });
 
     await step('citizen', `/permits/${permitId}/completion-request`);
-    await step('surveyor', `/permits/${permitId}/inspection`, { compliant: true, violations: [] });
+    await step('inspector', `/permits/${permitId}/inspection`, { compliant: true, violations: [] });
     const completed = await step('signatory', `/permits/${permitId}/completion-certificate`);
     expect(completed.status).toBe('completed');
     expect(

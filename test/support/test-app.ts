@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
 import { allProjections } from '../../projections/index.js';
 import type { AnyProjection } from '../../projections/projection.js';
+import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import { SubscriberRunner } from '../../src/event-store/subscriptions/subscriber-runner.js';
 import { AppModule } from '../../src/app.module.js';
 import { loadAppConfig, type AppConfig } from '../../src/config/app-config.js';
@@ -85,4 +86,15 @@ export function untilProjected(app: NestFastifyApplication, position: string): P
   return app
     .get(SubscriberRunner)
     .waitFor(position, { names: allProjections.map((projection) => `projection:${projection.name}`) });
+}
+
+/** Until every subscriber has caught up with the log, and with what its reactions appended. */
+export async function untilSettled(app: NestFastifyApplication): Promise<void> {
+  const store = app.get<EventStore>(EVENT_STORE);
+  for (
+    let head = await store.headPosition(), last;
+    head !== last;
+    last = head, head = await store.headPosition()
+  )
+    await app.get(SubscriberRunner).waitFor(head!);
 }

@@ -6,7 +6,10 @@ import { codeFromOutbox, freshNationalId } from './demo-registration.js';
 export interface DemoResult {
   readonly permitId: string;
   readonly mapOrderDocument: string;
+  /** The permit first issued: superseded by the renewed one, it verifies as such. */
   readonly permitDocument: string;
+  /** The permit renewed (تمدید پروانه) on the same file, whose document supersedes the first. */
+  readonly renewedPermitDocument: string;
   readonly completionDocument: string;
   /** The answer to a notary office's transfer inquiry (استعلام نقل و انتقال) on the same parcel. */
   readonly inquiryDocument: string;
@@ -115,7 +118,7 @@ export async function runDemo(
 ): Promise<DemoResult> {
   const client = new DemoClient(baseUrl.replace(/\/+$/, ''), log);
   const registeredNationalId = await registerCitizen(client, smsOutbox, log);
-  for (const user of ['citizen', 'clerk', 'surveyor', 'engineer', 'signatory', 'notary']) {
+  for (const user of ['citizen', 'clerk', 'surveyor', 'inspector', 'engineer', 'signatory', 'notary']) {
     await client.signIn(user);
   }
   const surveyor = await client.step('surveyor', 'GET', '/me');
@@ -148,8 +151,10 @@ export async function runDemo(
   await client.step(undefined, 'POST', `/sandbox-gateway/${String(payment.paymentId)}/pay`);
   await waitForStatus(client, file, 'paid');
   const issued = await client.step('signatory', 'POST', `${file}/permit`);
+  const renewed = await renew(client, file);
   await client.step('citizen', 'POST', `${file}/completion-request`);
-  await client.step('surveyor', 'POST', `${file}/inspection`, { compliant: true, violations: [] });
+  // The building inspector (بازرس ساختمان) assigned when the permit was issued inspects at completion.
+  await client.step('inspector', 'POST', `${file}/inspection`, { compliant: true, violations: [] });
   const completed = await client.step('signatory', 'POST', `${file}/completion-certificate`);
 
   // The owner now sells: the notary office asks, and the parcel owing nothing, is answered at once.
@@ -160,15 +165,17 @@ export async function runDemo(
     purpose: 'sale of the property',
   });
   const permitDocument = issued.documents?.['permit'] ?? '';
+  const renewedPermitDocument = renewed.documents?.['permit'] ?? '';
   const verified = await client.step(undefined, 'GET', `/v/${encodeURIComponent(permitDocument)}`);
-  log(`the permit verifies as ${String(verified.status)}`);
+  log(`the first permit verifies as ${String(verified.status)} by ${String(verified['supersededBy'])}`);
   return {
     permitId: String(permitId),
     mapOrderDocument: mapOrdered.documents?.['mapOrder'] ?? '',
     permitDocument,
+    renewedPermitDocument,
     completionDocument: completed.documents?.['completionCertificate'] ?? '',
     inquiryDocument: inquiry.document?.code ?? '',
-    verifyUrl: `${baseUrl.replace(/\/+$/, '')}/v/${encodeURIComponent(permitDocument)}`,
+    verifyUrl: `${baseUrl.replace(/\/+$/, '')}/v/${encodeURIComponent(renewedPermitDocument)}`,
     registeredNationalId,
   };
 }
@@ -208,6 +215,18 @@ async function overrideFee(client: DemoClient, file: string): Promise<void> {
     to: Math.round((permitFee.amount * (1 - DEMO_FEE_DISCOUNT)) / 1000) * 1000,
     reason: DEMO_OVERRIDE_REASON,
   });
+}
+
+/**
+ * The applicant renews the permit (تمدید پروانه) on its own file: asks, pays the renewal fee online, and
+ * the signatory renews it; the renewed permit's document supersedes the first.
+ */
+async function renew(client: DemoClient, file: string): Promise<Json> {
+  await client.step('citizen', 'POST', `${file}/renewal-request`);
+  const payment = await client.step('citizen', 'POST', `${file}/payments/online`, { purpose: 'renewal' });
+  await client.step(undefined, 'POST', `/sandbox-gateway/${String(payment.paymentId)}/pay`);
+  await waitForStatus(client, file, 'renewal_paid');
+  return client.step('signatory', 'POST', `${file}/renewal`);
 }
 
 /** The gateway's callback records the payment through a reaction, a moment after the bank answers. */

@@ -58,6 +58,7 @@ const REGISTRATION = 'a registration carries a citizen’s mobile and one-time c
 const CONSENT = 'a citizen’s consent (رضایت) to a counter office is between the two of them';
 const AUDIT = 'the audit trail names citizens who read nothing; it is for them and for oversight';
 const PAYMENT = 'gateway intents of one payer; what a file was paid is PermitPaymentRecorded';
+const REFUND = 'money going back to one payer (استرداد وجه): their business and the municipality’s';
 const WEBHOOKS = 'an integrator’s endpoints and their (sealed) signing secrets are its own business';
 const NOTIFICATIONS =
   'messages to one person about their own files: what they were told is theirs, not a municipal fact';
@@ -99,6 +100,7 @@ export const EVENT_POLICIES: PerEventType<EventPolicy> = {
   DocumentRevoked: published('document'),
   DocumentSuperseded: published('document'),
   EngineerNominated: permit({ 'nominee.engineerId': 'userId' }),
+  EngineerStageReported: permit({ engineerId: 'userId' }),
   FeeOverridden: permit(),
   FeesAssessed: permit(),
   InquiryAnswered: published('inquiry', {}, { view: requesterAnswer }),
@@ -107,6 +109,7 @@ export const EVENT_POLICIES: PerEventType<EventPolicy> = {
     trackingNumber: 'trackingNumber',
   }),
   InquiryReferred: published('inquiry', {}, { staffOnly: true }),
+  InspectionAssigned: permit({ inspectorId: 'userId' }),
   InspectionReported: permit({ inspectorId: 'userId' }),
   LoginAttemptsThrottled: unpublished(SIGN_IN),
   LoginFailed: unpublished(SIGN_IN),
@@ -121,6 +124,7 @@ export const EVENT_POLICIES: PerEventType<EventPolicy> = {
   PasswordChanged: unpublished(ACCOUNTS),
   PasswordRehashed: unpublished(ACCOUNTS),
   PaymentConfirmed: unpublished(PAYMENT),
+  PaymentExpired: unpublished(PAYMENT),
   PaymentFailed: unpublished(PAYMENT),
   PaymentRejectedByFile: unpublished(PAYMENT),
   PaymentStarted: unpublished(PAYMENT),
@@ -134,10 +138,19 @@ export const EVENT_POLICIES: PerEventType<EventPolicy> = {
   PermitRejected: permit(),
   PermitReturned: permit(),
   PermitRevoked: permit(),
+  PermitRenewalRequested: permit(),
+  PermitRenewed: permit(),
+  PermitRenewalWithdrawn: permit(),
   PermitSubmitted: permit(),
   PermitTaken: permit({ clerkId: 'userId' }),
   PermitWithdrawn: permit(),
   ReferredToCommission: permit(),
+  RefundApproved: unpublished(REFUND),
+  RefundDeclined: unpublished(REFUND),
+  RefundPaid: unpublished(REFUND),
+  RefundPayoutFailed: unpublished(REFUND),
+  RefundPayoutStarted: unpublished(REFUND),
+  RefundRequested: unpublished(REFUND),
   RegionAdded: published('municipality'),
   RegistrationCodeRejected: unpublished(REGISTRATION),
   RegistrationCodeResent: unpublished(REGISTRATION),
@@ -150,6 +163,7 @@ export const EVENT_POLICIES: PerEventType<EventPolicy> = {
   RoleRevoked: unpublished(ACCOUNTS),
   RuleSetPublished: published('ruleset'),
   SiteVisitReported: permit({ surveyorId: 'userId' }),
+  StageInspected: permit({ inspectorId: 'userId' }),
   SurveyorAssigned: permit({ surveyorId: 'userId' }),
   TrackingNumberClaimed: unpublished(TRACKING),
   UserCreated: unpublished(ACCOUNTS),

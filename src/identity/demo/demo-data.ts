@@ -93,6 +93,7 @@ export const demoUsers: readonly {
   { username: 'counter_office', displayName: 'Counter office operator', grants: [member('counter_office')] },
   { username: 'clerk', displayName: 'Reza Karimi, clerk (کارشناس)', grants: [staff('clerk')] },
   { username: 'surveyor', displayName: 'Surveyor (نقشه‌بردار)', grants: [staff('surveyor')] },
+  { username: 'inspector', displayName: 'Building inspector (بازرس ساختمان)', grants: [staff('inspector')] },
   { username: 'engineer', displayName: 'Engineer (نظام مهندسی)', grants: [member('engineer')] },
   { username: 'signatory', displayName: 'Head of urban planning (امضاکننده)', grants: [staff('signatory')] },
   { username: 'cashier', displayName: 'Cashier (صندوق‌دار)', grants: [staff('cashier')] },

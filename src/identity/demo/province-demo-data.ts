@@ -30,6 +30,7 @@ export const provinceDemoMunicipalities = [
 const STAFF: readonly { role: Role; title: string }[] = [
   { role: 'clerk', title: 'clerk (کارشناس)' },
   { role: 'surveyor', title: 'surveyor (نقشه‌بردار)' },
+  { role: 'inspector', title: 'building inspector (بازرس ساختمان)' },
   { role: 'signatory', title: 'head of urban planning (امضاکننده)' },
   { role: 'cashier', title: 'cashier (صندوق‌دار)' },
 ];

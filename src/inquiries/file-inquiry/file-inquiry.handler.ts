@@ -72,8 +72,21 @@ export class FileInquiryHandler implements ICommandHandler<FileInquiryCommand> {
   }
 }
 
-/** An organisation asks for itself, a citizen for themself: one without a national id owns nothing. */
+/**
+ * An organisation asks for itself, a citizen for themself (one without a national id owns nothing), a
+ * counter office for the citizen it acts for: that citizen is the requester, the office is on the event.
+ */
 function requesterOf(caller: Caller): InquiryRequester {
-  const { organisation } = caller.grant!;
+  const { role, organisation } = caller.grant!;
+  if (role === 'counter_office') {
+    if (!caller.onBehalfOf) {
+      throw new DomainError(
+        'INQUIRY.ON_BEHALF_OF_REQUIRED',
+        'A counter office names the citizen it files for in X-On-Behalf-Of',
+        'forbidden',
+      );
+    }
+    return { nationalId: caller.onBehalfOf };
+  }
   return organisation ? { organisation } : { nationalId: caller.signedIn.nationalId ?? '' };
 }

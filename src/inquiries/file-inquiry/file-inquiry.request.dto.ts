@@ -6,7 +6,7 @@ import { INQUIRY_KINDS, type InquiryKind } from '../../rule-sets/rule-set.js';
 export class FileInquiryRequestDto {
   @ApiProperty({
     enum: INQUIRY_KINDS,
-    description: 'notary: Transfer; bank: Bank; utility: Utility; citizen: NoViolation',
+    description: 'notary: Transfer; bank: Bank; utility: Utility; citizen and counter office: NoViolation',
   })
   @IsIn(INQUIRY_KINDS)
   kind!: InquiryKind;

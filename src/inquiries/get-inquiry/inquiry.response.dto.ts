@@ -63,7 +63,10 @@ export class InquiryResponseDto {
   @ApiProperty({ example: 'hamedan' }) municipality!: string;
   @ApiProperty({ example: '1-1-1-1-0-0-0' }) renewalCode!: string;
   @ApiPropertyOptional({ description: 'the organisation that filed it' }) organisation?: string;
-  @ApiPropertyOptional({ description: 'the citizen who filed it' }) requesterNationalId?: string;
+  @ApiPropertyOptional({ description: 'the citizen who filed it, or for whom a counter office did' })
+  requesterNationalId?: string;
+  @ApiPropertyOptional({ description: 'the counter office (دفتر پیشخوان) that filed it for the citizen' })
+  counterOffice?: string;
   @ApiProperty() requesterReference!: string;
   @ApiProperty() purpose!: string;
   @ApiProperty({ enum: INQUIRY_STATUSES }) status!: InquiryStatus;
@@ -82,6 +85,7 @@ export class InquiryResponseDto {
 export function toInquiryResponse(inquiry: InquiryView, audience: Audience, now: string): InquiryResponseDto {
   const { inquiryId, trackingNumber, kind, municipality, renewalCode, organisation, requesterNationalId } =
     inquiry;
+  const { counterOffice } = inquiry;
   const { requesterReference, purpose, status, findings, answer, document, filedAt, dueAt, updatedAt } =
     inquiry;
   return {
@@ -92,6 +96,7 @@ export function toInquiryResponse(inquiry: InquiryView, audience: Audience, now:
     renewalCode,
     ...(organisation ? { organisation } : {}),
     ...(requesterNationalId ? { requesterNationalId } : {}),
+    ...(counterOffice ? { counterOffice } : {}),
     requesterReference,
     purpose,
     status,

@@ -12,24 +12,30 @@ export interface InquiryWorklist {
 }
 
 /**
- * A caller's inquiries: an organisation's (its people and keys alike), a citizen's own, or the
- * municipality's for its staff, clerks by default only those waiting for them (کارتابل), the nearest
- * deadline first; requesters see the latest filed first. Undefined: the caller has none.
+ * A caller's inquiries: an organisation's (its people and keys alike), a citizen's own (or, to a counter
+ * office acting for them, theirs), or the municipality's for its staff, clerks by default only those
+ * waiting for them (کارتابل), the nearest deadline first; requesters see the latest filed first.
+ * Undefined: the caller has none.
  */
 export function inquiryWorklist(
   principal: Principal,
   grant: Grant,
   status: InquiryStatus | undefined,
   filters: Filters,
+  onBehalfOf?: string,
 ): InquiryWorklist | undefined {
   const staff = grant.role === 'clerk' || grant.role === 'oversight';
   const scope: Filters | undefined = staff
     ? { municipality: grant.municipality }
-    : grant.organisation
-      ? { organisation: grant.organisation }
-      : principal.nationalId
-        ? { requesterNationalId: principal.nationalId }
-        : undefined;
+    : grant.role === 'counter_office'
+      ? onBehalfOf === undefined
+        ? undefined
+        : { requesterNationalId: onBehalfOf }
+      : grant.organisation
+        ? { organisation: grant.organisation }
+        : principal.nationalId
+          ? { requesterNationalId: principal.nationalId }
+          : undefined;
   if (!scope) return undefined;
   const wanted = status ?? (grant.role === 'clerk' ? 'awaiting_clerk' : undefined);
   return {

@@ -37,6 +37,16 @@ describe('inquiry worklists', () => {
     });
   });
 
+  it('gives a counter office the inquiries of the citizen it acts for, and none of its own', () => {
+    const counter = person({ role: 'counter_office', organisation: 'counter-office-3' });
+    expect(inquiryWorklist(...counter, undefined, {}, '0013542419')).toEqual({
+      where: { requesterNationalId: '0013542419', status: undefined },
+      orderBy: 'filedAt',
+      descending: true,
+    });
+    expect(inquiryWorklist(...counter, undefined, {})).toBeUndefined();
+  });
+
   it('gives an organisation its own inquiries and a citizen theirs, the latest first, whatever the filters ask', () => {
     const notary = person({ role: 'notary', organisation: 'notary-office-12' });
     expect(

@@ -23,10 +23,13 @@ export class ListInquiriesHandler implements IQueryHandler<ListInquiriesQuery> {
   page({ request, caller }: ListInquiriesQuery): PageResponse<InquiryResponseDto> {
     const { status, kind, renewalCode, overdue, page, pageSize } = request;
     // The roles policy guarantees a principal and the grant it acts under.
-    const worklist = inquiryWorklist(caller.signedIn, caller.grant!, status, {
-      kind,
-      renewalCode: renewalCode === undefined ? undefined : parseRenewalCode(renewalCode).text,
-    });
+    const worklist = inquiryWorklist(
+      caller.signedIn,
+      caller.grant!,
+      status,
+      { kind, renewalCode: renewalCode === undefined ? undefined : parseRenewalCode(renewalCode).text },
+      caller.onBehalfOf,
+    );
     if (!worklist) return { items: [], total: 0, page, pageSize };
     const { where, orderBy, descending, regions } = worklist;
     const anyOf = [

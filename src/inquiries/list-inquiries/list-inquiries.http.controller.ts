@@ -22,7 +22,8 @@ export class ListInquiriesHttpController {
     summary: 'The caller’s inquiries, or the clerks’ worklist (کارتابل) of their municipality',
     description:
       'Notary offices, banks and utilities (people and API keys) see their organisation’s inquiries, citizens ' +
-      'their own, oversight every inquiry of the municipality, clerks those awaiting a clerk, the nearest ' +
+      'their own, counter offices those of the citizen named in X-On-Behalf-Of (their own worklist is ' +
+      'GET /counter-office/files), oversight every inquiry of the municipality, clerks those awaiting a clerk, the nearest ' +
       'deadline first. `overdue` marks inquiries not answered by the rule set’s deadline for their kind.',
   })
   @ApiOkResponse({ type: PageOf(InquiryResponseDto) })

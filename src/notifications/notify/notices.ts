@@ -1,6 +1,8 @@
 import type { DocumentEvent, DocumentKind } from '../../documents/document.events.js';
 import type { RecordedEvent } from '../../event-store/event-envelope.js';
 import type { InquiryEvent } from '../../inquiries/inquiry.events.js';
+import type { PaymentEvent } from '../../payments/payment.events.js';
+import type { RefundEvent } from '../../payments/refunds/refund.events.js';
 import type { PermitEvent } from '../../permits/permit.events.js';
 import type { NotificationItem, Topic, TopicFacts } from '../notification-topics.js';
 import type { FileFacts, InquiryFiledFacts } from './file-facts.js';
@@ -15,7 +17,12 @@ export interface Notice {
   readonly item: NotificationItem;
 }
 
-export type NotifyingEvent = PermitEvent | InquiryEvent | Extract<DocumentEvent, { type: 'DocumentIssued' }>;
+export type NotifyingEvent =
+  | PermitEvent
+  | InquiryEvent
+  | Extract<DocumentEvent, { type: 'DocumentIssued' }>
+  | Extract<PaymentEvent, { type: 'PaymentExpired' }>
+  | Extract<RefundEvent, { type: 'RefundPaid' }>;
 
 /** The events that tell someone something; the rest of the log is nobody's news. */
 export const NOTIFYING_TYPES = [
@@ -27,10 +34,13 @@ export const NOTIFYING_TYPES = [
   'FeesAssessed',
   'PermitPaymentRecorded',
   'InspectionReported',
+  'StageInspected',
   'CommissionRuled',
   'PermitRevoked',
   'InquiryAnswered',
   'DocumentIssued',
+  'PaymentExpired',
+  'RefundPaid',
 ] as const satisfies readonly NotifyingEvent['type'][];
 
 /** What else a notice needs besides the event and its file: links and the parcel's owners. */
@@ -90,6 +100,14 @@ export function noticesOf(
       return toApplicant(
         item('inspection_result', { compliant: e.data.compliant, violations: e.data.violations.length }),
       );
+    // A construction stage's result is told like completion's: compliant, or how many violations.
+    case 'StageInspected':
+      return toApplicant(
+        item('inspection_result', {
+          compliant: e.data.result === 'compliant',
+          violations: e.data.violations.length,
+        }),
+      );
     case 'CommissionRuled': {
       const { ruling, fineAmount, reference } = e.data;
       return toApplicant(
@@ -107,13 +125,25 @@ export function noticesOf(
       const topic = DOCUMENT_TOPICS[e.data.kind];
       if (!topic) return [];
       const verificationUrl = `${context.publicUrl}/v/${encodeURIComponent(e.data.code)}`;
-      const validUntil = e.data.content.body['validUntil'];
+      const { validUntil, renewsValidUntil } = e.data.content.body;
+      // A renewed permit's document tells of the renewal, not of a new permit.
+      if (topic === 'permit_issued' && typeof renewsValidUntil === 'string' && typeof validUntil === 'string')
+        return toApplicant(item('permit_renewed', { verificationUrl, validUntil }));
       return toApplicant(
         item(topic, {
           verificationUrl,
           ...(topic === 'permit_issued' && typeof validUntil === 'string' ? { validUntil } : {}),
         }),
       );
+    }
+    case 'PaymentExpired':
+      return toApplicant(
+        item('payment_expired', { amount: e.data.amount, payUrl: `${context.publicUrl}/permits/${file.id}` }),
+      );
+    case 'RefundPaid': {
+      // The payer of a file's fees is its applicant.
+      const { amount, method, refundReference } = e.data;
+      return toApplicant(item('refund_paid', { amount, method, refundReference }));
     }
     case 'InquiryAnswered':
       return file.process === 'inquiry' ? inquiryAnswered(e.data.outcome, file, item, context) : [];

@@ -113,6 +113,22 @@ const TOLD: { readonly [T in PermitNotifying]: readonly [NotifyingEvent, Topic, 
     'inspection_result',
     { compliant: false, violations: 1 },
   ],
+  StageInspected: [
+    {
+      type: 'StageInspected',
+      data: {
+        permitId,
+        stage: 'foundation',
+        inspectorId: 'inspector-1',
+        findings: 'beyond the permitted line',
+        photos: [],
+        result: 'violations',
+        violations: [{ description: 'the foundation is 2 m beyond the line' }],
+      },
+    },
+    'inspection_result',
+    { compliant: false, violations: 1 },
+  ],
   PermitRevoked: [
     events.revoked,
     'permit_revoked',
@@ -125,6 +141,29 @@ const TOLD: { readonly [T in PermitNotifying]: readonly [NotifyingEvent, Topic, 
     events.finedRuling,
     'commission_ruling',
     { ruling: 'fine', fineAmount, reference: 'C100-1405-17' },
+  ],
+  PaymentExpired: [
+    {
+      type: 'PaymentExpired',
+      data: { paymentId: 'payment-1', permitId, amount: fees.total, startedAt: AT },
+    },
+    'payment_expired',
+    { amount: fees.total, payUrl: `${PUBLIC_URL}/permits/${permitId}` },
+  ],
+  RefundPaid: [
+    {
+      type: 'RefundPaid',
+      data: {
+        refundId: 'refund-1',
+        permitId,
+        amount: fees.total,
+        method: 'cash_desk',
+        refundReference: 'RCPT-7',
+        paidAt: AT,
+      },
+    },
+    'refund_paid',
+    { amount: fees.total, method: 'cash_desk', refundReference: 'RCPT-7' },
   ],
 };
 
@@ -176,6 +215,14 @@ describe('noticesOf', () => {
       const event = recorded(documentIssued('BuildingPermit', 'BP-1', { validUntil }));
       expect(noticesOf(event, permitFile, CONTEXT)).toEqual(
         toApplicant('permit_issued', { verificationUrl: `${PUBLIC_URL}/v/BP-1`, validUntil }),
+      );
+    });
+
+    it('tells of a renewal when the permit document renews another', () => {
+      const body = { validUntil, renewsValidUntil: '2026-01-01T00:00:00.000Z' };
+      const event = recorded(documentIssued('BuildingPermit', 'BP-2', body));
+      expect(noticesOf(event, permitFile, CONTEXT)).toEqual(
+        toApplicant('permit_renewed', { verificationUrl: `${PUBLIC_URL}/v/BP-2`, validUntil }),
       );
     });
 

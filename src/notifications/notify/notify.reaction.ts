@@ -12,6 +12,7 @@ import { FileFactsReader } from './file-facts.js';
 import { NOTIFYING_TYPES, noticesOf, type NoticeContext, type NotifyingEvent } from './notices.js';
 import { Notifier } from './notifier.js';
 import { ParcelsReadModel } from '../../parcels/parcels.read-model.js';
+import { permitStream } from '../../permits/permit.events.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -46,7 +47,12 @@ export class NotifyReaction implements Reaction, OnModuleInit {
     const ageMs = Date.parse(command.now) - Date.parse(event.metadata.recordedAt);
     if (ageMs > this.config.notifications.maxAgeHours * HOUR_MS) return;
     const notifying = event as RecordedEvent<NotifyingEvent>;
-    const stream = notifying.type === 'DocumentIssued' ? notifying.data.subject.stream : event.stream;
+    const stream =
+      notifying.type === 'DocumentIssued'
+        ? notifying.data.subject.stream
+        : notifying.type === 'PaymentExpired' || notifying.type === 'RefundPaid'
+          ? permitStream(notifying.data.permitId)
+          : event.stream;
     const file = await this.files.of(stream);
     if (!file) return;
     const context: NoticeContext = {

@@ -1,5 +1,5 @@
 import type { DeadlineRow } from '../../../projections/audit-reports/report-rows.js';
-import { digestsOf, type StaffMember } from './digest-recipients.js';
+import { digestsOf, type OverdueInspection, type StaffMember } from './digest-recipients.js';
 
 const row = (id: string, changes: Partial<DeadlineRow> = {}): DeadlineRow => ({
   process: 'permit',
@@ -43,5 +43,45 @@ describe('digestsOf', () => {
   it('gives the file of someone who left to the clerks, so that it is nobody’s blind spot', () => {
     const digests = digestsOf([row('p4', { holderId: 'left-last-year' })], staff);
     expect(digests.get('all-regions')?.map((r) => r.id)).toEqual(['p4']);
+  });
+});
+
+describe('digestsOf, for stage inspections (بازرسی مرحله‌ای)', () => {
+  const inspection = (changes: Partial<OverdueInspection> = {}): OverdueInspection => ({
+    process: 'inspection',
+    id: 'p9',
+    municipality: 'hamedan',
+    region: '1',
+    stage: 'foundation',
+    dueAt: '2026-11-15T08:00:00.000Z',
+    holderId: 'inspector',
+    ...changes,
+  });
+  const inspector = (userId: string, regions?: string[]): StaffMember => ({
+    userId,
+    grants: [{ role: 'inspector', municipality: 'hamedan', ...(regions ? { regions } : {}) }],
+  });
+  const staff = [clerk('all-regions'), clerk('region-2', ['2']), surveyor, inspector('inspector')];
+
+  it('gives an overdue inspection to its inspector alone', () => {
+    const digests = digestsOf([inspection()], [...staff, inspector('colleague')]);
+    expect([...digests.entries()]).toEqual([['inspector', [inspection()]]]);
+  });
+
+  it('gives the inspection of an inspector who left to the clerks of its region', () => {
+    const gone = digestsOf([inspection()], staff.slice(0, 3));
+    const nowSurveying = digestsOf([inspection({ holderId: 'surveyor' })], staff);
+    for (const digests of [gone, nowSurveying]) expect([...digests.keys()]).toEqual(['all-regions']);
+  });
+
+  it('never gives it to an inspector of another region or city, even the one it names', () => {
+    const otherCity: StaffMember = {
+      userId: 'inspector',
+      grants: [{ role: 'inspector', municipality: 'tehran' }],
+    };
+    for (const assigned of [inspector('inspector', ['2']), otherCity]) {
+      const digests = digestsOf([inspection()], [...staff.slice(0, 3), assigned]);
+      expect([...digests.keys()]).toEqual(['all-regions']);
+    }
   });
 });

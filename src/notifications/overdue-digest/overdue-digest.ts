@@ -5,21 +5,21 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import type { DeadlineRow } from '../../../projections/audit-reports/report-rows.js';
-import { OverdueFiles } from '../../audit/reports/deadlines/overdue-files.js';
+import { MAX_OVERDUE, OverdueFiles } from '../../audit/reports/deadlines/overdue-files.js';
 import { APP_CONFIG } from '../../config/app-config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { InquiriesReadModel } from '../../inquiries/inquiries.read-model.js';
 import { MunicipalitiesReadModel } from '../../identity/municipalities/municipalities.read-model.js';
 import { systemActor } from '../../identity/principal.js';
 import { UsersReadModel } from '../../identity/users/users.read-model.js';
+import { overdueInspections } from '../../permits/list-inspections/inspection-worklist.js';
 import { PermitsReadModel } from '../../permits/permits.read-model.js';
 import { newId } from '../../shared/ids.js';
 import { periodically, type PeriodicTask } from '../../shared/periodically.js';
 import { tehranTime } from '../../shared/tehran-date.js';
 import type { OverdueItem } from '../notification-topics.js';
 import { Notifier } from '../notify/notifier.js';
-import { digestsOf, type StaffMember } from './digest-recipients.js';
+import { digestsOf, type OverdueInspection, type OverdueRow, type StaffMember } from './digest-recipients.js';
 
 const CHECK_EVERY_MS = 60_000;
 /** Files one digest lists; the rest are counted. */
@@ -27,8 +27,9 @@ const LISTED = 10;
 const PAGE = 1_000;
 
 /**
- * Once a day, at DAFTAR_DIGEST_TIME (Tehran), each clerk and surveyor with overdue files hears of them
- * in one message. The day is the cause, so a restart that runs it again queues nothing twice.
+ * Once a day, at DAFTAR_DIGEST_TIME (Tehran), each clerk, surveyor and inspector with overdue files or
+ * stage inspections hears of them in one message, the most overdue first. The day is the cause, so a
+ * restart that runs it again queues nothing twice.
  */
 @Injectable()
 export class OverdueDigest implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -77,8 +78,9 @@ export class OverdueDigest implements OnApplicationBootstrap, OnApplicationShutd
     };
     let queued = 0;
     for (const { code } of this.municipalities.list({ limit: PAGE }).items) {
-      const { rows } = this.overdue.rows([{ municipality: code }], at);
+      const rows = [...this.overdue.rows([{ municipality: code }], at).rows, ...this.inspectionsOf(code, at)];
       if (rows.length === 0) continue;
+      rows.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
       for (const [userId, files] of digestsOf(rows, this.staffOf(code))) {
         await this.notifier.notify(
           {
@@ -109,12 +111,32 @@ export class OverdueDigest implements OnApplicationBootstrap, OnApplicationShutd
       .items.filter((user) => !user.disabled);
   }
 
-  private item(row: DeadlineRow): OverdueItem {
-    const file = row.process === 'permit' ? this.permits.get(row.id) : this.inquiries.get(row.id);
+  /** The municipality's stage inspections past their deadline, through the inspectors' worklist filter. */
+  private inspectionsOf(municipality: string, now: string): OverdueInspection[] {
+    return this.permits
+      .list({
+        where: { municipality, ...overdueInspections(now) },
+        orderBy: 'inspectionDueBy',
+        limit: MAX_OVERDUE,
+      })
+      .items.map((permit) => ({
+        process: 'inspection',
+        id: permit.permitId,
+        municipality,
+        region: permit.region,
+        stage: permit.inspectionStage!,
+        dueAt: permit.inspectionDueBy!,
+        ...(permit.inspectorId === undefined ? {} : { holderId: permit.inspectorId }),
+      }));
+  }
+
+  private item(row: OverdueRow): OverdueItem {
+    const file = row.process === 'inquiry' ? this.inquiries.get(row.id) : this.permits.get(row.id);
+    const { process, stage, dueAt } = row;
     return {
-      process: row.process,
-      stage: row.stage,
-      dueAt: row.dueAt,
+      // Both ways alike, but checked: an inspection's stage is one of the construction stages.
+      ...(process === 'inspection' ? { process, stage } : { process, stage }),
+      dueAt,
       ...(file?.trackingNumber ? { trackingNumber: file.trackingNumber } : {}),
     };
   }

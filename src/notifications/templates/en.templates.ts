@@ -52,10 +52,32 @@ export const EN_TEMPLATES: Readonly<Record<Topic, TopicTemplate>> = {
     subject: `Payment received${ABOUT}`,
     body: `We received {amount} for ${FILE} on {at}.\nPayment reference: {reference}`,
   },
+  refund_paid: {
+    sms: `{amount} for ${FILE} was refunded[[ to your card{toCard}]][[ at the cash desk{atDesk}]]. Ref: {refundReference}`,
+    subject: `Refund paid${ABOUT}`,
+    body:
+      `{amount} for ${FILE} was refunded on {at}[[ to the card you paid with{toCard}]][[ at the cash desk{atDesk}]].\n` +
+      'Refund reference: {refundReference}',
+  },
+  payment_expired: {
+    sms: `The online payment of {amount} for ${FILE} expired unpaid. Pay again at:\n{payUrl}`,
+    subject: `Payment expired${ABOUT}`,
+    body:
+      `The online payment of {amount} for ${FILE}, started on {at}, was not completed in time and is closed.\n` +
+      'Any amount taken from your account is recorded or returned. To pay again, go to:\n{payUrl}',
+  },
   permit_issued: {
     sms: `The building permit for ${FILE} was issued[[, valid until {validUntil}]]; ${CHECK}`,
     subject: `Building permit issued${ABOUT}`,
     body: `The building permit for ${FILE} was issued on {at}.[[\nIt is valid until {validUntil}.]]\nYou can ${VERIFY}`,
+  },
+  permit_renewed: {
+    sms: `The building permit for ${FILE} was renewed until {validUntil}; ${CHECK}`,
+    subject: `Building permit renewed${ABOUT}`,
+    body:
+      `The building permit for ${FILE} was renewed on {at}; it is valid until {validUntil}.\n` +
+      'The renewed permit replaces the previous one.\n' +
+      `You can ${VERIFY}`,
   },
   inspection_result: {
     sms: `The building of ${FILE} was inspected: {verdict}.`,
@@ -116,5 +138,11 @@ export const EN_WORDS: MessageWords = {
     notCompliant: 'it deviates from its permit in {violations} point(s)',
   },
   overdueLine: '{process}[[ {trackingNumber}]], {stage}, due {dueAt}',
-  process: { permit: 'File', inquiry: 'Inquiry' },
+  process: { permit: 'File', inquiry: 'Inquiry', inspection: 'Inspection' },
+  inspectionStage: {
+    foundation: 'foundation stage',
+    frame: 'frame stage',
+    roof: 'roof stage',
+    completion: 'completion',
+  },
 };

@@ -53,10 +53,32 @@ export const FA_TEMPLATES: Readonly<Record<Topic, TopicTemplate>> = {
     subject: `دریافت پرداخت${ABOUT}`,
     body: `مبلغ {amount} بابت ${FILE} در {at} دریافت شد.\nشماره پیگیری پرداخت: {reference}`,
   },
+  refund_paid: {
+    sms: `{amount} بابت ${FILE}[[ به کارت شما{toCard}]][[ در صندوق{atDesk}]] بازگردانده شد. پیگیری: {refundReference}`,
+    subject: `استرداد وجه${ABOUT}`,
+    body:
+      `مبلغ {amount} بابت ${FILE} در {at}[[ به کارتی که با آن پرداخت کرده بودید{toCard}]][[ در صندوق شهرداری{atDesk}]] بازگردانده شد.\n` +
+      'شماره پیگیری استرداد: {refundReference}',
+  },
+  payment_expired: {
+    sms: `پرداخت {amount}[[ پرونده {trackingNumber}]] در مهلت انجام نشد. پرداخت دوباره:\n{payUrl}`,
+    subject: `پایان مهلت پرداخت${ABOUT}`,
+    body:
+      `پرداخت برخط {amount} برای ${FILE} که در {at} آغاز شده بود در مهلت خود انجام نشد و بسته شد.\n` +
+      'اگر مبلغی از حساب شما برداشت شده باشد، ثبت یا بازگردانده می‌شود. برای پرداخت دوباره به این نشانی بروید:\n{payUrl}',
+  },
   permit_issued: {
     sms: `پروانه ساختمانی شما[[ با کد رهگیری {trackingNumber}]] صادر شد[[، معتبر تا {validUntil}]]. ${CHECK}`,
     subject: `صدور پروانه ساختمانی${ABOUT}`,
     body: `پروانه ساختمانی ${FILE} در {at} صادر شد.[[\nاین پروانه تا {validUntil} اعتبار دارد.]]\n${VERIFY}`,
+  },
+  permit_renewed: {
+    sms: `پروانه ساختمانی ${FILE} تا {validUntil} تمدید شد. ${CHECK}`,
+    subject: `تمدید پروانه ساختمانی${ABOUT}`,
+    body:
+      `پروانه ساختمانی ${FILE} در {at} تمدید شد و تا {validUntil} اعتبار دارد.\n` +
+      'پروانه تمدیدشده جای پروانه پیشین را می‌گیرد.\n' +
+      `${VERIFY}`,
   },
   inspection_result: {
     sms: `نتیجه بازرسی ساختمان ${FILE}: {verdict}.`,
@@ -117,5 +139,11 @@ export const FA_WORDS: MessageWords = {
     notCompliant: '{violations} مورد مغایرت با پروانه دیده شد',
   },
   overdueLine: '{process}[[ {trackingNumber}]]، {stage}، مهلت: {dueAt}',
-  process: { permit: 'پرونده', inquiry: 'استعلام' },
+  process: { permit: 'پرونده', inquiry: 'استعلام', inspection: 'بازرسی' },
+  inspectionStage: {
+    foundation: 'مرحله پی',
+    frame: 'مرحله اسکلت',
+    roof: 'مرحله سقف',
+    completion: 'پایان کار',
+  },
 };

@@ -1,3 +1,5 @@
+import type { InspectionStage } from '../../rule-sets/rule-set.js';
+
 /**
  * A topic's wording in one language, as data: plain text with `{slot}` placeholders, filled from the
  * item's facts, its tracking number (کد رهگیری) and the time of its event (`{at}`). Text between `[[`
@@ -26,7 +28,9 @@ export interface MessageWords {
   readonly inspection: { readonly compliant: string; readonly notCompliant: string };
   /** One overdue file in a digest: `{process}`, `{trackingNumber}`, `{stage}`, `{dueAt}`. */
   readonly overdueLine: string;
-  readonly process: { readonly permit: string; readonly inquiry: string };
+  readonly process: { readonly permit: string; readonly inquiry: string; readonly inspection: string };
+  /** The stage an overdue inspection names. */
+  readonly inspectionStage: Readonly<Record<InspectionStage, string>>;
 }
 
 export type Slots = Readonly<Record<string, string | undefined>>;

@@ -44,9 +44,21 @@ const FACT_SLOTS: { readonly [T in Topic]: (facts: TopicFacts[T], wording: Wordi
     amount: rials(amount, wording),
     reference: wording.format.text(reference),
   }),
+  payment_expired: ({ amount, payUrl }, wording) => ({ amount: rials(amount, wording), payUrl }),
+  // Empty slots that only choose the template's wording for where the money went.
+  refund_paid: ({ amount, method, refundReference }, wording) => ({
+    amount: rials(amount, wording),
+    refundReference: wording.format.text(refundReference),
+    toCard: method === 'gateway' ? '' : undefined,
+    atDesk: method === 'cash_desk' ? '' : undefined,
+  }),
   permit_issued: ({ verificationUrl, validUntil }, { format }) => ({
     verificationUrl,
     validUntil: validUntil === undefined ? undefined : format.date(validUntil),
+  }),
+  permit_renewed: ({ verificationUrl, validUntil }, { format }) => ({
+    verificationUrl,
+    validUntil: format.date(validUntil),
   }),
   inspection_result: ({ compliant, violations }, { words, format }) => ({
     verdict: fill(compliant ? words.inspection.compliant : words.inspection.notCompliant, {
@@ -86,7 +98,7 @@ function overdueLine(file: OverdueItem, { words, format }: Wording): string {
   return fill(words.overdueLine, {
     process: words.process[file.process],
     trackingNumber: file.trackingNumber === undefined ? undefined : format.text(file.trackingNumber),
-    stage: format.label(file.stage),
+    stage: file.process === 'inspection' ? words.inspectionStage[file.stage] : format.label(file.stage),
     dueAt: format.date(file.dueAt),
   });
 }

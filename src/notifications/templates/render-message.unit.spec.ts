@@ -25,9 +25,15 @@ const FACTS: { readonly [T in Topic]: TopicFacts[T] } = {
   design_approved: {},
   fees_assessed: { total: 12_500_000, payUrl: 'https://daftar.tehran.ir/pay/p-7f3a91' },
   payment_received: { amount: 12_500_000, reference: '140509041234' },
+  payment_expired: { amount: 12_500_000, payUrl: 'https://daftar.tehran.ir/permits/p-7f3a91' },
+  refund_paid: { amount: 12_500_000, method: 'gateway', refundReference: 'REFUND-140509041234' },
   permit_issued: {
     verificationUrl: 'https://daftar.tehran.ir/v/PR-1405-0077',
     validUntil: '2028-11-25T10:00:00Z',
+  },
+  permit_renewed: {
+    verificationUrl: 'https://daftar.tehran.ir/v/PR-1407-0012',
+    validUntil: '2030-11-25T10:00:00Z',
   },
   inspection_result: { compliant: false, violations: 3 },
   completion_certificate_issued: { verificationUrl: 'https://daftar.tehran.ir/v/CC-1406-0007' },
@@ -46,6 +52,7 @@ const FACTS: { readonly [T in Topic]: TopicFacts[T] } = {
     files: [
       { trackingNumber: '27318465', process: 'permit', stage: 'under_review', dueAt: '2026-11-20T20:30:00Z' },
       { trackingNumber: '58120394', process: 'inquiry', stage: 'Transfer', dueAt: '2026-11-23T08:00:00Z' },
+      { trackingNumber: '41907263', process: 'inspection', stage: 'roof', dueAt: '2026-11-24T08:00:00Z' },
     ],
     more: 4,
   },
@@ -107,7 +114,7 @@ describe('renderMessage', () => {
 
   it.each(everyCase)('names the tracking number in %s (%s, %s)', (topic, language, channel) => {
     const { text } = render(channel, language, [itemOf(topic)]);
-    const numbers = topic === 'overdue_digest' ? ['27318465', '58120394'] : [TRACKING];
+    const numbers = topic === 'overdue_digest' ? ['27318465', '58120394', '41907263'] : [TRACKING];
     for (const number of numbers) expect(text).toContain(language === 'fa' ? persian(number) : number);
   });
 
@@ -163,6 +170,15 @@ describe('renderMessage', () => {
     );
     // 20:30 UTC on 20 November (29 Aban) is already 21 November (30 Aban) in Tehran.
     expect(render('sms', 'fa', [itemOf('overdue_digest')]).text).toContain('مهلت: ۳۰ آبان ۱۴۰۵');
+  });
+
+  it('names the stage of an overdue inspection in a digest', () => {
+    expect(render('sms', 'fa', [itemOf('overdue_digest')]).text).toContain(
+      '• بازرسی ۴۱۹۰۷۲۶۳، مرحله سقف، مهلت: ۳ آذر ۱۴۰۵',
+    );
+    expect(render('email', 'en', [itemOf('overdue_digest')]).text).toContain(
+      '- Inspection 41907263, roof stage, due Azar 3, 1405 AP (24 Nov 2026)',
+    );
   });
 
   // Lists and a person's words grow with what they say: a clerk's reasons, a worklist.

@@ -16,7 +16,8 @@ const FAILED_AT_GATEWAY = 'not paid at the gateway';
 
 /**
  * The gateway's word on a payment. A callback delivered again (gateways retry until answered 200)
- * decides nothing new and gets the same answer.
+ * decides nothing new and gets the same answer. Served only for a gateway that signs callbacks (the
+ * sandbox): Zarinpal's word is its server-to-server verification, never a callback.
  */
 @CommandHandler(ReceiveGatewayCallbackCommand)
 export class ReceiveGatewayCallbackHandler implements ICommandHandler<ReceiveGatewayCallbackCommand> {
@@ -30,6 +31,9 @@ export class ReceiveGatewayCallbackHandler implements ICommandHandler<ReceiveGat
     signature,
     caller,
   }: ReceiveGatewayCallbackCommand): Promise<GatewayCallbackAnswerDto> {
+    if (this.gateway.verifyCallback === undefined) {
+      throw new DomainError('HTTP.NOT_FOUND', 'The configured gateway sends no callbacks', 'not_found');
+    }
     if (!this.gateway.verifyCallback(rawBody, signature)) {
       throw new DomainError(
         'PAYMENT.BAD_SIGNATURE',
@@ -39,13 +43,17 @@ export class ReceiveGatewayCallbackHandler implements ICommandHandler<ReceiveGat
     }
     const callback = parseGatewayCallback(rawBody);
     const { paymentId } = callback;
+    const gateway = this.gateway.name;
     if (callback.status === 'paid') {
       const { reference, amount, paidAt } = callback;
-      await this.run({ type: 'ConfirmPayment', data: { paymentId, reference, amount, paidAt } }, caller);
+      await this.run(
+        { type: 'ConfirmPayment', data: { paymentId, reference, amount, paidAt, gateway } },
+        caller,
+      );
       return { paymentId, status: 'confirmed', reference };
     }
     await this.run(
-      { type: 'FailPayment', data: { paymentId, reason: callback.reason ?? FAILED_AT_GATEWAY } },
+      { type: 'FailPayment', data: { paymentId, reason: callback.reason ?? FAILED_AT_GATEWAY, gateway } },
       caller,
     );
     return { paymentId, status: 'failed', ...(callback.reference ? { reference: callback.reference } : {}) };

@@ -29,7 +29,9 @@ export class GatewayCallbackHttpController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'The payment gateway reports a payment as paid or failed',
-    description: 'Signed with HMAC-SHA256 over the exact body bytes; a repeated callback changes nothing.',
+    description:
+      'Demo only (the sandbox gateway): signed with HMAC-SHA256 over the exact body bytes; a repeated ' +
+      'callback changes nothing. 404 with Zarinpal, whose payments only its verification confirms.',
   })
   @ApiHeader({ name: SIGNATURE_HEADER, required: true, description: 'sha256=<hex HMAC of the body>' })
   @ApiBody({
@@ -51,9 +53,12 @@ export class GatewayCallbackHttpController {
     description: 'PAYMENT.INVALID_CALLBACK, PAYMENT.INVALID_REFERENCE, PAYMENT.INVALID_TIME',
   })
   @ApiUnauthorizedResponse({ description: 'PAYMENT.BAD_SIGNATURE' })
-  @ApiNotFoundResponse({ description: 'PAYMENT.NOT_FOUND' })
+  @ApiNotFoundResponse({
+    description: 'PAYMENT.NOT_FOUND; HTTP.NOT_FOUND unless the sandbox is the gateway',
+  })
   @ApiConflictResponse({
-    description: 'PAYMENT.AMOUNT_MISMATCH (details.expected), PAYMENT.ALREADY_CONFIRMED',
+    description:
+      'PAYMENT.AMOUNT_MISMATCH (details.expected), PAYMENT.ALREADY_CONFIRMED, PAYMENT.WRONG_GATEWAY',
   })
   receiveGatewayCallback(
     @Req() request: RawBodyRequest<FastifyRequest>,

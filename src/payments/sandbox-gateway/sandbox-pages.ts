@@ -1,8 +1,9 @@
 import { persianPage } from '../../documents/persian-page.js';
 import { html } from '../../shared/http/html.js';
 import { persianDigits } from '../../shared/jalali.js';
-import type { PaymentPurpose } from '../../permits/permit.events.js';
+import { PURPOSE_FA } from '../payment-purposes.js';
 import type { GatewayCallbackAnswerDto } from '../gateway-callback/gateway-callback-answer.response.dto.js';
+import { paymentResultPage } from '../payment-result-page.js';
 import type { PaymentView } from '../payments.read-model.js';
 
 const STYLE = `body{font-family:Tahoma,Vazirmatn,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;line-height:1.8}
@@ -10,11 +11,6 @@ const STYLE = `body{font-family:Tahoma,Vazirmatn,sans-serif;max-width:32rem;marg
 form{display:inline-block;margin-left:.5rem}button{font:inherit;padding:.4rem 1.5rem}
 code{unicode-bidi:isolate}`;
 const TITLE = 'درگاه پرداخت آزمایشی';
-
-const PURPOSE_FA: { readonly [purpose in PaymentPurpose]: string } = {
-  fees: 'عوارض پروانهٔ ساختمانی',
-  fine: 'جریمهٔ کمیسیون ماده ۱۰۰',
-};
 
 const rials = (amount: number) => `${persianDigits(amount.toLocaleString('en-US'))} ریال`;
 
@@ -44,12 +40,5 @@ export function sandboxPaymentPage(payment: PaymentView, startUrl: string): stri
 }
 
 /** What the payer sees after pressing a button. */
-export function sandboxResultPage(answer: GatewayCallbackAnswerDto): string {
-  const paid = answer.status === 'confirmed';
-  return persianPage(
-    TITLE,
-    html`<h1>${paid ? 'پرداخت انجام شد' : 'پرداخت لغو شد'}</h1>
-      ${answer.reference ? html`<p>کد پیگیری: <code id="reference" dir="ltr">${answer.reference}</code></p>` : ''}`,
-    STYLE,
-  );
-}
+export const sandboxResultPage = (answer: GatewayCallbackAnswerDto) =>
+  paymentResultPage(answer, TITLE, STYLE);

@@ -2,12 +2,9 @@ import type { PermitView } from '../../../projections/permits/permits.projection
 import type { PaymentPurpose } from '../../permits/permit.events.js';
 import { DomainError } from '../../shared/domain-error.js';
 
-/** What the file owes now for `purpose`, in rials: the fees outstanding, or the commission's fine. */
+/** What the file owes now for `purpose`, in rials: the fees or renewal fee outstanding, or the commission's fine. */
 export function amountDue(permit: PermitView, purpose: PaymentPurpose): number {
-  const due =
-    purpose === 'fees'
-      ? permit.status === 'fees_assessed' && permit.fees?.outstanding
-      : permit.status === 'fine_due' && permit.commission?.ruling?.fineAmount;
+  const due = dueFor(permit, purpose);
   if (!due || due <= 0) {
     throw new DomainError(
       'PAYMENT.NOTHING_DUE',
@@ -17,4 +14,19 @@ export function amountDue(permit: PermitView, purpose: PaymentPurpose): number {
     );
   }
   return due;
+}
+
+function dueFor(permit: PermitView, purpose: PaymentPurpose): number | undefined {
+  switch (purpose) {
+    case 'fees':
+      return permit.status === 'fees_assessed' ? permit.fees?.outstanding : undefined;
+    case 'fine':
+      return permit.status === 'fine_due' ? permit.commission?.ruling?.fineAmount : undefined;
+    case 'renewal':
+      return permit.status === 'renewal_requested' ? permit.renewal?.outstanding : undefined;
+    default: {
+      const unknown: never = purpose;
+      return unknown;
+    }
+  }
 }

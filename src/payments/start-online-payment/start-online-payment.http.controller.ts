@@ -33,8 +33,12 @@ export class StartOnlinePaymentHttpController {
   })
   @ApiCreatedResponse({ type: StartOnlinePaymentResponseDto })
   @ApiNotFoundResponse({ description: 'PERMIT.NOT_FOUND: unknown, or not the caller’s file' })
-  @ApiConflictResponse({ description: 'PAYMENT.NOTHING_DUE (details.status)' })
-  @ApiServiceUnavailableResponse({ description: 'PAYMENT.GATEWAY_UNAVAILABLE: no real gateway is connected' })
+  @ApiConflictResponse({
+    description: 'PAYMENT.NOTHING_DUE (details.status); PAYMENT.GATEWAY_REFUSED (details.gatewayCode)',
+  })
+  @ApiServiceUnavailableResponse({
+    description: 'PAYMENT.GATEWAY_UNAVAILABLE: the gateway did not answer; nothing recorded',
+  })
   startOnlinePayment(
     @Param('id') permitId: string,
     @Body() body: StartOnlinePaymentRequestDto,

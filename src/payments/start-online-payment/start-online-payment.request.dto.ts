@@ -1,16 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import type { PaymentPurpose } from '../../permits/permit.events.js';
-
-const PURPOSES: readonly PaymentPurpose[] = ['fees', 'fine'];
+import { PAYMENT_PURPOSES, type PaymentPurpose } from '../../permits/permit.events.js';
 
 export class StartOnlinePaymentRequestDto {
   @ApiPropertyOptional({
-    enum: PURPOSES,
+    enum: PAYMENT_PURPOSES,
     default: 'fees',
-    description: 'the permit’s fees, or the fine an Article 100 commission ruled',
+    description: 'the permit’s fees, the fine an Article 100 commission ruled, or a renewal’s fee',
   })
   @IsOptional()
-  @IsIn(PURPOSES)
+  @IsIn(PAYMENT_PURPOSES)
   purpose?: PaymentPurpose;
 }

@@ -2,7 +2,8 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { BlobStore } from '../../attachments/blob-store.js';
 import { DomainError } from '../../shared/domain-error.js';
 import { AuditTrail, accessOf } from '../../audit/audit-trail.js';
-import { PermitAccess, permitScope } from '../permit-access.js';
+import { PermitAccess, permitScope, seenBy } from '../permit-access.js';
+import { siteRecordFiles } from '../site-record-files.js';
 import { DownloadAttachmentQuery, type AttachmentContent } from './download-attachment.query.js';
 
 @QueryHandler(DownloadAttachmentQuery)
@@ -14,12 +15,12 @@ export class DownloadAttachmentHandler implements IQueryHandler<DownloadAttachme
   ) {}
 
   async execute({ caller, permitId, sha256 }: DownloadAttachmentQuery): Promise<AttachmentContent> {
-    const permit = this.access.ownedOrHandled(caller, permitId);
+    const permit = this.access.readable(caller, permitId);
+    // The applicant's papers only as the caller sees the file; what was recorded on site, to every reader.
+    const siteRecord = siteRecordFiles(permit).get(sha256);
     const attachment =
-      permit.attachments.find((a) => a.sha256 === sha256) ??
-      (permit.survey?.photos.includes(sha256)
-        ? { mediaType: 'application/octet-stream', fileName: `site-photo-${sha256.slice(0, 12)}` }
-        : undefined);
+      seenBy(caller, permit).attachments.find((a) => a.sha256 === sha256) ??
+      (siteRecord ? { mediaType: 'application/octet-stream', fileName: siteRecord } : undefined);
     if (!attachment) {
       throw new DomainError('ATTACHMENT.NOT_FOUND', 'The file has no such attachment', 'not_found');
     }

@@ -8,7 +8,7 @@ export interface AttachmentContent {
   readonly fileName: string;
 }
 
-/** An attached file, or a site photo of the survey, by its SHA-256. */
+/** An attached file, or a file the records made on site cite (photos, stage reports), by its SHA-256. */
 export class DownloadAttachmentQuery extends Query<AttachmentContent> {
   constructor(
     readonly caller: Caller,

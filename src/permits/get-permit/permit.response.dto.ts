@@ -5,7 +5,7 @@ import type {
   PermitView,
 } from '../../../projections/permits/permits.projection.js';
 import { PERMIT_FILE_STATUSES, type PermitFileStatus } from '../permit.state.js';
-import { APPLICATION_TYPES, type ApplicationType } from '../../rule-sets/rule-set.js';
+import { APPLICATION_TYPES, INSPECTION_STAGES, type ApplicationType } from '../../rule-sets/rule-set.js';
 import { ApiTrackingNumber } from '../../tracking/api-tracking-number.js';
 
 class PermitDocumentCodesDto implements PermitDocumentCodes {
@@ -77,6 +77,29 @@ export class PermitResponseDto implements PermitView {
       'supersededBy; completion waits until a new permit is issued',
   })
   revocation?: PermitView['revocation'];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'the latest renewal (تمدید پروانه): its fee lines, total, paid and outstanding in rials, ' +
+      'requestedAt, and once renewed renewedAt and the validity it renews; droppedAt when the request ' +
+      'ended unrenewed (withdrawn, run out with the permit, or dropped by a new permit)',
+  })
+  renewal?: PermitView['renewal'];
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description:
+      'the stages inspected during construction (foundation, frame, roof, completion) as the permit named ' +
+      'them: each with its inspector, dueBy, the supervising engineer’s reports and the inspection found',
+  })
+  inspectionStages?: PermitView['inspectionStages'];
+  @ApiPropertyOptional({ enum: INSPECTION_STAGES, description: 'the stage under way, while one is' })
+  inspectionStage?: PermitView['inspectionStage'];
+  @ApiPropertyOptional({ description: 'the inspector the stage under way is assigned to' })
+  inspectorId?: string;
+  @ApiPropertyOptional({ description: 'when the stage under way is due, UTC ISO-8601' })
+  inspectionDueBy?: string;
   @ApiPropertyOptional() completionRequestedAt?: string;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   inspection?: PermitView['inspection'];

@@ -17,7 +17,10 @@ export class IssueCompletionCertificateHttpController {
   @Post('completion-certificate')
   @Roles(['signatory'])
   @ApiOperation({ summary: 'Issue the completion certificate (پایانکار) as a signed document' })
-  @PermitCommandResponses('PERMIT.NOT_INSPECTED, PERMIT.NOT_COMPLIANT, PERMIT.FINE_UNPAID')
+  @PermitCommandResponses(
+    'PERMIT.NOT_INSPECTED, PERMIT.NOT_COMPLIANT, PERMIT.FINE_UNPAID, ' +
+      'PERMIT.REVOKED (details: code, reason, revokedAt)',
+  )
   issueCompletionCertificate(
     @Param('id') id: string,
     @CurrentCaller() caller: Caller,

@@ -9,7 +9,10 @@ import { IssuePermitCommand } from './issue-permit.command.js';
 @CommandHandler(IssuePermitCommand)
 export class IssuePermitHandler extends PermitStepHandler<IssuePermitCommand> {
   protected readonly relation = 'staff';
-  protected override readonly until = (file: PermitView | undefined) => file?.documents.permit !== undefined;
+  // The answer shows the permit's document, and the first stage's inspector once one is found.
+  protected override readonly until = (file: PermitView | undefined) =>
+    file?.documents.permit !== undefined &&
+    (file.inspectionStage === undefined || file.inspectorId !== undefined);
 
   constructor(
     runner: PermitCommandRunner,
@@ -19,12 +22,17 @@ export class IssuePermitHandler extends PermitStepHandler<IssuePermitCommand> {
   }
 
   protected command({ caller }: IssuePermitCommand, permit: PermitView): PermitCommand {
+    const { permitValidityMonths, inspectionStages } = this.ruleSets.requireInForce(
+      permit.municipality,
+      caller.now,
+    );
     return {
       type: 'IssuePermit',
       data: {
         permitId: permit.permitId,
         at: caller.now,
-        validityMonths: this.ruleSets.requireInForce(permit.municipality, caller.now).permitValidityMonths,
+        validityMonths: permitValidityMonths,
+        ...(inspectionStages ? { inspectionStages } : {}),
       },
     };
   }

@@ -20,7 +20,7 @@ export class IssuePermitHttpController {
     summary: 'Issue the building permit (پروانه ساختمانی) as a signed document, valid as the rule set says',
   })
   @PermitCommandResponses(
-    'PERMIT.FEES_NOT_ASSESSED, PERMIT.FEES_UNPAID, PERMIT.ALREADY_ISSUED, RULESET.NOT_IN_FORCE',
+    'PERMIT.FEES_NOT_ASSESSED, PERMIT.FEES_UNPAID, PERMIT.ALREADY_ISSUED, PERMIT.RENEWAL_PAID (a revoked permit whose renewal is paid: renew it), RULESET.NOT_IN_FORCE',
   )
   issuePermit(
     @Param('id') id: string,

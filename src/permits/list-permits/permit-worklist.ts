@@ -38,6 +38,8 @@ function scopeOf(principal: Principal, grant: Grant, onBehalfOf: string | undefi
   switch (role) {
     case 'surveyor':
       return [{ municipality, surveyorId: principal.id }];
+    case 'inspector':
+      return [{ municipality, inspectorId: principal.id }];
     case 'citizen':
       return principal.nationalId ? [{ applicantNationalId: principal.nationalId }] : [];
     case 'counter_office':
@@ -50,7 +52,7 @@ function scopeOf(principal: Principal, grant: Grant, onBehalfOf: string | undefi
       }
       return [{ applicantNationalId: onBehalfOf }];
     case 'engineer':
-      // As `mayRead`; disjoint: the second clause holds only files nominated to nobody.
+      // As `readerOf` for engineers; disjoint: the second clause holds only files nominated to nobody.
       if (!grant.organisation) return [];
       return [
         { 'nominee.organisation': grant.organisation },

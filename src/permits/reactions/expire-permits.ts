@@ -8,6 +8,9 @@ import { PermitsReadModel } from '../permits.read-model.js';
 const SWEEP_EVERY_MS = 60_000;
 const BATCH = 500;
 
+/** A permit runs out while issued, and while a renewal is requested but not paid. */
+const RUNNING = [{ status: 'issued' }, { status: 'renewal_requested' }];
+
 /**
  * Expires issued permits once their validity has passed. Time, not an event, triggers this, so it
  * sweeps the read model every minute; the decider ignores a permit that is not yet due or is done.
@@ -35,11 +38,11 @@ export class ExpirePermits implements OnApplicationBootstrap, OnApplicationShutd
     clearInterval(this.timer);
   }
 
-  /** Expires every issued permit whose validity ended by `now`; answers how many it expired. */
+  /** Expires every running permit whose validity ended by `now`; answers how many it expired. */
   async sweep(now: Date): Promise<number> {
     const at = now.toISOString();
     const due = this.permits
-      .list({ where: { status: 'issued' }, orderBy: 'permit.validUntil', limit: BATCH, offset: 0 })
+      .list({ anyOf: [RUNNING], orderBy: 'permit.validUntil', limit: BATCH, offset: 0 })
       .items.filter((p) => p.permit && p.permit.validUntil <= at);
     const correlationId = newId();
     for (const permit of due) {

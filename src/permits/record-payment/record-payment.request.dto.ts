@@ -1,11 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsInt, Matches, Min } from 'class-validator';
 import { PAYMENT_REFERENCE } from '../../parcels/pay-renewal-dues/pay-renewal-dues.request.dto.js';
-import type { PaymentPurpose } from '../permit.events.js';
+import { PAYMENT_PURPOSES, type PaymentPurpose } from '../permit.events.js';
 
 export class RecordPaymentRequestDto {
-  @ApiProperty({ enum: ['fees', 'fine'], description: 'the permit’s fees, or a commission’s fine' })
-  @IsIn(['fees', 'fine'])
+  @ApiProperty({
+    enum: PAYMENT_PURPOSES,
+    description: 'the permit’s fees, a commission’s fine, or a renewal’s fee',
+  })
+  @IsIn(PAYMENT_PURPOSES)
   purpose!: PaymentPurpose;
 
   @ApiProperty({ example: 123_000_000, description: 'integer rials: exactly what is outstanding' })

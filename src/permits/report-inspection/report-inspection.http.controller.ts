@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandOptions } from '../../event-store/command-handling/command-context.js';
 import { Roles } from '../../identity/auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
@@ -16,10 +16,11 @@ export class ReportInspectionHttpController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('inspection')
-  @Roles(['surveyor'])
+  @Roles(['inspector'])
   @ApiOperation({ summary: 'Report the completion inspection: compliant, or the violations found' })
-  @PermitCommandResponses('PERMIT.NOT_AWAITING_INSPECTION, PERMIT.VIOLATIONS_REQUIRED')
-  @ApiBadRequestResponse({ description: 'PERMIT.INVALID_INSPECTION, REQUEST.INVALID' })
+  @PermitCommandResponses('PERMIT.NOT_AWAITING_INSPECTION, PERMIT.REVOKED, PERMIT.VIOLATIONS_REQUIRED')
+  @ApiForbiddenResponse({ description: 'PERMIT.NOT_ASSIGNED_INSPECTOR (a file with stages)' })
+  @ApiBadRequestResponse({ description: 'PERMIT.INVALID_INSPECTION, PERMIT.UNKNOWN_PHOTO, REQUEST.INVALID' })
   reportInspection(
     @Param('id') id: string,
     @Body() body: ReportInspectionRequestDto,

@@ -1,24 +1,13 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { BlobStore } from '../../attachments/blob-store.js';
-import { DomainError } from '../../shared/domain-error.js';
 import { PermitCommandRunner } from '../permit-command-runner.js';
 import type { PermitView } from '../permits.read-model.js';
 import { ReportSiteVisitCommand } from './report-site-visit.command.js';
 
 @CommandHandler(ReportSiteVisitCommand)
 export class ReportSiteVisitHandler implements ICommandHandler<ReportSiteVisitCommand> {
-  constructor(
-    private readonly runner: PermitCommandRunner,
-    private readonly blobs: BlobStore,
-  ) {}
+  constructor(private readonly runner: PermitCommandRunner) {}
 
   async execute({ caller, permitId, input, options }: ReportSiteVisitCommand): Promise<PermitView> {
-    for (const photo of input.photos) {
-      // Touched, not only looked up: a photo uploaded long ago is then safe from the blob collector.
-      if (!(await this.blobs.touch(photo))) {
-        throw new DomainError('PERMIT.UNKNOWN_PHOTO', `No photo ${photo} was uploaded`, 'invalid', { photo });
-      }
-    }
     return this.runner.run(
       caller,
       permitId,
@@ -36,7 +25,7 @@ export class ReportSiteVisitHandler implements ICommandHandler<ReportSiteVisitCo
           },
         },
       }),
-      options,
+      { ...options, cites: input.photos },
     );
   }
 }

@@ -18,7 +18,11 @@ export class RequestCompletionHttpController {
   @Post('completion-request')
   @Roles(PERMIT_APPLICANTS)
   @ApiOperation({ summary: 'Ask for the completion inspection (پایانکار) of a valid permit' })
-  @PermitCommandResponses('PERMIT.NOT_ISSUED, PERMIT.EXPIRED, PERMIT.COMPLETION_ALREADY_REQUESTED')
+  @PermitCommandResponses(
+    'PERMIT.NOT_ISSUED, PERMIT.EXPIRED, PERMIT.COMPLETION_ALREADY_REQUESTED, PERMIT.RENEWAL_PENDING, ' +
+      'PERMIT.REVOKED (details: code, reason, revokedAt), PERMIT.STAGE_NOT_INSPECTED (details: stage), ' +
+      'PERMIT.VIOLATIONS_PENDING',
+  )
   @ApiBadRequestResponse({ description: 'PERMIT.INVALID_TIME' })
   requestCompletion(
     @Param('id') id: string,

@@ -12,8 +12,15 @@ export class UploadSitePhotoHandler implements ICommandHandler<UploadSitePhotoCo
   ) {}
 
   async execute({ caller, permitId, readUpload }: UploadSitePhotoCommand): Promise<StoredBlob> {
-    this.runner.fileFor(caller, permitId, 'staff');
+    // The supervising engineer (مهندس ناظر) of the nominated office files stage reports, papers included.
+    const engineer = caller.grant?.role === 'engineer';
+    // An inspector uploads to the files whose inspection is theirs, a surveyor as the municipality's staff.
+    const relation = engineer ? 'engineer' : caller.grant?.role === 'inspector' ? 'inspector' : 'staff';
+    this.runner.fileFor(caller, permitId, relation);
     const upload = await readUpload();
-    return this.blobs.put(upload.file, { maxBytes: UPLOAD_LIMIT_BYTES, allowedTypes: ['jpeg', 'png'] });
+    return this.blobs.put(upload.file, {
+      maxBytes: UPLOAD_LIMIT_BYTES,
+      allowedTypes: engineer ? ['pdf', 'jpeg', 'png'] : ['jpeg', 'png'],
+    });
   }
 }

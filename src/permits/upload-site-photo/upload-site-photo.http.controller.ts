@@ -16,8 +16,11 @@ export class UploadSitePhotoHttpController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('site-photos')
-  @Roles(['surveyor'])
-  @ApiOperation({ summary: 'Upload a site photo (JPEG or PNG); the report then cites its SHA-256' })
+  @Roles(['surveyor', 'inspector', 'engineer'])
+  @ApiOperation({
+    summary:
+      'Upload a site or inspection photo (JPEG or PNG), or a supervising engineer’s stage-report file (also PDF); the report then cites its SHA-256',
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiCreatedResponse({ type: StoredBlobResponseDto })

@@ -1,0 +1,4 @@
+import type { InspectStageRequestDto } from './inspect-stage.request.dto.js';
+import { PermitStepCommand } from '../permit-step.command.js';
+
+export class InspectStageCommand extends PermitStepCommand<InspectStageRequestDto> {}

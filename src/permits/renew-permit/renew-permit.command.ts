@@ -1,0 +1,3 @@
+import { PermitStepCommand } from '../permit-step.command.js';
+
+export class RenewPermitCommand extends PermitStepCommand {}

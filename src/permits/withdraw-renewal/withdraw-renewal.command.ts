@@ -1,0 +1,3 @@
+import { PermitStepCommand } from '../permit-step.command.js';
+
+export class WithdrawRenewalCommand extends PermitStepCommand {}
