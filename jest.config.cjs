@@ -39,7 +39,11 @@ module.exports = {
   testTimeout: 30_000,
   reporters: ['default', '<rootDir>/test/support/summary.reporter.cjs'],
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,projections,signing}/**/*.unit.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{src,projections,signing,bench}/**/*.unit.spec.ts'],
+    },
     {
       ...common,
       displayName: 'int',

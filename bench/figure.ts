@@ -5,6 +5,20 @@ export interface Figure {
   readonly name: string;
   readonly value: number;
   readonly unit: string;
+  /** The same work with nothing of Daftar around it, measured in the same run (issue 18). */
+  readonly floor?: Floor;
+  readonly [extra: string]: unknown;
+}
+
+/**
+ * A figure's floor: what the machine allows for the same work (a bare `node:http` server serving the
+ * same bytes, raw better-sqlite3 with the same rows, raw `node:crypto`), in the figure's own unit.
+ */
+export interface Floor {
+  /** What the floor is, in a few words, for the report. */
+  readonly what: string;
+  readonly value: number;
+  readonly unit: string;
   readonly [extra: string]: unknown;
 }
 
@@ -19,6 +33,8 @@ export interface BenchContext {
 
 export interface BenchFigure {
   readonly name: string;
+  /** The least ratio to its floor this figure aims at (the figure's run reports the floor). */
+  readonly goal?: number;
   run(context: BenchContext): Promise<Figure>;
 }
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { percentile, type Figure } from './figure.js';
+import type { FloorServerSpec } from './floor-server-spec.js';
+import { percentile, type Figure, type Floor } from './figure.js';
 
 export interface RunningServer {
   readonly url: string;
@@ -13,23 +14,48 @@ export interface RunningServer {
 
 /**
  * The compiled server in its own process (so the load generator does not share its event loop), on a
- * free loopback port, with demo data, quiet logs; resolves once GET /ready answers 200.
+ * free loopback port, with demo data, in its default configuration (logging at `info`, as `npm start`);
+ * resolves once GET /ready answers 200.
  */
 export async function startServer(
   dataDir: string,
   env: Record<string, string> = {},
-  ready: Readiness = { isReady: (res) => Promise.resolve(res.status === 200), timeoutMs: 60_000 },
+  ready: Readiness = READY_200,
+): Promise<RunningServer> {
+  // As a user runs it: a LOG_LEVEL in the bench's own environment must not quiet the server.
+  const { LOG_LEVEL: _ignored, ...inherited } = process.env;
+  return startProcess(
+    join(process.cwd(), 'dist/src/main.js'),
+    { ...inherited, DAFTAR_DATA_DIR: dataDir, ...env },
+    ready,
+  );
+}
+
+/**
+ * The floor of an HTTP figure: bench/floor-server.ts in its own process, like the server, answering
+ * the same bytes (and, for a command, appending the same event through the same store).
+ */
+export async function startFloorServer(dir: string, spec: FloorServerSpec): Promise<RunningServer> {
+  const file = join(dir, 'floor-server.json');
+  writeFileSync(file, JSON.stringify(spec));
+  return startProcess(
+    join(process.cwd(), 'dist/bench/floor-server.js'),
+    { ...process.env, FLOOR_SERVER_SPEC: file },
+    READY_200,
+  );
+}
+
+const READY_200: Readiness = { isReady: (res) => Promise.resolve(res.status === 200), timeoutMs: 60_000 };
+
+/** A Node script in its own process on a free loopback port (PORT, HOST), once its GET /ready holds. */
+async function startProcess(
+  script: string,
+  env: Record<string, string | undefined>,
+  ready: Readiness,
 ): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(process.cwd(), 'dist/src/main.js')], {
-    env: {
-      ...process.env,
-      DAFTAR_DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
+  const child = spawn(process.execPath, [script], {
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -38,6 +64,7 @@ export async function startServer(
     url,
     stop: () =>
       new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
@@ -210,4 +237,24 @@ function milliseconds(match: RegExpExecArray | null): number | undefined {
   if (!match) return undefined;
   const value = Number(match[1]);
   return match[2] === 'us' ? value / 1000 : match[2] === 's' ? value * 1000 : value;
+}
+
+/**
+ * An HTTP figure's floor: the floor server (bare `node:http`, in its own process) loaded by the same
+ * load generator with the same requests, connections and duration as the figure.
+ */
+export async function loadFloor(
+  dir: string,
+  spec: FloorServerSpec,
+  options: LoadOptions,
+  what: string,
+): Promise<Floor> {
+  const floorDir = mkdtempSync(join(dir, 'floor-'));
+  const server = await startFloorServer(floorDir, spec);
+  try {
+    const { name: _name, value, unit, ...measured } = await load(server.url, options);
+    return { what, value, unit, ...measured };
+  } finally {
+    await server.stop();
+  }
 }

@@ -234,7 +234,7 @@ async function accessRecorded(context: BenchContext): Promise<Figure> {
       requestsPerSecond: recorded.value,
       errors: of(recorded, 'errors'),
       responseBytes: clerk.bytes,
-      floor: 'own.read',
+      floorRead: 'own.read',
       floorLatencyP50Ms: of(floor, 'latencyP50Ms'),
       floorLatencyP99Ms: of(floor, 'latencyP99Ms'),
       floorRequestsPerSecond: floor.value,
