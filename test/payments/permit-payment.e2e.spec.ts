@@ -4,14 +4,15 @@ import { join } from 'node:path';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import { signCallback } from '../../src/payments/callback-signature.js';
 import { paymentStream } from '../../src/payments/payment.events.js';
-import { permitStream, type PermitEvent } from '../../src/permits/permit.events.js';
-import { fees, history } from '../../src/permits/permit.fixtures.js';
+import { permitStream } from '../../src/permits/permit.events.js';
+import { fees } from '../../src/permits/permit.fixtures.js';
 import { demoRuleSet } from '../../src/rule-sets/demo-rule-set.js';
 import { newId } from '../../src/shared/ids.js';
 import { persianDigits } from '../../src/shared/jalali.js';
 import { bootstrapAdmin, signedInUser } from '../support/bootstrap-admin.js';
 import { consentFor, registeredCitizen } from '../support/citizens.js';
 import { hamedan, registerAll } from '../support/directory.js';
+import { feesAssessedFile } from '../support/seeded-permits.js';
 import { call } from '../support/http.js';
 import { writeProductionPki } from '../support/test-pki.js';
 import { startTestApp, type TestApp, untilProjected } from '../support/test-app.js';
@@ -38,28 +39,6 @@ describe('paying a permit file’s fees online through the sandbox gateway', () 
   let stranger: string;
   let counter: string;
   let clerk: string;
-
-  /** A file of the owner's with its fees assessed, appended straight to the store. */
-  async function feesAssessedFile(): Promise<string> {
-    const permitId = newId();
-    const { position } = await store.append(
-      permitStream(permitId),
-      history.fees_assessed.map((event) => ({
-        id: newId(),
-        ...({ ...event, data: { ...event.data, permitId } } as PermitEvent),
-        metadata: {
-          actor: { id: 'system:test', role: 'system' },
-          correlationId: `seed-${permitId}`,
-          causationId: `seed-${permitId}`,
-          recordedAt: new Date().toISOString(),
-          schemaVersion: 1,
-        },
-      })),
-      { expectedRevision: 'no_stream' },
-    );
-    expect(await untilProjected(t.app, position)).toBe(true);
-    return permitId;
-  }
 
   const startPayment = (permitId: string, token = owner, body: object = {}, headers = {}) =>
     call(t.app, 'POST', `/permits/${permitId}/payments/online`, { token, body, headers });
@@ -142,7 +121,7 @@ describe('paying a permit file’s fees online through the sandbox gateway', () 
   afterAll(() => t.close());
 
   it('starts a payment, pays it in the sandbox, and the file is paid, recorded once', async () => {
-    const permitId = await feesAssessedFile();
+    const permitId = await feesAssessedFile(t.app);
     const started = await startPayment(permitId);
     expect(started.statusCode).toBe(201);
     const { paymentId, amount, redirectUrl } = started.json();
@@ -195,7 +174,7 @@ describe('paying a permit file’s fees online through the sandbox gateway', () 
   });
 
   it('refuses a callback without the gateway’s signature, and records nothing', async () => {
-    const paymentId = await startedPayment(await feesAssessedFile());
+    const paymentId = await startedPayment(await feesAssessedFile(t.app));
     const body = paidCallback(paymentId);
     for (const signature of [
       signCallback('a-forger-who-guessed-another-secret', Buffer.from(body)),
@@ -215,7 +194,7 @@ describe('paying a permit file’s fees online through the sandbox gateway', () 
   });
 
   it('answers a replayed callback as the first time, with no second event anywhere', async () => {
-    const permitId = await feesAssessedFile();
+    const permitId = await feesAssessedFile(t.app);
     const paymentId = await startedPayment(permitId);
     const body = paidCallback(paymentId, fees.total, 'BANK-REPLAYED-1');
     const signature = signCallback(SECRET, Buffer.from(body));
@@ -238,7 +217,7 @@ describe('paying a permit file’s fees online through the sandbox gateway', () 
   });
 
   it('refuses an amount other than the one asked for, and an unknown payment', async () => {
-    const paymentId = await startedPayment(await feesAssessedFile());
+    const paymentId = await startedPayment(await feesAssessedFile(t.app));
     const short = paidCallback(paymentId, fees.total - 1_000);
     const res = await postCallback(short, signCallback(SECRET, Buffer.from(short)));
     expect(res.statusCode).toBe(409);
@@ -252,7 +231,7 @@ describe('paying a permit file’s fees online through the sandbox gateway', () 
   });
 
   it('records a cancellation at the sandbox as failed and leaves the fees due', async () => {
-    const permitId = await feesAssessedFile();
+    const permitId = await feesAssessedFile(t.app);
     const paymentId = await startedPayment(permitId);
     const res = await t.app.inject({
       method: 'POST',
@@ -272,7 +251,7 @@ describe('paying a permit file’s fees online through the sandbox gateway', () 
   });
 
   it('marks a payment the file refuses for a refund, and leaves the file as it was', async () => {
-    const permitId = await feesAssessedFile();
+    const permitId = await feesAssessedFile(t.app);
     const paymentId = await startedPayment(permitId);
     // A clerk lowers a fee while the payer is at the gateway.
     await store.append(
@@ -312,7 +291,7 @@ describe('paying a permit file’s fees online through the sandbox gateway', () 
   });
 
   it('lets only the applicant, or a counter office acting for them, start a payment', async () => {
-    const permitId = await feesAssessedFile();
+    const permitId = await feesAssessedFile(t.app);
     const strangers = await startPayment(permitId, stranger);
     expect(strangers.statusCode).toBe(404);
     expect(strangers.json()).toMatchObject({ code: 'PERMIT.NOT_FOUND' });
@@ -329,7 +308,7 @@ describe('paying a permit file’s fees online through the sandbox gateway', () 
   });
 
   it('asks for a fine only when the commission’s fine is due', async () => {
-    const res = await startPayment(await feesAssessedFile(), owner, { purpose: 'fine' });
+    const res = await startPayment(await feesAssessedFile(t.app), owner, { purpose: 'fine' });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'PAYMENT.NOTHING_DUE', details: { status: 'fees_assessed' } });
     expect((await startPayment(newId(), owner, { purpose: 'dues' })).statusCode).toBe(400);
