@@ -7,6 +7,8 @@ export interface Figure {
   readonly unit: string;
   /** The same work with nothing of Daftar around it, measured in the same run (issue 18). */
   readonly floor?: Floor;
+  /** The same work on what a team would pick instead, measured in the same run (issue 18). */
+  readonly peer?: Peer;
   readonly [extra: string]: unknown;
 }
 
@@ -19,6 +21,19 @@ export interface Floor {
   readonly what: string;
   readonly value: number;
   readonly unit: string;
+  readonly [extra: string]: unknown;
+}
+
+/** A figure's peer: another product doing the same work, in the figure's own unit. */
+export interface Peer {
+  /** The product and version, in a few words, for the report. */
+  readonly what: string;
+  readonly value: number;
+  readonly unit: string;
+  /** This figure's value ÷ the peer's (above 1: ours does more); absent when the peer did no work. */
+  readonly ratio?: number;
+  /** What went wrong on the peer, in a few words each, when something did. */
+  readonly problems?: readonly string[];
   readonly [extra: string]: unknown;
 }
 

@@ -9,18 +9,21 @@ import { percentile, type Figure, type Floor } from './figure.js';
 
 export interface RunningServer {
   readonly url: string;
+  /** The server process's id: its memory is read from /proc (the province-scale figures). */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
 /**
  * The compiled server in its own process (so the load generator does not share its event loop), on a
  * free loopback port, with demo data, in its default configuration (logging at `info`, as `npm start`);
- * resolves once GET /ready answers 200.
+ * resolves once GET /ready answers 200. `nodeArgs` go to Node itself (`--cpu-prof` for the profiler).
  */
 export async function startServer(
   dataDir: string,
   env: Record<string, string> = {},
   ready: Readiness = READY_200,
+  nodeArgs: readonly string[] = [],
 ): Promise<RunningServer> {
   // As a user runs it: a LOG_LEVEL in the bench's own environment must not quiet the server.
   const { LOG_LEVEL: _ignored, ...inherited } = process.env;
@@ -28,6 +31,7 @@ export async function startServer(
     join(process.cwd(), 'dist/src/main.js'),
     { ...inherited, DAFTAR_DATA_DIR: dataDir, ...env },
     ready,
+    nodeArgs,
   );
 }
 
@@ -52,9 +56,10 @@ async function startProcess(
   script: string,
   env: Record<string, string | undefined>,
   ready: Readiness,
+  nodeArgs: readonly string[] = [],
 ): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -62,6 +67,7 @@ async function startProcess(
   await untilReady(url, child, ready);
   return {
     url,
+    pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -118,6 +124,8 @@ export interface LoadOptions {
    * sends its next request as soon as the last is answered. Only autocannon holds a rate.
    */
   readonly rate?: number;
+  /** Called as the measured window begins, after the warm-up (the profiler keeps only that window). */
+  readonly onMeasure?: () => void;
 }
 
 /** In a request body, replaced by a number unique to the request: for commands that must not repeat. */
@@ -152,6 +160,7 @@ async function loadWithAutocannon(url: string, options: LoadOptions): Promise<Fi
       ...(options.rate === undefined ? {} : { overallRate: options.rate }),
     });
   await run(options.warmupSeconds ?? 1);
+  options.onMeasure?.();
   // Without a callback autocannon answers its instance, which is also the promise of its result.
   const measured = run(options.seconds) as Promise<autocannon.Result> & autocannon.Instance;
   // At a rate, each answer's own time to the microsecond: the histogram keeps whole milliseconds, too
@@ -207,6 +216,7 @@ async function loadWithWrk(url: string, options: LoadOptions): Promise<Figure> {
     }).stdout;
   try {
     run(options.warmupSeconds ?? 1);
+    options.onMeasure?.();
     const out = run(options.seconds);
     const percentile = (p: string) =>
       milliseconds(new RegExp(`^\\s+${p}%\\s+([\\d.]+)(us|ms|s)`, 'm').exec(out));

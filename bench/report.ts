@@ -1,4 +1,4 @@
-import { round, type Figure } from './figure.js';
+import { round, type Figure, type Peer } from './figure.js';
 
 /**
  * The bench's report (issue 18), as pure functions: each figure scored against its floor, the runs
@@ -95,6 +95,7 @@ export function renderReport(report: BenchReport): string {
     f.measuredAt.slice(0, 10),
   ]);
   const notMet = report.figures.filter((f) => f.met === false);
+  const withPeer = report.figures.filter((f) => f.peer !== undefined);
   return [
     `- machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB of memory`,
     `- Node ${machine.node} on ${machine.os}`,
@@ -107,6 +108,14 @@ export function renderReport(report: BenchReport): string {
     '',
     table(['figure', 'measured', 'floor (same run)', 'ratio', 'goal', 'met', 'run'], rows),
     '',
+    ...(withPeer.length === 0
+      ? []
+      : [
+          'Beside a peer, on the same workload in the same run (the ratio is figure ÷ peer: above 1, Daftar does more):',
+          '',
+          ...withPeer.map((f) => describePeer(f.name, f.peer!)),
+          '',
+        ]),
     notMet.length === 0
       ? 'Every goal measured here is met.'
       : [
@@ -115,6 +124,8 @@ export function renderReport(report: BenchReport): string {
           ...notMet.map(
             (f) => `- \`${f.name}\`: ${f.ratio!.toFixed(2)} of its floor, goal ${String(f.goal)}`,
           ),
+          '',
+          'Why, with the profile of each: [What is not met, and why](#what-is-not-met-and-why) and `docs/profiles/`.',
         ].join('\n'),
   ].join('\n');
 }
@@ -126,6 +137,16 @@ export function replaceGenerated(document: string, generated: string): string {
   const end = document.indexOf(END_MARKER);
   if (begin === -1 || end < begin) return `${document.trimEnd()}\n\n${part}\n`;
   return `${document.slice(0, begin)}${part}${document.slice(end + END_MARKER.length)}`;
+}
+
+/** One line per figure with a peer, and one sub-line per thing that went wrong on the peer. */
+function describePeer(name: string, peer: Peer): string {
+  const ratio =
+    peer.ratio === undefined ? 'no ratio: the peer finished no work' : `ratio ${peer.ratio.toFixed(2)}`;
+  return [
+    `- \`${name}\` beside ${peer.what}: ${describe(peer.value, peer.unit, peer)}; ${ratio}`,
+    ...(peer.problems ?? []).map((problem) => `  - ${problem}`),
+  ].join('\n');
 }
 
 /** `16,400 requests/s, p50 2.8 ms, p99 4.6 ms`: the value and the latency fields a figure has. */

@@ -69,8 +69,34 @@ describe('the bench report', () => {
       '| `http.parcel.lookup` | 8,300 requests/s, p50 5 ms, p99 16 ms | bare node:http: 38,000 requests/s, p99 4 ms | 0.22  | ≥ 0.5 | **not met yet** | 2026-12-03 |',
     );
     expect(text).toContain('- `http.parcel.lookup`: 0.22 of its floor, goal 0.5');
+    expect(text).toContain('[What is not met, and why](#what-is-not-met-and-why)');
     const lines = text.split('\n').filter((line) => line.startsWith('|'));
     expect(new Set(lines.map((line) => line.length)).size).toBe(1);
+  });
+
+  it('renders a figure beside its peer with the ratio, and says what went wrong on the peer', () => {
+    const append = {
+      name: 'append.sqlite.c50',
+      value: 11000,
+      unit: 'events/s',
+      measuredAt: machine.date,
+      peer: { what: 'Emmett 0.38.5', value: 0, unit: 'events/s', problems: ['51 of 100 appends failed'] },
+    };
+    const single = {
+      ...append,
+      name: 'append.sqlite.c1',
+      peer: { what: 'Emmett 0.38.5', value: 67, unit: 'events/s', latencyP50Ms: 11.9, ratio: 22.91 },
+    };
+    const text = renderReport({ machine, figures: [single, append] });
+    expect(text).toContain(
+      '- `append.sqlite.c1` beside Emmett 0.38.5: 67 events/s, p50 11.9 ms; ratio 22.91\n',
+    );
+    expect(text).toContain(
+      '- `append.sqlite.c50` beside Emmett 0.38.5: 0 events/s; no ratio: the peer finished no work\n  - 51 of 100 appends failed\n',
+    );
+    expect(renderReport({ machine, figures: [{ ...lookup, measuredAt: machine.date }] })).not.toContain(
+      'beside',
+    );
   });
 
   it('writes its part between the markers, keeping the prose around them', () => {

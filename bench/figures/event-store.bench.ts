@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { categoryOf, type NewEvent } from '../../src/event-store/event-envelope.js';
 import type { ExpectedRevision } from '../../src/event-store/event-store.port.js';
@@ -16,59 +15,16 @@ import {
   type Floor,
   type Measured,
 } from '../figure.js';
+import { meanDataBytes, meanMetadataBytes, nextTemplate, STREAM_LENGTH } from './append-workload.js';
+import { emmettFigure, emmettPeer } from './emmett.bench.js';
 
 const BASELINE = 'baseline.sqlite.insert.b100';
 const BASELINE_TX_ROWS = 100;
-/** Real streams are short (a permit's life is tens of events), so writers move on to a new stream. */
-const STREAM_LENGTH = 20;
-const TYPES = ['PermitApplicationFiled', 'DocumentUploaded', 'FeeAssessed', 'SurveyorAssigned'];
 
-interface Template {
-  readonly type: string;
-  readonly data: unknown;
-  readonly metadata: NewEvent['metadata'];
-}
-
-/**
- * Permit-like payloads: 300–500 bytes of JSON data and the metadata every real event carries. They are
- * built once, so that both the store and the baseline pay only for a fresh event id and the JSON
- * serialisation per event, and the figures compare storage rather than test-data generation.
- */
-export const templates: readonly Template[] = Array.from({ length: 1024 }, (_, i) => {
-  const commandId = newId();
-  return {
-    type: TYPES[i % TYPES.length]!,
-    data: {
-      permitId: newId(),
-      renewalCode: `3-${i % 12}-${100 + (i % 400)}-27-0-0-0`,
-      kind: 'new-construction',
-      applicant: { id: `user-${newId()}`, fullName: 'مریم احمدی', nationalId: '0012345678' },
-      parcel: { areaM2: 248.5, zone: 'R-121' },
-      requested: { floors: 4, units: 8, densityPercent: 180 },
-      document: { id: newId(), kind: 'deed', sha256: randomBytes(32).toString('hex') },
-    },
-    metadata: {
-      actor: { id: `user-${newId()}`, role: 'citizen', municipality: 'hamedan' },
-      correlationId: commandId,
-      causationId: commandId,
-      recordedAt: new Date().toISOString(),
-      schemaVersion: 1,
-    },
-  };
-});
-let nextTemplate = 0;
-
+/** A permit-like event: a template with a fresh id, as the application appends it. */
 function permitEvent(): NewEvent {
-  const template = templates[nextTemplate++ % templates.length]!;
-  return { id: newId(), ...template };
+  return { id: newId(), ...nextTemplate() };
 }
-
-const meanDataBytes = round(
-  templates.reduce((sum, t) => sum + Buffer.byteLength(JSON.stringify(t.data)), 0) / templates.length,
-);
-const meanMetadataBytes = round(
-  templates.reduce((sum, t) => sum + Buffer.byteLength(JSON.stringify(t.metadata)), 0) / templates.length,
-);
 
 /** One writer's position: which stream it writes and what it expects there. */
 class Writer {
@@ -114,6 +70,7 @@ async function appendFigure(name: string, writers: number, context: BenchContext
   const value = round(measured.count / measured.seconds);
   context.log(`${measured.count} events in ${measured.seconds.toFixed(2)} s`);
   const baseline = context.results.get(BASELINE);
+  const peer = emmettPeer(context, writers, value);
   return {
     name,
     value,
@@ -126,6 +83,7 @@ async function appendFigure(name: string, writers: number, context: BenchContext
     metadataBytes: meanMetadataBytes,
     ...(baseline ? { ratioToBaseline: round(value / baseline.value, 3) } : {}),
     floor: rawFloor(context, writers),
+    ...(peer ? { peer } : {}),
   };
 }
 
@@ -192,11 +150,13 @@ async function baselineFigure(context: BenchContext): Promise<Figure> {
   };
 }
 
-// The baseline comes first so that the c50 figure can report its ratio to it. Each append figure's
-// floor has its rows per transaction: one for one writer, and for 50 writers the 50 a group commit
-// holds at most (issue 18).
+// The baseline comes first so that the c50 figure can report its ratio to it, and each peer figure
+// just before the figure it is the peer of. Each append figure's floor has its rows per transaction:
+// one for one writer, and for 50 writers the 50 a group commit holds at most (issue 18).
 export const eventStoreFigures: readonly BenchFigure[] = [
   { name: BASELINE, run: baselineFigure },
+  emmettFigure(1),
   { name: 'append.sqlite.c1', goal: 0.7, run: (context) => appendFigure('append.sqlite.c1', 1, context) },
+  emmettFigure(50),
   { name: 'append.sqlite.c50', goal: 0.8, run: (context) => appendFigure('append.sqlite.c50', 50, context) },
 ];

@@ -7,6 +7,7 @@ import { inquiryFigures } from './inquiries.bench.js';
 import { ledgerFigures } from './ledger.bench.js';
 import { parcelFigures } from './parcels.bench.js';
 import { permitFigures } from './permits.bench.js';
+import { scaleFigures } from './scale.bench.js';
 import { webhookFigures } from './webhooks.bench.js';
 
 /** Every figure `npm run bench` knows, in the order they run; add new modules here. */
@@ -20,4 +21,5 @@ export const figures: readonly BenchFigure[] = [
   ...auditFigures,
   ...feedFigures,
   ...webhookFigures,
+  ...scaleFigures,
 ];

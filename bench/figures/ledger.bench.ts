@@ -8,7 +8,7 @@ import { eventEntry } from '../../src/ledger/event-leaf.js';
 import { LedgerTree } from '../../src/ledger/ledger-tree.js';
 import { LedgerTreeSubscriber } from '../../src/ledger/ledger-tree.subscriber.js';
 import { measureSync, round, type BenchContext, type BenchFigure, type Figure } from '../figure.js';
-import { templates } from './event-store.bench.js';
+import { templates } from './append-workload.js';
 
 const STORE_FIGURE = 'append.sqlite.c50';
 /** A live page is one group commit of the store, and c50's commits hold at most 50 events. */

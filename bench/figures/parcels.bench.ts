@@ -13,14 +13,7 @@ const parcelLookup: BenchFigure = {
   async run(context) {
     context.log('starting the server with demo data');
     const server = await startServer(context.dir);
-    const options: LoadOptions = {
-      name: 'http.parcel.lookup',
-      connections: 50,
-      seconds: 5,
-      requests: demoParcels
-        .slice(0, 20)
-        .map((p) => ({ method: 'GET' as const, path: `/parcels/${p.renewalCode}` })),
-    };
+    const options = parcelLookupLoad();
     try {
       const spec = await captureGets(
         server.url,
@@ -37,5 +30,17 @@ const parcelLookup: BenchFigure = {
     }
   },
 };
+
+/** The load of `http.parcel.lookup` (also what `npm run bench:profile` drives): 20 demo parcels. */
+export function parcelLookupLoad(): LoadOptions {
+  return {
+    name: 'http.parcel.lookup',
+    connections: 50,
+    seconds: 5,
+    requests: demoParcels
+      .slice(0, 20)
+      .map((p) => ({ method: 'GET' as const, path: `/parcels/${p.renewalCode}` })),
+  };
+}
 
 export const parcelFigures: readonly BenchFigure[] = [parcelLookup];

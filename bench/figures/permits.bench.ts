@@ -20,19 +20,11 @@ const commandSubmit: BenchFigure = {
   async run(context) {
     const server = await startServer(context.dir);
     try {
-      const token = await demoToken(server.url, 'citizen');
-      const body = JSON.stringify({ renewalCode: '1-1-1-1-0-0-0', applicationType: 'NewConstruction' });
-      const options: LoadOptions = {
-        name: 'http.command.submit',
-        connections: 50,
-        seconds: 5,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        requests: [{ method: 'POST', path: '/permits', body }],
-      };
+      const options = await commandSubmitLoad(server.url);
       const response = await captureResponse(`${server.url}/permits`, {
         method: 'POST',
         headers: options.headers!,
-        body,
+        body: String(options.requests[0]!.body),
       });
       context.log('loading POST /permits with 50 connections');
       const figure = await load(server.url, options);
@@ -62,6 +54,24 @@ const commandSubmit: BenchFigure = {
   },
 };
 
+/** The load of `http.command.submit` on a running server (also what `npm run bench:profile` drives). */
+export async function commandSubmitLoad(url: string): Promise<LoadOptions> {
+  const token = await demoToken(url, 'citizen');
+  return {
+    name: 'http.command.submit',
+    connections: 50,
+    seconds: 5,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    requests: [
+      {
+        method: 'POST',
+        path: '/permits',
+        body: JSON.stringify({ renewalCode: '1-1-1-1-0-0-0', applicationType: 'NewConstruction' }),
+      },
+    ],
+  };
+}
+
 /** The last event the server appended to a stream of the category: what the floor appends in its place. */
 function lastEventOf(
   file: string,
@@ -81,6 +91,24 @@ function lastEventOf(
   }
 }
 
+/** The only setting `http.verify` changes: the public rate limit would otherwise answer the load 429. */
+export const VERIFY_SERVER_ENV: Record<string, string> = { DAFTAR_VERIFY_RATE_LIMIT: '10000000' };
+
+/**
+ * The load of `http.verify` (also what `npm run bench:profile` drives): the three documents the demo
+ * walk-through issues on a running server whose data directory is `dir`.
+ */
+export async function verifyLoad(url: string, dir: string): Promise<LoadOptions> {
+  const demo = await runDemo(url, () => {}, join(dir, 'outbox', 'sms.jsonl'));
+  const codes = [demo.mapOrderDocument, demo.permitDocument, demo.completionDocument];
+  return {
+    name: 'http.verify',
+    connections: 50,
+    seconds: 5,
+    requests: codes.map((code) => ({ method: 'GET' as const, path: `/v/${encodeURIComponent(code)}` })),
+  };
+}
+
 /**
  * `http.verify`: anonymous `GET /v/:code` of the three documents `npm run demo` issues (map order,
  * permit, completion certificate), 50 connections (goal ≥ 5,000/s with p99 < 20 ms), beside a bare
@@ -90,18 +118,10 @@ const verify: BenchFigure = {
   name: 'http.verify',
   goal: 0.4,
   async run(context) {
-    // The only setting off its default: the public rate limit would otherwise answer the load 429.
-    const server = await startServer(context.dir, { DAFTAR_VERIFY_RATE_LIMIT: '10000000' });
+    const server = await startServer(context.dir, VERIFY_SERVER_ENV);
     try {
       context.log('issuing documents with the demo walk-through');
-      const demo = await runDemo(server.url, () => {}, join(context.dir, 'outbox', 'sms.jsonl'));
-      const codes = [demo.mapOrderDocument, demo.permitDocument, demo.completionDocument];
-      const options: LoadOptions = {
-        name: 'http.verify',
-        connections: 50,
-        seconds: 5,
-        requests: codes.map((code) => ({ method: 'GET' as const, path: `/v/${encodeURIComponent(code)}` })),
-      };
+      const options = await verifyLoad(server.url, context.dir);
       const spec = await captureGets(
         server.url,
         options.requests.map((r) => r.path!),

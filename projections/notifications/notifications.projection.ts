@@ -27,7 +27,7 @@ export interface NotificationView {
 
 export const notificationsProjection: Projection<NotificationView, NotificationEvent> = {
   name: 'notifications',
-  version: 1,
+  version: 2,
   handles: NOTIFICATION_EVENT_TYPES,
   indexes: [['status', 'dueAt'], 'userId'],
   documentId: (event) => event.data.messageId,
@@ -40,7 +40,8 @@ export const notificationsProjection: Projection<NotificationView, NotificationE
         if (doc) {
           return {
             ...doc,
-            topics: [...doc.topics, item.topic],
+            // What the message is about, each topic once: a digest held for days stays small.
+            topics: doc.topics.includes(item.topic) ? doc.topics : [...doc.topics, item.topic],
             urgent: doc.urgent || URGENT_TOPICS.has(item.topic),
             updatedAt: at,
           };

@@ -58,6 +58,14 @@ describe('notifications projection', () => {
   const twoItems = [...opened, queued('event-2', 'commission_ruling')];
   const retrying = [...twoItems, failed(1, '2026-11-25T10:06:00.000Z')];
 
+  it('names each topic of a held message once, however many notices of it the message carries', () => {
+    const many = [
+      ...twoItems,
+      ...Array.from({ length: 50 }, (_, i) => queued(`event-${i + 3}`, 'survey_scheduled')),
+    ];
+    expect(fold(many)!.topics).toEqual(['survey_scheduled', 'commission_ruling']);
+  });
+
   it('keeps one view per message', () => {
     const [event] = recorded(opened);
     expect(notificationsProjection.documentId(event!)).toBe(messageId);

@@ -1,3 +1,4 @@
+import { DomainError } from '../shared/domain-error.js';
 import type { ExpectedRevision } from './event-store.port.js';
 
 /** The stream is not where the appender expected it: someone else wrote first. */
@@ -39,4 +40,46 @@ export class InvalidPosition extends Error {
     super(`Not a position of this store: ${position}`);
     this.name = 'InvalidPosition';
   }
+}
+
+export type StoreUnavailableReason = 'disk_full' | 'io_error' | 'unreachable';
+
+const UNAVAILABLE: Record<StoreUnavailableReason, string> = {
+  disk_full: 'The event store’s disk is full: nothing was recorded; try again shortly',
+  io_error: 'The event store could not write (an I/O error): the change is not confirmed; try again shortly',
+  unreachable: 'The event store does not answer: the change is not confirmed; try again shortly',
+};
+
+/**
+ * The store cannot take writes for now (503, not 500): it passes by itself once the disk has room
+ * again or the server answers again, and the next append goes through in the same process.
+ */
+export class StoreUnavailable extends DomainError {
+  constructor(
+    readonly reason: StoreUnavailableReason,
+    options?: ErrorOptions,
+  ) {
+    super('STORE.UNAVAILABLE', UNAVAILABLE[reason], 'unavailable', { reason });
+    this.name = 'StoreUnavailable';
+    if (options?.cause !== undefined) this.cause = options.cause;
+  }
+}
+
+const NO_SPACE = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT', 'EFBIG']);
+
+/**
+ * Why the disk refused a write, or undefined when it did not: no space (SQLITE_FULL, a short write
+ * past a file-size limit; ENOSPC, EDQUOT, EFBIG from the file system) or an I/O error (SQLITE_IOERR_*,
+ * EIO). Looks through `cause`, where a wrapper keeps the original.
+ */
+export function diskRefusal(error: unknown): 'disk_full' | 'io_error' | undefined {
+  // Not `instanceof Error`: a native module's errors may come from another realm (Jest's, a worker's).
+  for (let e = error, depth = 0; typeof e === 'object' && e !== null && depth < 5; depth += 1) {
+    const { code, cause } = e as { code?: unknown; cause?: unknown };
+    e = cause;
+    if (typeof code !== 'string') continue;
+    if (NO_SPACE.has(code)) return 'disk_full';
+    if (code === 'EIO' || code.startsWith('SQLITE_IOERR')) return 'io_error';
+  }
+  return undefined;
 }

@@ -14,13 +14,15 @@ import { StartupTasks } from '../shared/startup-tasks.js';
 import { CommandRunner } from './command-handling/command-runner.js';
 import { DataDirLock } from './data-dir-lock.js';
 import { EVENT_STORE, type EventStore } from './event-store.port.js';
-import { openEventStore, openReadModels } from './open-event-store.js';
+import { openEventStore, openReactionCheckpoints, openReadModels } from './open-event-store.js';
+import { ReactionCheckpoints } from './subscriptions/reaction-checkpoints.js';
 import { ReadModelDatabase } from './subscriptions/read-model-database.js';
 import { SubscriberRunner } from './subscriptions/subscriber-runner.js';
+import { PublicAnswers } from '../shared/http/public-answers.js';
 
 /**
- * Owns the data directory's lock, the event store, the read-model file and the subscribers; starts them
- * after boot, closes them last.
+ * Owns the data directory's lock, the event store, the read-model and reactions' files and the
+ * subscribers; starts them after boot, closes them last.
  */
 @Global()
 @Module({})
@@ -46,21 +48,44 @@ export class EventStoreModule implements OnApplicationBootstrap, OnApplicationSh
           useFactory: (config: AppConfig) => openReadModels(config),
         },
         {
+          provide: ReactionCheckpoints,
+          inject: [APP_CONFIG, DataDirLock],
+          useFactory: (config: AppConfig) => openReactionCheckpoints(config),
+        },
+        {
           provide: SubscriberRunner,
           inject: [EVENT_STORE, ReadModelDatabase],
           useFactory: (store: EventStore, readModels: ReadModelDatabase) =>
             new SubscriberRunner(store, readModels, projections),
         },
+        {
+          provide: PublicAnswers,
+          inject: [ReadModelDatabase],
+          useFactory: (readModels: ReadModelDatabase) => {
+            const answers = new PublicAnswers();
+            readModels.onAnyChange(() => answers.changed());
+            return answers;
+          },
+        },
         CommandRunner,
         StartupTasks,
       ],
-      exports: [EVENT_STORE, ReadModelDatabase, SubscriberRunner, CommandRunner, StartupTasks],
+      exports: [
+        EVENT_STORE,
+        ReadModelDatabase,
+        ReactionCheckpoints,
+        SubscriberRunner,
+        CommandRunner,
+        StartupTasks,
+        PublicAnswers,
+      ],
     };
   }
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly readModels: ReadModelDatabase,
+    private readonly reactions: ReactionCheckpoints,
     private readonly subscribers: SubscriberRunner,
     private readonly lock: DataDirLock,
   ) {}
@@ -73,6 +98,7 @@ export class EventStoreModule implements OnApplicationBootstrap, OnApplicationSh
     await this.subscribers.stop();
     await this.store.close();
     this.readModels.close();
+    this.reactions.close();
     this.lock.release();
   }
 }

@@ -76,5 +76,11 @@ function subscriberProblem(status: SubscriberStatus): string[] {
     const f = status.failure;
     return [`${status.name} stopped at position ${f.position} (${f.eventType} ${f.eventId}): ${f.message}`];
   }
+  if (status.retry) {
+    const r = status.retry;
+    return [
+      `${status.name} is retrying at position ${r.position} (${r.eventType} ${r.eventId}), attempt ${r.attempt}: ${r.message}`,
+    ];
+  }
   return [`${status.name} is ${status.state.replace('_', ' ')} (at position ${status.position ?? 'start'})`];
 }

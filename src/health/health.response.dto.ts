@@ -11,12 +11,23 @@ class SubscriberFailureDto {
   @ApiProperty() message!: string;
 }
 
+class SubscriberRetryDto extends SubscriberFailureDto {
+  @ApiProperty({ description: 'how many times in a row; the wait grows from 0.25 s to 10 s' })
+  attempt!: number;
+}
+
 export class SubscriberStatusDto {
   @ApiProperty({ example: 'projection:permits' }) name!: string;
-  @ApiProperty({ enum: ['starting', 'catching_up', 'live', 'failed', 'stopped'] }) state!: string;
+  @ApiProperty({ enum: ['starting', 'catching_up', 'live', 'retrying', 'failed', 'stopped'] }) state!: string;
   @ApiPropertyOptional({ description: 'the last position it has fully handled' }) position?: string;
   @ApiPropertyOptional({ type: SubscriberFailureDto, description: 'the event that stopped it' })
   failure?: SubscriberFailureDto;
+  @ApiPropertyOptional({
+    type: SubscriberRetryDto,
+    description:
+      'the event it could not write for a reason not its own (a full disk); it resubscribes by itself',
+  })
+  retry?: SubscriberRetryDto;
   @ApiPropertyOptional({ description: 'events a reaction has parked and goes on without' }) parked?: number;
 }
 

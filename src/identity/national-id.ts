@@ -1,8 +1,11 @@
 const PERSIAN_ZERO = 0x06f0; // ۰
 const ARABIC_INDIC_ZERO = 0x0660; // ٠
+const NON_ASCII_DIGIT = /[\u06f0-\u06f9\u0660-\u0669]/;
 
 /** Maps Persian (۰-۹) and Arabic-Indic (٠-٩) digits to ASCII 0-9, since Persian keyboards type the former. */
 export function normalizeDigits(s: string): string {
+  // Most input is typed in ASCII already: testing is cheaper than replacing nothing.
+  if (!NON_ASCII_DIGIT.test(s)) return s;
   return s.replace(/[\u06f0-\u06f9\u0660-\u0669]/g, (digit) => {
     const code = digit.charCodeAt(0);
     const zero = code >= PERSIAN_ZERO ? PERSIAN_ZERO : ARABIC_INDIC_ZERO;

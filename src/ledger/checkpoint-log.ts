@@ -20,6 +20,7 @@ export class CheckpointLog {
   private readonly latestRow: Database.Statement<[number], StoredCheckpoint>;
   private readonly page: Database.Statement<[number, number], StoredCheckpoint>;
   private readonly insert: Database.Statement<[number, string, string]>;
+  private readonly addedListeners = new Set<() => void>();
 
   private constructor(private readonly db: Database.Database) {
     const columns = 'size, note, made_at AS madeAt';
@@ -68,6 +69,12 @@ export class CheckpointLog {
 
   add(checkpoint: StoredCheckpoint): void {
     this.insert.run(checkpoint.size, checkpoint.note, checkpoint.madeAt);
+    for (const listener of this.addedListeners) listener();
+  }
+
+  /** Calls the listener after each checkpoint kept: inclusion proofs now lead to it. */
+  onAdded(listener: () => void): void {
+    this.addedListeners.add(listener);
   }
 
   /** Called once the server stops (Nest calls it on a provider). */

@@ -25,6 +25,7 @@ import { ProveConsistencyHandler } from './prove-consistency/prove-consistency.h
 import { ProveConsistencyHttpController } from './prove-consistency/prove-consistency.http.controller.js';
 import { ProveInclusionHandler } from './prove-inclusion/prove-inclusion.handler.js';
 import { ProveInclusionHttpController } from './prove-inclusion/prove-inclusion.http.controller.js';
+import { PublicAnswers } from '../shared/http/public-answers.js';
 
 /** The tamper-evident ledger: a Merkle tree over the log, signed checkpoints, and proofs for anyone. */
 @Module({
@@ -53,8 +54,13 @@ import { ProveInclusionHttpController } from './prove-inclusion/prove-inclusion.
     {
       // After the read models: they are opened under the data directory's lock.
       provide: CheckpointLog,
-      inject: [APP_CONFIG, ReadModelDatabase],
-      useFactory: (config: AppConfig) => CheckpointLog.open(config.dataDir),
+      inject: [APP_CONFIG, PublicAnswers, ReadModelDatabase],
+      useFactory: (config: AppConfig, answers: PublicAnswers) => {
+        const log = CheckpointLog.open(config.dataDir);
+        // A document's verification shows its inclusion proof up to the newest checkpoint.
+        log.onAdded(() => answers.changed());
+        return log;
+      },
     },
     {
       provide: LedgerCheckpoints,

@@ -35,11 +35,17 @@ export function parseRenewalCode(input: string): RenewalCode {
       expected: RENEWAL_CODE_PARTS.join('-'),
     });
   }
-  const numbers = normalized.split('-').map(Number);
-  const code = Object.fromEntries(RENEWAL_CODE_PARTS.map((part, i) => [part, numbers[i]])) as {
-    [part in RenewalCodePart]: number;
-  };
-  return { ...code, text: numbers.join('-') };
+  const [district, region, block, parcel, building, apartment, shop] = normalized.split('-').map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const text = `${district}-${region}-${block}-${parcel}-${building}-${apartment}-${shop}`;
+  return { district, region, block, parcel, building, apartment, shop, text };
 }
 
 /**

@@ -11,6 +11,7 @@ import { createApp, UPLOAD_LIMIT_BYTES } from '../../src/shared/http/create-app.
 import { createLogger } from '../../src/shared/logging/pino-logger.js';
 import { samplePdf } from '../support/sample-attachments.js';
 import { multipart, MULTIPART_BOUNDARY, type MultipartPart } from '../support/multipart.js';
+import { PublicAnswers } from '../../src/shared/http/public-answers.js';
 
 /** A route that exists only in this test: the shape a real attachment endpoint takes. */
 @Controller('test-uploads')
@@ -31,7 +32,13 @@ class UploadTestController {
 @Module({ controllers: [UploadTestController] })
 class UploadTestModule {
   static using(blobs: BlobStore): DynamicModule {
-    return { module: UploadTestModule, providers: [{ provide: BlobStore, useValue: blobs }] };
+    return {
+      module: UploadTestModule,
+      providers: [
+        { provide: BlobStore, useValue: blobs },
+        { provide: PublicAnswers, useValue: new PublicAnswers() },
+      ],
+    };
   }
 }
 

@@ -207,6 +207,8 @@ describe('signed documents: issue, fetch, barcodes, print, revoke, and verify on
 
   it('lets the signatory revoke a document, after which it verifies as revoked', async () => {
     const { code } = await issue();
+    // Verified once before: the answer kept for the public must not outlive the revocation.
+    expect((await call(t.app, 'GET', `/v/${code}`)).json().status).toBe('valid');
     const revoke = (token: string, body: object) =>
       call(t.app, 'POST', `/documents/${code}/revocation`, { token, body });
     expect((await revoke(clerk, { reason: 'issued in error' })).statusCode).toBe(403);
@@ -268,5 +270,23 @@ describe('public verification is rate-limited per address', () => {
     expect(limited.statusCode).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED' });
+  });
+});
+
+describe('a valid document’s verification, answered again from memory', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { DAFTAR_VERIFY_RATE_LIMIT: '3' } });
+    await registerAll(t.app, await bootstrapAdmin(t.app), { municipalities: [hamedan] });
+  });
+  afterAll(() => t.close());
+
+  it('still counts every request against the address’s limit', async () => {
+    const { code } = await t.app
+      .get(CommandBus)
+      .execute(new IssueDocumentCommand(permitRequest(), documentContext()));
+    const statuses = [];
+    for (let i = 0; i < 4; i += 1) statuses.push((await call(t.app, 'GET', `/v/${code}`)).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 429]);
   });
 });

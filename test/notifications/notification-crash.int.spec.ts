@@ -8,6 +8,7 @@ import { DEMO_PASSWORD } from '../../src/identity/demo/demo-data.js';
 import { deliveryKey, smsReference } from '../../src/notifications/message-ids.js';
 import { compiled } from '../support/compiled.js';
 import { KavenegarStandIn, SmtpStandIn, type Receiver } from './stand-in-receivers.js';
+import { until } from '../support/until.js';
 
 /** Each wait is for one observable step (a start, a hand-over, a record); a loaded machine gets time. */
 const STEP_MS = 60_000;
@@ -75,11 +76,11 @@ describe('a notification whose sender is killed between the hand-over and the re
     const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
     child.stdout!.on('data', keep);
     child.stderr!.on('data', keep);
-    const url = await until('the server listens', STEP_MS, () => {
+    const url = await until('the server listens', () => {
       if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}: ${output}`);
       return /Daftar listening on (http:\/\/localhost:\d+)/.exec(output)?.[1];
     });
-    await until('the server is ready', STEP_MS, async () => {
+    await until('the server is ready', async () => {
       const res = await fetch(`${url}/ready`).catch(() => undefined);
       return res?.ok || undefined;
     });
@@ -114,7 +115,7 @@ describe('a notification whose sender is killed between the hand-over and the re
     receiver.beforeFirstAnswer(() => killed(first.child));
     await prepare(first.url);
     await causeNotification(first.url);
-    await until('the receiver takes the first message and the server is killed', STEP_MS, () => {
+    await until('the receiver takes the first message and the server is killed', () => {
       if (first.child.signalCode === 'SIGKILL') return true;
       if (first.child.exitCode !== null) throw new Error(`the server exited by itself: ${first.output()}`);
       return undefined;
@@ -129,12 +130,12 @@ describe('a notification whose sender is killed between the hand-over and the re
     const second = await startDaftar(env);
     const log = await until(
       'the restarted server records the message sent',
-      STEP_MS,
       () => {
         if (second.child.exitCode !== null) throw new Error(`the server exited: ${second.output()}`);
         const own = notificationLog(dataDir).filter((e) => e.data.messageId === messageId);
         return own.some((e) => e.type === 'NotificationSent') ? own : undefined;
       },
+      STEP_MS,
       () =>
         `handed over: ${JSON.stringify(receiver.handovers.map((h) => h.key))}; ` +
         `log: ${JSON.stringify(notificationLog(dataDir).map((e) => e.type))}; ` +
@@ -242,26 +243,6 @@ async function signIn(url: string, username: string): Promise<string> {
     password: DEMO_PASSWORD,
   });
   return String(accessToken);
-}
-
-/**
- * Polls `check` until it answers something other than undefined; after `ms` fails naming `what`,
- * and what `explain` finds then.
- */
-async function until<T>(
-  what: string,
-  ms: number,
-  check: () => T | undefined | Promise<T | undefined>,
-  explain: () => string = () => '',
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const found = await check();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline)
-      throw new Error(`Timed out after ${ms} ms waiting until ${what}. ${explain()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 function killed(child: ChildProcess): Promise<void> {

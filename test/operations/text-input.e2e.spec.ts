@@ -73,6 +73,26 @@ describe('text that is not well-formed, or carries control characters, is refuse
     expect(path.json()).toMatchObject({ code: 'REQUEST.INVALID_TEXT', details: { field: 'id' } });
   });
 
+  // Found by the HTTP fuzz (test/fuzz): thousands of levels overflowed the validators' stack, a 500.
+  it.each([
+    [
+      'a field nested 3,000 levels deep',
+      JSON.stringify({ renewalCode: nested(3_000), applicationType: 'NewConstruction' }),
+    ],
+    ['100,000 nested arrays', '['.repeat(100_000) + ']'.repeat(100_000)],
+  ])('refuses %s with 400 REQUEST.TOO_DEEP and appends nothing', async (_, payload) => {
+    const before = await head();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/permits',
+      headers: { authorization: `Bearer ${citizen}`, 'content-type': 'application/json' },
+      payload,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('REQUEST.TOO_DEEP');
+    expect(await head()).toBe(before);
+  });
+
   it('keeps line breaks in free text, where a person writes several lines', async () => {
     const clerk = await signIn(t.app, 'clerk', DEMO_PASSWORD);
     const res = await call(t.app, 'POST', '/parcels/1-1-1-3-0-0-0/ownership', {
@@ -85,3 +105,9 @@ describe('text that is not well-formed, or carries control characters, is refuse
     expect(res.statusCode).toBe(201);
   });
 });
+
+function nested(depth: number): unknown {
+  let value: unknown = '1-1-1-1-0-0-0';
+  for (let i = 0; i < depth; i++) value = [value];
+  return value;
+}

@@ -238,7 +238,7 @@ describe('the audit log over real SQLite', () => {
 /** An audit log built from the streams' events, in a directory of its own; `close` removes it. */
 async function auditLogOf(
   streams: readonly (readonly [string, readonly NewEvent[]])[],
-): Promise<{ log: AuditLogReadModel; close: () => Promise<void> }> {
+): Promise<{ log: AuditLogReadModel; readModels: ReadModelDatabase; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'daftar-audit-'));
   const store = new SqliteEventStore(join(dir, 'events.db'), { pollIntervalMs: 20 });
   for (const [stream, events] of streams) await store.append(stream, events, { expectedRevision: 'any' });
@@ -253,7 +253,7 @@ async function auditLogOf(
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   };
-  return { log: new AuditLogReadModel(readModels), close };
+  return { log: new AuditLogReadModel(readModels), readModels, close };
 }
 
 const draft = (permitId: string, renewalCode: string) => ({
@@ -276,6 +276,31 @@ describe('the audit log’s time filter, when log order and recorded time disagr
       expect(times({ since: at(10) })).toEqual([at(10), at(11)]);
       expect(times({ since: at(11) })).toEqual([at(11)]);
       expect(times({ before: at(11) })).toEqual([at(10)]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('the audit log after a page it could not write', () => {
+  it('writes the page’s good entries again at the times they were recorded', async () => {
+    // A type it has no facts for: the page fails and is written again one event at a time.
+    const unplaceable = newEvent('NoSuchEventType', {}, clerk, 40);
+    const { readModels, close } = await auditLogOf([
+      ['permit-p2', [newEvent('PermitDraftOpened', draft('p2', '2-1-1-1-0-0-0'), clerk, 10)]],
+      ['permit-p4', [newEvent('PermitDraftOpened', draft('p4', '2-1-1-1-0-0-0'), clerk, 30)]],
+      ['permit-p3', [unplaceable]],
+    ]);
+    try {
+      const logged = readModels.db
+        .prepare<[], { stream: string; loggedAt: string }>(
+          'SELECT stream, logged_at AS loggedAt FROM audit_entries ORDER BY seq',
+        )
+        .all();
+      expect(logged).toEqual([
+        { stream: 'permit-p2', loggedAt: at(10) },
+        { stream: 'permit-p4', loggedAt: at(30) },
+      ]);
     } finally {
       await close();
     }

@@ -10,6 +10,7 @@ import {
   type ActorColumn,
   type FilterColumn,
 } from './audit-log.tables.js';
+import { statementCache, type Prepare } from '../../event-store/sqlite/statement-cache.js';
 
 /** An entry as searches answer it: absent fields are NULL, the main subject alone. */
 export type AuditRow = { readonly seq: number; readonly subject: string | null } & {
@@ -53,11 +54,12 @@ interface Lane {
 @Injectable()
 export class AuditLogReadModel {
   private readonly db: Database.Database;
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statement: Prepare;
 
   constructor(readModels: ReadModelDatabase) {
     prepareAuditTables(readModels);
     this.db = readModels.db;
+    this.statement = statementCache(this.db);
   }
 
   /**
@@ -218,15 +220,6 @@ export class AuditLogReadModel {
         : (first.pluck().get(later(filter.before)) as number | undefined);
     const to = Math.min(end ?? Number.MAX_SAFE_INTEGER, filter.beforeSeq ?? Number.MAX_SAFE_INTEGER);
     return to <= from ? undefined : { from, to };
-  }
-
-  private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (statement === undefined) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
   }
 }
 

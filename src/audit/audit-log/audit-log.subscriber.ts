@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import {
   auditEntry,
   EMPTY_CONTEXT,
@@ -17,7 +16,7 @@ import { AUDIT_LOG_SUBSCRIBER, AUDIT_LOG_VERSION, prepareAuditTables } from './a
  * checkpoint are written in one transaction, so each event is an entry exactly once.
  */
 export class AuditLogSubscriber extends CheckpointedSubscriber {
-  private readonly writeAll: Database.Transaction<(events: readonly RecordedEvent[]) => void>;
+  private readonly writeAll: (events: readonly RecordedEvent[]) => void;
 
   constructor(readModels: ReadModelDatabase) {
     super(AUDIT_LOG_SUBSCRIBER, readModels);
@@ -73,7 +72,7 @@ export class AuditLogSubscriber extends CheckpointedSubscriber {
       }
     };
 
-    this.writeAll = db.transaction((events: readonly RecordedEvent[]) => {
+    const writePage = db.transaction((events: readonly RecordedEvent[]) => {
       const contexts = new Map<string, StreamContext>();
       for (const event of events) {
         const held = contexts.get(event.stream) ?? storedContext(getContext.get(event.stream));
@@ -84,6 +83,16 @@ export class AuditLogSubscriber extends CheckpointedSubscriber {
       for (const [stream, context] of contexts) putContext.run(stream, JSON.stringify(context));
       readModels.saveCheckpoint(this.name, events.at(-1)!.position, AUDIT_LOG_VERSION);
     });
+    // A page rolled back (a full disk) is written again later: from the time it began with.
+    this.writeAll = (events) => {
+      const before = loggedAt;
+      try {
+        writePage(events);
+      } catch (error) {
+        loggedAt = before;
+        throw error;
+      }
+    };
   }
 
   protected delivery() {

@@ -6,6 +6,7 @@ import type { KnownUser, ParcelOf } from '../../../projections/audit-reports/peo
 import type { AuditArea } from '../audit-scope.js';
 import type { TimeRange } from '../audit-time-range.js';
 import { inAreas, inRange, type Value } from './report-sql.js';
+import { statementCache, type Prepare } from '../../event-store/sqlite/statement-cache.js';
 
 /** The most failed or refused sign-ins one logins report reads (a long attack is told as truncated). */
 export const MAX_LOGIN_FAILURES = 50_000;
@@ -23,7 +24,10 @@ export const MAX_LOGIN_FAILURES = 50_000;
 export class AuditPeopleTables {
   static readonly TABLES = ['users', 'user_areas', 'owners', 'logins'];
 
-  constructor(private readonly db: Database.Database) {
+  private readonly prepare: Prepare;
+
+  constructor(db: Database.Database) {
+    this.prepare = statementCache(db);
     db.exec(`
       CREATE TABLE IF NOT EXISTS audit_report_users (user_id TEXT PRIMARY KEY, username TEXT NOT NULL,
         doc TEXT NOT NULL) WITHOUT ROWID;
@@ -40,24 +44,26 @@ export class AuditPeopleTables {
   }
 
   user(userId: string): KnownUser | undefined {
-    const row = this.db
-      .prepare<[string], { doc: string }>('SELECT doc FROM audit_report_users WHERE user_id = ?')
-      .get(userId);
+    const row = this.prepare<[string], { doc: string }>(
+      'SELECT doc FROM audit_report_users WHERE user_id = ?',
+    ).get(userId);
     return row && (JSON.parse(row.doc) as KnownUser);
   }
 
   userIdOf(username: string): string | undefined {
-    return this.db
-      .prepare<[string], { user_id: string }>('SELECT user_id FROM audit_report_users WHERE username = ?')
-      .get(username)?.user_id;
+    return this.prepare<[string], { user_id: string }>(
+      'SELECT user_id FROM audit_report_users WHERE username = ?',
+    ).get(username)?.user_id;
   }
 
   saveUser(user: KnownUser): void {
-    this.db
-      .prepare('INSERT OR REPLACE INTO audit_report_users (user_id, username, doc) VALUES (?, ?, ?)')
-      .run(user.userId, user.username, JSON.stringify(user));
-    this.db.prepare('DELETE FROM audit_report_user_areas WHERE user_id = ?').run(user.userId);
-    const area = this.db.prepare(
+    this.prepare('INSERT OR REPLACE INTO audit_report_users (user_id, username, doc) VALUES (?, ?, ?)').run(
+      user.userId,
+      user.username,
+      JSON.stringify(user),
+    );
+    this.prepare('DELETE FROM audit_report_user_areas WHERE user_id = ?').run(user.userId);
+    const area = this.prepare(
       'INSERT INTO audit_report_user_areas (municipality, region, user_id) VALUES (?, ?, ?)',
     );
     for (const { municipality, regions } of user.grants)
@@ -66,7 +72,7 @@ export class AuditPeopleTables {
 
   /** Display names of users, by id; ids the reports do not know (`automatic`, `system`) are left out. */
   names(userIds: readonly string[]): Map<string, string> {
-    const read = this.db.prepare<[string], { doc: string }>(
+    const read = this.prepare<[string], { doc: string }>(
       'SELECT doc FROM audit_report_users WHERE user_id = ?',
     );
     const names = new Map<string, string>();
@@ -78,38 +84,36 @@ export class AuditPeopleTables {
   }
 
   owners({ municipality, renewalCode }: ParcelOf): string[] {
-    return this.db
-      .prepare<[string, string], { national_id: string }>(
-        'SELECT national_id FROM audit_report_owners WHERE municipality = ? AND renewal_code = ?',
-      )
+    return this.prepare<[string, string], { national_id: string }>(
+      'SELECT national_id FROM audit_report_owners WHERE municipality = ? AND renewal_code = ?',
+    )
       .all(municipality, renewalCode)
       .map((row) => row.national_id);
   }
 
   setOwners({ municipality, renewalCode }: ParcelOf, nationalIds: readonly string[]): void {
-    this.db
-      .prepare('DELETE FROM audit_report_owners WHERE municipality = ? AND renewal_code = ?')
-      .run(municipality, renewalCode);
-    const owner = this.db.prepare(
+    this.prepare('DELETE FROM audit_report_owners WHERE municipality = ? AND renewal_code = ?').run(
+      municipality,
+      renewalCode,
+    );
+    const owner = this.prepare(
       'INSERT OR IGNORE INTO audit_report_owners (municipality, renewal_code, national_id) VALUES (?, ?, ?)',
     );
     for (const nationalId of nationalIds) owner.run(municipality, renewalCode, nationalId);
   }
 
   recordLogin(fact: LoginFact): void {
-    this.db
-      .prepare(
-        `INSERT INTO audit_report_logins (user_id, at, kind, tehran_day, address, doc)
+    this.prepare(
+      `INSERT INTO audit_report_logins (user_id, at, kind, tehran_day, address, doc)
          VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        fact.userId,
-        fact.to,
-        fact.kind,
-        tehranTime(fact.to).day,
-        fact.addresses.map((a) => a.address).join(' '),
-        JSON.stringify(fact),
-      );
+    ).run(
+      fact.userId,
+      fact.to,
+      fact.kind,
+      tehranTime(fact.to).day,
+      fact.addresses.map((a) => a.address).join(' '),
+      JSON.stringify(fact),
+    );
   }
 
   /**
@@ -118,10 +122,9 @@ export class AuditPeopleTables {
    */
   failedLogins(areas: readonly AuditArea[], range: TimeRange): { facts: LoginFact[]; truncated: boolean } {
     const { sql, params } = this.ofUsersIn(areas, range);
-    const found = this.db
-      .prepare<Value[], { doc: string }>(
-        `SELECT doc FROM audit_report_logins WHERE ${sql} AND kind <> 'success' ORDER BY at LIMIT ?`,
-      )
+    const found = this.prepare<Value[], { doc: string }>(
+      `SELECT doc FROM audit_report_logins WHERE ${sql} AND kind <> 'success' ORDER BY at LIMIT ?`,
+    )
       .all(...params, MAX_LOGIN_FAILURES + 1)
       .map((row) => JSON.parse(row.doc) as LoginFact);
     return { facts: found.slice(0, MAX_LOGIN_FAILURES), truncated: found.length > MAX_LOGIN_FAILURES };
@@ -130,15 +133,13 @@ export class AuditPeopleTables {
   /** Users of the areas signing in from MANY_ADDRESSES or more addresses in one Tehran day, counted here. */
   manyAddresses(areas: readonly AuditArea[], range: TimeRange): LoginRow[] {
     const { sql, params } = this.ofUsersIn(areas, range);
-    return this.db
-      .prepare<Value[], LoginRow>(
-        `SELECT 'many_addresses' AS finding, min(json_extract(doc, '$.username')) AS username,
+    return this.prepare<Value[], LoginRow>(
+      `SELECT 'many_addresses' AS finding, min(json_extract(doc, '$.username')) AS username,
            user_id AS userId, min(at) AS "from", max(at) AS "to", count(*) AS count,
            count(DISTINCT address) AS addresses
          FROM audit_report_logins WHERE ${sql} AND kind = 'success'
          GROUP BY user_id, tehran_day HAVING count(DISTINCT address) >= ?`,
-      )
-      .all(...params, MANY_ADDRESSES);
+    ).all(...params, MANY_ADDRESSES);
   }
 
   private ofUsersIn(areas: readonly AuditArea[], range: TimeRange): { sql: string; params: Value[] } {

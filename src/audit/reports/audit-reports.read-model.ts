@@ -36,6 +36,7 @@ import {
   type Clause,
   type Value,
 } from './report-sql.js';
+import { statementCache, type Prepare } from '../../event-store/sqlite/statement-cache.js';
 
 export const AUDIT_REPORTS_SUBSCRIBER = 'audit:reports';
 /** Raised when the tables change shape: the subscriber then rebuilds them from the log. */
@@ -72,10 +73,12 @@ const TURNAROUND_GROUPING: Record<TurnaroundGroup, readonly (readonly [string, s
  */
 export class AuditReportsReadModel {
   private readonly db: Database.Database;
+  private readonly prepare: Prepare;
   readonly people: AuditPeopleTables;
 
   constructor(readonly readModels: ReadModelDatabase) {
     this.db = readModels.db;
+    this.prepare = statementCache(this.db);
     if (readModels.checkpoint(AUDIT_REPORTS_SUBSCRIBER)?.version !== AUDIT_REPORTS_VERSION) this.reset();
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS audit_report_files (id TEXT PRIMARY KEY, municipality TEXT NOT NULL,
@@ -109,14 +112,14 @@ export class AuditReportsReadModel {
         ...AuditPeopleTables.TABLES,
       ])
         this.db.exec(`DROP TABLE IF EXISTS audit_report_${table}`);
-      this.db.prepare('DELETE FROM subscriber_checkpoints WHERE name = ?').run(AUDIT_REPORTS_SUBSCRIBER);
+      this.prepare('DELETE FROM subscriber_checkpoints WHERE name = ?').run(AUDIT_REPORTS_SUBSCRIBER);
     })();
   }
 
   file(id: string): TrackedFile | undefined {
-    const row = this.db
-      .prepare<[string], { doc: string }>('SELECT doc FROM audit_report_files WHERE id = ?')
-      .get(id);
+    const row = this.prepare<[string], { doc: string }>(
+      'SELECT doc FROM audit_report_files WHERE id = ?',
+    ).get(id);
     return row && (JSON.parse(row.doc) as TrackedFile);
   }
 
@@ -124,55 +127,47 @@ export class AuditReportsReadModel {
   record(facts: ReportFacts): void {
     const { file, ended, override, returns, action } = facts;
     if (file)
-      this.db
-        .prepare(
-          'INSERT OR REPLACE INTO audit_report_files (id, municipality, region, open, doc) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(file.id, file.municipality, file.region, file.open ? 1 : 0, JSON.stringify(file));
+      this.prepare(
+        'INSERT OR REPLACE INTO audit_report_files (id, municipality, region, open, doc) VALUES (?, ?, ?, ?, ?)',
+      ).run(file.id, file.municipality, file.region, file.open ? 1 : 0, JSON.stringify(file));
     if (ended) {
       const { month, week } = periodsOf(ended.endedAt);
-      this.db
-        .prepare(
-          `INSERT INTO audit_report_stages (municipality, region, at, process, stage, clerk_id, seconds, month, week)
+      this.prepare(
+        `INSERT INTO audit_report_stages (municipality, region, at, process, stage, clerk_id, seconds, month, week)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          ended.municipality,
-          ended.region,
-          ended.endedAt,
-          ended.process,
-          ended.stage,
-          ended.clerkId,
-          ended.seconds,
-          month,
-          week,
-        );
+      ).run(
+        ended.municipality,
+        ended.region,
+        ended.endedAt,
+        ended.process,
+        ended.stage,
+        ended.clerkId,
+        ended.seconds,
+        month,
+        week,
+      );
     }
     if (override)
       this.insert('overrides', override.municipality, override.region ?? '', override.at, override);
     for (const r of returns)
-      this.db
-        .prepare(
-          `INSERT INTO audit_report_returns (municipality, region, at, clerk_id, what, reason, document_kind)
+      this.prepare(
+        `INSERT INTO audit_report_returns (municipality, region, at, clerk_id, what, reason, document_kind)
            VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(r.municipality, r.region, r.at, r.clerkId, r.what, r.reason, r.documentKind ?? null);
+      ).run(r.municipality, r.region, r.at, r.clerkId, r.what, r.reason, r.documentKind ?? null);
     if (action)
-      this.db
-        .prepare(
-          `INSERT INTO audit_report_actions (municipality, region, at, hour, tehran_day, weekday, minute_of_day, doc)
+      this.prepare(
+        `INSERT INTO audit_report_actions (municipality, region, at, hour, tehran_day, weekday, minute_of_day, doc)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          action.municipality,
-          action.region ?? null,
-          action.at,
-          action.hour,
-          action.tehranDay,
-          action.weekday,
-          action.minuteOfDay,
-          JSON.stringify(action),
-        );
+      ).run(
+        action.municipality,
+        action.region ?? null,
+        action.at,
+        action.hour,
+        action.tehranDay,
+        action.weekday,
+        action.minuteOfDay,
+        JSON.stringify(action),
+      );
   }
 
   recordConflict(conflict: ConflictRow, region: string): void {
@@ -180,9 +175,12 @@ export class AuditReportsReadModel {
   }
 
   private insert(table: string, municipality: string, region: string | null, at: string, doc: object): void {
-    this.db
-      .prepare(`INSERT INTO audit_report_${table} (municipality, region, at, doc) VALUES (?, ?, ?, ?)`)
-      .run(municipality, region, at, JSON.stringify(doc));
+    this.prepare(`INSERT INTO audit_report_${table} (municipality, region, at, doc) VALUES (?, ?, ?, ?)`).run(
+      municipality,
+      region,
+      at,
+      JSON.stringify(doc),
+    );
   }
 
   /**
@@ -206,9 +204,8 @@ export class AuditReportsReadModel {
     const columns = grouping.map(([column]) => column).join(', ');
     const fields = grouping.map(([column, field]) => `${column} AS ${field}`).join(', ');
     const where = this.where(areas, range);
-    return this.db
-      .prepare<Value[], TurnaroundRow>(
-        `SELECT ${fields}, n AS count,
+    return this.prepare<Value[], TurnaroundRow>(
+      `SELECT ${fields}, n AS count,
            min(CASE WHEN rank = (50 * n + 99) / 100 THEN seconds END) AS medianSeconds,
            min(CASE WHEN rank = (90 * n + 99) / 100 THEN seconds END) AS p90Seconds
          FROM (SELECT ${columns}, seconds,
@@ -216,20 +213,18 @@ export class AuditReportsReadModel {
              count(*) OVER (PARTITION BY ${columns}) AS n
            FROM audit_report_stages WHERE ${where.sql})
          GROUP BY ${columns} ORDER BY ${series ? 'period, ' : ''}${columns}`,
-      )
-      .all(...where.params);
+    ).all(...where.params);
   }
 
   /** Returns counted per clerk, what was returned and the reason, the most frequent first. */
   returns(areas: readonly AuditArea[], range: TimeRange): ReturnRow[] {
     const where = this.where(areas, range);
-    return this.db
-      .prepare<Value[], ReturnRow & { documentKind: string | null }>(
-        `SELECT clerk_id AS clerkId, what, reason, document_kind AS documentKind, count(*) AS count,
+    return this.prepare<Value[], ReturnRow & { documentKind: string | null }>(
+      `SELECT clerk_id AS clerkId, what, reason, document_kind AS documentKind, count(*) AS count,
            max(at) AS lastAt
          FROM audit_report_returns WHERE ${where.sql}
          GROUP BY clerk_id, what, reason, document_kind ORDER BY count DESC, clerkId, what, reason`,
-      )
+    )
       .all(...where.params)
       .map(({ documentKind, ...row }) => (documentKind === null ? row : { ...row, documentKind }));
   }
@@ -238,12 +233,10 @@ export class AuditReportsReadModel {
   activity(areas: readonly AuditArea[], range: TimeRange): ActivityRow[] {
     const where = this.where(areas, range);
     const count = <Row>(column: string, field: string) =>
-      this.db
-        .prepare<Value[], Row>(
-          `SELECT ${column} AS ${field}, count(*) AS count FROM audit_report_actions WHERE ${where.sql}
+      this.prepare<Value[], Row>(
+        `SELECT ${column} AS ${field}, count(*) AS count FROM audit_report_actions WHERE ${where.sql}
            GROUP BY ${column}`,
-        )
-        .all(...where.params);
+      ).all(...where.params);
     return activityRows(
       count<{ hour: number; count: number }>('hour', 'hour'),
       count<{ day: string; count: number }>('tehran_day', 'day'),
@@ -271,14 +264,12 @@ export class AuditReportsReadModel {
 
   openFiles(areas: readonly AuditArea[]): OpenFilesRow[] {
     const { sql, params } = inAreas(areas);
-    return this.db
-      .prepare<Value[], OpenFilesRow>(
-        `SELECT json_extract(doc, '$.process') AS process, json_extract(doc, '$.stage') AS state,
+    return this.prepare<Value[], OpenFilesRow>(
+      `SELECT json_extract(doc, '$.process') AS process, json_extract(doc, '$.stage') AS state,
            municipality, count(*) AS count
          FROM audit_report_files WHERE open = 1 AND ${sql}
          GROUP BY municipality, process, state ORDER BY municipality, process, state`,
-      )
-      .all(...params);
+    ).all(...params);
   }
 
   private where(areas: readonly AuditArea[], range: TimeRange): Clause {
@@ -302,12 +293,10 @@ export class AuditReportsReadModel {
     const found = areas
       .flatMap((area) => {
         const where = this.where([area], range);
-        return this.db
-          .prepare<Value[], { id: number; at: string; doc: string }>(
-            `SELECT rowid AS id, at, doc FROM audit_report_${table}
+        return this.prepare<Value[], { id: number; at: string; doc: string }>(
+          `SELECT rowid AS id, at, doc FROM audit_report_${table}
              WHERE ${where.sql} ${from.sql} ${also.sql} ORDER BY at DESC, rowid DESC LIMIT ?`,
-          )
-          .all(...where.params, ...from.params, ...also.params, pageSize + 1);
+        ).all(...where.params, ...from.params, ...also.params, pageSize + 1);
       })
       .sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id);
     const rows = found.slice(0, pageSize);

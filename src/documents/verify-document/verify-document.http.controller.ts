@@ -15,6 +15,7 @@ import { Public } from '../../identity/auth/access.decorators.js';
 import { DomainError } from '../../shared/domain-error.js';
 import { addressKey } from '../../shared/http/client-address.js';
 import { prefersHtml } from '../../shared/http/html.js';
+import { PublicAnswers } from '../../shared/http/public-answers.js';
 import { RateLimiter } from '../../shared/http/rate-limiter.js';
 import { DocumentVerificationResponseDto } from './document-verification.response.dto.js';
 import { VerifyDocumentQuery } from './verify-document.query.js';
@@ -28,6 +29,7 @@ export class VerifyDocumentHttpController {
 
   constructor(
     private readonly queries: QueryBus,
+    private readonly answers: PublicAnswers,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.limiter = new RateLimiter(config.verifyRateLimitPerMinute, 60_000);
@@ -52,6 +54,8 @@ export class VerifyDocumentHttpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DocumentVerificationResponseDto | string> {
     this.limiter.take(addressKey(request.ip), Date.now());
+    // The same answer for everyone; a repeat of it still counts against the address's limit.
+    this.answers.offer(request, (again) => this.limiter.admit(addressKey(again.ip), Date.now()));
     const html = prefersHtml(request.headers.accept);
     if (html) void reply.type('text/html; charset=utf-8').header('vary', 'Accept');
     try {

@@ -1,14 +1,18 @@
 import {
   ANY,
   BACKWARDS,
+  DeadlineExceededError,
   END,
   EventStoreDBClient,
   FORWARDS,
   MaxAppendSizeExceededError,
   NO_STREAM,
+  NotLeaderError,
   START,
   STREAM_EXISTS,
   StreamNotFoundError,
+  TimeoutError,
+  UnavailableError,
   WrongExpectedVersionError,
   jsonEvent,
   type AppendExpectedRevision,
@@ -17,7 +21,7 @@ import {
   type Position,
 } from '@eventstore/db-client';
 import type { NewEvent, RecordedEvent } from '../event-envelope.js';
-import { InvalidAppend, WrongExpectedRevision } from '../event-store.errors.js';
+import { InvalidAppend, StoreUnavailable, WrongExpectedRevision } from '../event-store.errors.js';
 import type {
   AppendOptions,
   AppendResult,
@@ -53,6 +57,16 @@ const SUBSCRIPTION_HEAD_SCAN = 4096;
 const PING_DEADLINE_MS = 5000;
 
 const noop = (): void => undefined;
+
+/** A lost connection as the typed error commands answer 503 (the server down, no leader, no answer in time). */
+function unreachable(error: unknown): unknown {
+  const lost =
+    error instanceof UnavailableError ||
+    error instanceof DeadlineExceededError ||
+    error instanceof TimeoutError ||
+    error instanceof NotLeaderError;
+  return lost ? new StoreUnavailable('unreachable', { cause: error }) : error;
+}
 
 /**
  * The production store: EventStoreDB / KurrentDB over gRPC. Concurrency control and idempotent retries
@@ -93,7 +107,7 @@ export class EventStoreDbEventStore implements EventStore {
           `The append is larger than the server accepts (${error.maxAppendSize} bytes)`,
         );
       }
-      throw error;
+      throw unreachable(error);
     }
     // A single event's append position is its $all position. A multi-event write reports the position of
     // the transaction, not necessarily that of its last event, and an idempotent retry may report none;
@@ -122,7 +136,7 @@ export class EventStoreDbEventStore implements EventStore {
       }
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
-      throw error;
+      throw unreachable(error);
     }
     return events;
   }

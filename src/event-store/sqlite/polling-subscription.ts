@@ -67,7 +67,12 @@ export class PollingSubscription implements Subscription {
       if (!(await this.deliver(page.events))) return;
       this.position = page.nextPosition ?? this.position;
       // Handling awaited, so more may have been appended meanwhile: only an empty read is caught up.
-      if (page.events.length > 0) continue;
+      // Reads and handlers are synchronous: between pages the event loop answers requests, timers
+      // and signals, or a catch-up over a province's log would hold the server deaf for minutes.
+      if (page.events.length > 0) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        continue;
+      }
       this.handler.onCaughtUp?.(this.position);
       this.signalCaughtUp();
       if (this.isStopped) return;

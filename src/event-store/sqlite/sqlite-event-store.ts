@@ -2,7 +2,13 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { categoryOf, type NewEvent, type RecordedEvent } from '../event-envelope.js';
-import { DuplicateEventId, InvalidPosition, WrongExpectedRevision } from '../event-store.errors.js';
+import {
+  diskRefusal,
+  DuplicateEventId,
+  InvalidPosition,
+  StoreUnavailable,
+  WrongExpectedRevision,
+} from '../event-store.errors.js';
 import type {
   AppendOptions,
   AppendResult,
@@ -231,7 +237,8 @@ export class SqliteEventStore implements EventStore {
       this.commitBatch.immediate(batch, outcomes, written);
     } catch (error) {
       // The transaction as a whole failed (disk full, I/O error): nothing of the batch was written.
-      for (const pending of batch) pending.reject(error);
+      const failure = storageFailure(error);
+      for (const pending of batch) pending.reject(failure);
       return;
     }
     this.remember(written);
@@ -396,6 +403,12 @@ function wrongRevision({ stream, expected }: PendingAppend, current: number | nu
 function isDuplicateId(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
   return e.code === 'SQLITE_CONSTRAINT_UNIQUE' && e.message?.includes('events.id') === true;
+}
+
+/** A write the disk refused, as the typed error callers answer 503; anything else is a bug, thrown as is. */
+function storageFailure(error: unknown): unknown {
+  const reason = diskRefusal(error);
+  return reason === undefined ? error : new StoreUnavailable(reason, { cause: error });
 }
 
 function isAppendRefusal(error: unknown): boolean {

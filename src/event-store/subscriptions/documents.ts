@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import { remember } from '../../shared/bounded-map.js';
+import { statementCache, type Prepare } from '../sqlite/statement-cache.js';
 import { deepFreeze } from '../../shared/deep-freeze.js';
 import { documentTable, JSON_PATH, type ReadModelDatabase } from './read-model-database.js';
 
@@ -46,7 +46,6 @@ export interface Page<Doc> {
 
 const CACHED_DOCUMENTS = 10_000;
 const CACHED_QUERIES = 1_000;
-const CACHED_STATEMENTS = 500;
 
 /**
  * Read access to one projection's documents; queries name fields by JSON path, never by raw SQL.
@@ -55,7 +54,7 @@ const CACHED_STATEMENTS = 500;
  */
 export class Documents<Doc> {
   private readonly table: string;
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statement: Prepare;
   private readonly byId = new Map<string, Doc | null>();
   private readonly queries = new Map<string, Page<Doc>>();
 
@@ -64,6 +63,7 @@ export class Documents<Doc> {
     projectionName: string,
   ) {
     this.table = documentTable(projectionName);
+    this.statement = statementCache(readModels.db);
     readModels.onChange(this.table, (id) => {
       if (id === undefined) this.byId.clear();
       else this.byId.delete(id);
@@ -154,15 +154,6 @@ export class Documents<Doc> {
       total,
       ...(rows.length > query.limit && last ? { next: { key: last.key, id: last.id } } : {}),
     });
-  }
-
-  private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.readModels.db.prepare(sql);
-      remember(this.statements, sql, statement, CACHED_STATEMENTS);
-    }
-    return statement;
   }
 }
 

@@ -31,10 +31,11 @@ interface Row {
 /** At most this many are listed at once; more parked events than that is an outage to fix, not to page. */
 export const PARKED_LIST_LIMIT = 500;
 
-const COLUMNS = 'subscriber, event_id, event_type, stream, revision, position, reason, message, parked_at';
+export const PARKED_COLUMNS =
+  'subscriber, event_id, event_type, stream, revision, position, reason, message, parked_at';
 
 /**
- * Events a reaction could not handle, kept beside its checkpoint in the read-model file: a reaction
+ * Events a reaction could not handle, kept beside its checkpoint in the reactions' file: a reaction
  * parks an event in the transaction that moves its checkpoint past it, so none is lost in a crash.
  */
 export class ParkedEvents {
@@ -56,15 +57,17 @@ export class ParkedEvents {
       'CREATE INDEX IF NOT EXISTS parked_events_stream ON parked_events (subscriber, stream, revision)',
     );
     // A redelivery after a crash parks the same event again: the first record stands.
-    this.insert = db.prepare(`INSERT OR IGNORE INTO parked_events (${COLUMNS}) VALUES
+    this.insert = db.prepare(`INSERT OR IGNORE INTO parked_events (${PARKED_COLUMNS}) VALUES
       (@subscriber, @event_id, @event_type, @stream, @revision, @position, @reason, @message, @parked_at)`);
-    this.selectOne = db.prepare(`SELECT ${COLUMNS} FROM parked_events WHERE subscriber = ? AND event_id = ?`);
+    this.selectOne = db.prepare(
+      `SELECT ${PARKED_COLUMNS} FROM parked_events WHERE subscriber = ? AND event_id = ?`,
+    );
     this.selectStream = db.prepare(
-      `SELECT ${COLUMNS} FROM parked_events WHERE subscriber = ? AND stream = ? ORDER BY revision`,
+      `SELECT ${PARKED_COLUMNS} FROM parked_events WHERE subscriber = ? AND stream = ? ORDER BY revision`,
     );
     this.selectHeld = db.prepare('SELECT stream, event_id FROM parked_events WHERE subscriber = ?');
     // Parked in log order, so the insertion order (rowid) is the log's.
-    this.selectAll = db.prepare(`SELECT ${COLUMNS} FROM parked_events ORDER BY rowid LIMIT ?`);
+    this.selectAll = db.prepare(`SELECT ${PARKED_COLUMNS} FROM parked_events ORDER BY rowid LIMIT ?`);
     this.countAll = db.prepare('SELECT count(*) AS n FROM parked_events');
     this.remove = db.prepare('DELETE FROM parked_events WHERE subscriber = ? AND event_id = ?');
     this.refail = db.prepare(

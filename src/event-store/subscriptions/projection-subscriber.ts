@@ -9,7 +9,6 @@ import { CheckpointedSubscriber } from './checkpointed-subscriber.js';
  * checkpoint are written in one transaction, so after any crash every event has counted exactly once.
  */
 export class ProjectionSubscriber extends CheckpointedSubscriber {
-  private readonly apply: Database.Transaction<(event: RecordedEvent) => void>;
   private readonly applyAll: Database.Transaction<(events: readonly RecordedEvent[]) => void>;
   private readonly table: string;
 
@@ -30,22 +29,24 @@ export class ProjectionSubscriber extends CheckpointedSubscriber {
       `INSERT INTO ${table} (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`,
     );
     const remove = db.prepare<[string]>(`DELETE FROM ${table} WHERE id = ?`);
-    const evolveOne = (event: RecordedEvent) => {
-      const id = projection.documentId(event);
-      if (id !== null) {
-        const row = load.get(id);
-        const next = projection.evolve(row ? (JSON.parse(row.doc) as unknown) : null, event);
-        if (next === null) remove.run(id);
-        else save.run(id, JSON.stringify(next));
+    // The documents a page touches are read and parsed once, evolved in memory through all of its
+    // events, and written once: catching up on a busy stream is linear in its length, not quadratic.
+    const evolvePage = (events: readonly RecordedEvent[]) => {
+      const working = new Map<string, unknown>();
+      for (const event of events) {
+        const id = projection.documentId(event);
+        if (id === null) continue;
+        const current = working.has(id) ? working.get(id)! : parsed(load.get(id));
+        working.set(id, projection.evolve(current, event));
+      }
+      for (const [id, doc] of working) {
+        if (doc === null) remove.run(id);
+        else save.run(id, JSON.stringify(doc));
       }
     };
-    this.apply = db.transaction((event: RecordedEvent) => {
-      evolveOne(event);
-      readModels.saveCheckpoint(this.name, event.position, projection.version);
-    });
     // A page in one transaction: under load the per-commit cost, not the documents, dominates.
     this.applyAll = db.transaction((events: readonly RecordedEvent[]) => {
-      events.forEach(evolveOne);
+      evolvePage(events);
       readModels.saveCheckpoint(this.name, events.at(-1)!.position, projection.version);
     });
   }
@@ -55,16 +56,15 @@ export class ProjectionSubscriber extends CheckpointedSubscriber {
     return {
       filter: handles === 'all' ? {} : { types: handles },
       handler: {
-        onEvent: (event: RecordedEvent) => {
-          this.apply(event);
-          this.applied([event]);
-        },
-        onEvents: (events: readonly RecordedEvent[]) => {
-          this.applyAll(events);
-          this.applied(events);
-        },
+        onEvent: (event: RecordedEvent) => this.take([event]),
+        onEvents: (events: readonly RecordedEvent[]) => this.take(events),
       },
     };
+  }
+
+  private take(events: readonly RecordedEvent[]): void {
+    this.applyAll(events);
+    this.applied(events);
   }
 
   /** After the commit: caches drop the changed documents, and waiters learn the new position. */
@@ -80,4 +80,8 @@ export class ProjectionSubscriber extends CheckpointedSubscriber {
     const checkpoint = this.readModels.checkpoint(this.name);
     return checkpoint !== undefined && checkpoint.version !== this.projection.version;
   }
+}
+
+function parsed(row: { doc: string } | undefined): unknown {
+  return row ? (JSON.parse(row.doc) as unknown) : null;
 }

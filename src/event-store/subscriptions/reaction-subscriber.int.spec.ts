@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import { event } from '../../../test/event-store/event-store.contract.js';
 import { DomainError } from '../../shared/domain-error.js';
 import type { RecordedEvent } from '../event-envelope.js';
+import { StoreUnavailable } from '../event-store.errors.js';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store.js';
 import { ReactionSubscriber, type Reaction } from './reaction-subscriber.js';
+import { ReactionCheckpoints } from './reaction-checkpoints.js';
 import { ReadModelDatabase } from './read-model-database.js';
+import { until } from '../../../test/support/until.js';
 import { SubscriberRunner } from './subscriber-runner.js';
 
 const fast = { attempts: 3, firstDelayMs: 1 };
@@ -14,16 +17,19 @@ const fast = { attempts: 3, firstDelayMs: 1 };
 describe('ReactionSubscriber over real SQLite files', () => {
   let dir: string;
   let store: SqliteEventStore;
-  let checkpoints: ReadModelDatabase;
+  let checkpoints: ReactionCheckpoints;
+  let readModels: ReadModelDatabase;
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'daftar-reactions-'));
     store = new SqliteEventStore(join(dir, 'events.db'), { pollIntervalMs: 20 });
-    checkpoints = new ReadModelDatabase(join(dir, 'read-models.db'));
+    checkpoints = new ReactionCheckpoints(join(dir, 'reactions.db'));
+    readModels = new ReadModelDatabase(join(dir, 'read-models.db'));
   });
   afterEach(async () => {
     await store.close();
     checkpoints.close();
+    readModels.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -41,7 +47,7 @@ describe('ReactionSubscriber over real SQLite files', () => {
   }
 
   async function run(reaction: Reaction) {
-    const runner = new SubscriberRunner(store, checkpoints, []);
+    const runner = new SubscriberRunner(store, readModels, []);
     runner.register(new ReactionSubscriber(reaction, checkpoints, fast));
     runner.start();
     await runner.caughtUp();
@@ -139,22 +145,45 @@ describe('ReactionSubscriber over real SQLite files', () => {
     await again.stop();
   });
 
-  it('stops, without parking, when what fails is unavailable rather than the event', async () => {
+  it.each([
+    [
+      'something it needs is unavailable',
+      () => new DomainError('READ_MODEL.BEHIND', 'behind', 'unavailable'),
+    ],
+    ['the log refuses its command for want of space', () => new StoreUnavailable('disk_full')],
+    [
+      'its own write finds the disk full',
+      () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }),
+    ],
+  ])('waits and resubscribes, parking nothing, while %s', async (_, refusal) => {
+    let outage = true;
     const { reaction, seen } = recording(async (e) => {
-      if ((e.data as { n: number }).n === 2)
-        throw new DomainError('READ_MODEL.BEHIND', 'behind', 'unavailable');
+      if (outage && (e.data as { n: number }).n === 2) throw refusal();
     });
     for (const n of [1, 2, 3])
       await store.append('thing-1', [event('ThingHappened', { n })], { expectedRevision: 'any' });
-    const runner = await run(reaction);
+    const runner = new SubscriberRunner(store, readModels, []);
+    runner.register(new ReactionSubscriber(reaction, checkpoints, fast));
+    runner.start();
+    const retrying = await until('the reaction retries', () => {
+      const [status] = runner.statuses();
+      return status!.state === 'retrying' ? status : undefined;
+    });
+    expect(retrying).toMatchObject({
+      name: 'reaction:recorder',
+      parked: 0,
+      retry: { eventType: 'ThingHappened', message: refusal().message, attempt: 1 },
+    });
+    expect(retrying!.failure).toBeUndefined();
     // At least once: the page is handed over again one event at a time to find the one that fails.
     expect([...new Set(seen)]).toEqual(['1']);
-    expect(runner.statuses()[0]).toMatchObject({
-      name: 'reaction:recorder',
-      state: 'failed',
-      parked: 0,
-      failure: { eventType: 'ThingHappened', message: 'behind' },
-    });
+
+    outage = false;
+    await runner.caughtUp();
+    expect(runner.statuses()).toEqual([
+      { name: 'reaction:recorder', state: 'live', position: await store.headPosition(), parked: 0 },
+    ]);
+    expect(seen.filter((n) => n !== '1')).toEqual(['2', '3']);
     expect(checkpoints.parked.list().total).toBe(0);
     await runner.stop();
   });

@@ -4,7 +4,8 @@ import type { RecordedEvent } from '../event-envelope.js';
 import type { EventStore } from '../event-store.port.js';
 import { CheckpointedSubscriber } from './checkpointed-subscriber.js';
 import { parkedEvent, type ParkedEvent, type ParkReason } from './parked-events.js';
-import type { ReadModelDatabase } from './read-model-database.js';
+import type { ReactionCheckpoints } from './reaction-checkpoints.js';
+import { passesByItself } from './retry-later.js';
 import type { SubscriberStatus } from './subscriber.js';
 
 /**
@@ -55,10 +56,11 @@ interface UnderWay {
  * doubling delays (a conflict or an unreachable store usually passes). One that keeps failing is
  * parked, and the reaction goes on with the other streams; the later events of its stream are parked
  * behind it, since a reaction may rely on a stream's order (a fee assessed before the permit it
- * prices). A failure that is not the event's fault (something unavailable, the store unreachable)
- * stops the reaction instead, and /ready names it: parking would park every event of the outage.
+ * prices). A failure that is not the event's fault (something unavailable, the store unreachable, a
+ * disk full) parks nothing: the reaction stops, /ready names it, and it resubscribes from its
+ * checkpoint after a growing wait. Parking would park every event of the outage.
  */
-export class ReactionSubscriber extends CheckpointedSubscriber {
+export class ReactionSubscriber extends CheckpointedSubscriber<ReactionCheckpoints> {
   /** Events handed over and not yet finished, in log order; the checkpoint follows the finished front. */
   private readonly underWay: UnderWay[] = [];
   private readonly inFlight = new Set<Promise<void>>();
@@ -74,7 +76,7 @@ export class ReactionSubscriber extends CheckpointedSubscriber {
 
   constructor(
     private readonly reaction: Reaction,
-    checkpoints: ReadModelDatabase,
+    checkpoints: ReactionCheckpoints,
     private readonly retries: ReactionRetryPolicy = DEFAULT_RETRIES,
   ) {
     super(`reaction:${reaction.name}`, checkpoints);
@@ -85,8 +87,12 @@ export class ReactionSubscriber extends CheckpointedSubscriber {
   }
 
   override start(store: EventStore): void {
-    for (const { stream, eventId } of this.checkpoints.parked.heldBy(this.name)) this.hold(stream, eventId);
+    this.holdParked();
     super.start(store);
+  }
+
+  private holdParked(): void {
+    for (const { stream, eventId } of this.checkpoints.parked.heldBy(this.name)) this.hold(stream, eventId);
   }
 
   protected delivery() {
@@ -112,7 +118,7 @@ export class ReactionSubscriber extends CheckpointedSubscriber {
       try {
         entry.parked = await this.handle(event);
       } catch (error) {
-        this.fail(error, event);
+        this.retryLater(error, event);
         return;
       }
       entry.done = true;
@@ -142,7 +148,7 @@ export class ReactionSubscriber extends CheckpointedSubscriber {
     return result;
   }
 
-  /** Reacts, or parks the event; throws what must stop the reaction. */
+  /** Reacts, or parks the event; throws what is not the event's fault. */
   private async handle(event: RecordedEvent): Promise<ParkedEvent | undefined> {
     if (this.held.has(event.stream)) {
       return this.park(
@@ -161,7 +167,7 @@ export class ReactionSubscriber extends CheckpointedSubscriber {
   }
 
   private async isTheEventsFault(error: unknown): Promise<boolean> {
-    if (error instanceof DomainError && error.kind === 'unavailable') return false;
+    if (passesByItself(error)) return false;
     try {
       await this.store!.ping();
       return true;
@@ -260,9 +266,19 @@ export class ReactionSubscriber extends CheckpointedSubscriber {
     else this.caughtUpAt = position;
   }
 
-  protected override fail(error: unknown, event: RecordedEvent): void {
+  protected override halt(): void {
     this.stopping = true;
-    super.fail(error, event);
+    super.halt();
+  }
+
+  /** What was under way or parked in memory is handed over again from the checkpoint. */
+  protected override async prepareToResubscribe(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+    this.underWay.length = 0;
+    this.caughtUpAt = undefined;
+    this.held.clear();
+    this.holdParked();
+    this.stopping = false;
   }
 
   override async stop(): Promise<void> {

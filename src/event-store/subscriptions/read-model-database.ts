@@ -1,55 +1,17 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { ParkedEvents } from './parked-events.js';
-
-export interface Checkpoint {
-  readonly position: string | undefined;
-  readonly version: number;
-}
+import { CheckpointDatabase } from './checkpoint-database.js';
 
 const TABLE_NAME = /^[a-z][a-z0-9_]*$/;
 export const JSON_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 /**
- * The read-model file: documents of every projection plus each subscriber's checkpoint, and the events
- * a reaction parked. It is disposable (rebuilt from the log), so commits skip the fsync; a crash loses
- * documents, parked events and checkpoint together, and the subscriber replays from the older checkpoint.
+ * The read-model file: documents of every projection plus each one's checkpoint. It is disposable
+ * (rebuilt from the log); a crash loses documents and checkpoint together, and the projection replays
+ * from the older checkpoint. The reactions' checkpoints are not here: they record effects already made
+ * (see ReactionCheckpoints).
  */
-export class ReadModelDatabase {
-  readonly db: Database.Database;
-  readonly parked: ParkedEvents;
-  private readonly getCheckpoint: Database.Statement<[string], { position: string | null; version: number }>;
-  private readonly putCheckpoint: Database.Statement<[string, string | null, number]>;
-
+export class ReadModelDatabase extends CheckpointDatabase {
   private readonly changeListeners = new Map<string, Set<(id: string | undefined) => void>>();
-
-  constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS subscriber_checkpoints (
-      name TEXT PRIMARY KEY, position TEXT, version INTEGER NOT NULL) WITHOUT ROWID`);
-    this.getCheckpoint = this.db.prepare(
-      'SELECT position, version FROM subscriber_checkpoints WHERE name = ?',
-    );
-    this.putCheckpoint = this.db.prepare(
-      `INSERT INTO subscriber_checkpoints (name, position, version) VALUES (?, ?, ?)
-       ON CONFLICT (name) DO UPDATE SET position = excluded.position, version = excluded.version`,
-    );
-    this.parked = new ParkedEvents(this.db);
-  }
-
-  checkpoint(name: string): Checkpoint | undefined {
-    const row = this.getCheckpoint.get(name);
-    return row ? { position: row.position ?? undefined, version: row.version } : undefined;
-  }
-
-  saveCheckpoint(name: string, position: string | undefined, version: number): void {
-    this.putCheckpoint.run(name, position ?? null, version);
-  }
+  private readonly anyChangeListeners = new Set<() => void>();
 
   /**
    * Creates a projection's document table and its JSON indexes; with `resetCheckpointOf`, first drops
@@ -92,13 +54,16 @@ export class ReadModelDatabase {
     return () => listeners.delete(listener);
   }
 
+  /** Calls the listener after any document of any projection changed. */
+  onAnyChange(listener: () => void): () => void {
+    this.anyChangeListeners.add(listener);
+    return () => this.anyChangeListeners.delete(listener);
+  }
+
   /** Called by the one writer of a table after each commit, so in-process caches stay exact. */
   documentChanged(table: string, id: string | undefined): void {
     for (const listener of this.changeListeners.get(table) ?? []) listener(id);
-  }
-
-  close(): void {
-    this.db.close();
+    for (const listener of this.anyChangeListeners) listener();
   }
 }
 

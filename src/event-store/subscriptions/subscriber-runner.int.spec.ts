@@ -6,9 +6,17 @@ import { streamsProjection, type StreamSummary } from '../../../projections/stre
 import { event } from '../../../test/event-store/event-store.contract.js';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store.js';
 import { ReadModelDatabase } from './read-model-database.js';
+import { until } from '../../../test/support/until.js';
 import { rebuildProjections, SubscriberRunner } from './subscriber-runner.js';
 
 const projections: readonly AnyProjection[] = [anyProjection(streamsProjection)];
+
+/** A read-model file that cannot grow (SQLITE_FULL, as on a full disk) until `release`. */
+function capped(readModels: ReadModelDatabase): { release(): void } {
+  const pages = readModels.db.pragma('page_count', { simple: true }) as number;
+  readModels.db.pragma(`max_page_count = ${pages}`);
+  return { release: () => void readModels.db.pragma('max_page_count = 4294967294') };
+}
 
 describe('SubscriberRunner over real SQLite files', () => {
   let dir: string;
@@ -120,6 +128,72 @@ describe('SubscriberRunner over real SQLite files', () => {
     expect(await runner.waitFor('1', { names: ['projection:streams'] })).toBe(true);
     await runner.stop();
     expect(runner.statuses()[1]!.state).toBe('failed');
+  });
+
+  it('lets a subscriber whose file is full wait, then catch up by itself, each event counted once', async () => {
+    await appendEvents(2, 2);
+    const runner = new SubscriberRunner(store, readModels, projections);
+    runner.start();
+    await runner.caughtUp();
+    const disk = capped(readModels);
+
+    // The log takes the events; the read model's file cannot grow to hold their documents.
+    await appendEvents(200, 2);
+    const retrying = await until(
+      'the projection stops at the full file',
+      () => {
+        const [status] = runner.statuses();
+        return status!.state === 'live' || status!.state === 'catching_up' ? undefined : status;
+      },
+      15_000,
+    );
+    expect(retrying).toMatchObject({
+      name: 'projection:streams',
+      state: 'retrying',
+      retry: { eventType: 'ThingChanged', message: 'database or disk is full' },
+    });
+    expect(retrying.failure).toBeUndefined();
+    const head = (await store.headPosition())!;
+    expect(await runner.waitFor(head, { timeoutMs: 300 })).toBe(false);
+
+    disk.release();
+    expect(await runner.waitFor(head, { timeoutMs: 15_000 })).toBe(true);
+    await until(
+      'the projection is live again',
+      () => (runner.statuses()[0]!.state === 'live' ? true : undefined),
+      15_000,
+    );
+    expect(runner.statuses()).toEqual([{ name: 'projection:streams', state: 'live', position: head }]);
+    // thing-0 and thing-1 (first by id) had two events before.
+    expect(summaries().map((s) => s.eventCount)).toEqual([4, 4, ...Array.from({ length: 198 }, () => 2)]);
+    await runner.stop();
+  });
+
+  it('does not retry an event that fails of its own making', async () => {
+    await store.append('thing-poison', [event('Poison')], { expectedRevision: 'no_stream' });
+    let tries = 0;
+    const runner = new SubscriberRunner(store, readModels, [
+      {
+        name: 'fragile',
+        version: 1,
+        handles: ['Poison'],
+        documentId: (e) => e.stream,
+        evolve: () => {
+          tries += 1;
+          throw new Error('cannot read this event');
+        },
+      },
+    ]);
+    runner.start();
+    await runner.caughtUp();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(runner.statuses()[0]).toMatchObject({
+      state: 'failed',
+      failure: { eventType: 'Poison', message: 'cannot read this event' },
+    });
+    // Once as a page, once alone to name it; never again.
+    expect(tries).toBe(2);
+    await runner.stop();
   });
 });
 

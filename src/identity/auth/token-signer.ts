@@ -8,10 +8,19 @@ import {
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errors, exportJWK, jwtVerify, SignJWT, type JWK } from 'jose';
+import { LruMap } from '../../shared/lru-map.js';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 export const TOKEN_AUDIENCE = 'daftar';
 const KEY_FILE = 'access-token-ed25519.pem';
+/** Tokens in use at once on a busy server: each signed-in person's current one. */
+const VERIFIED_KEPT = 10_000;
+
+interface VerifiedToken {
+  readonly subject: string;
+  readonly issuedAtMs: number;
+  readonly expiresAtMs: number;
+}
 
 export interface IssuedToken {
   readonly accessToken: string;
@@ -24,6 +33,12 @@ export interface IssuedToken {
  * on first start under `$DAFTAR_DATA_DIR/keys`, readable by the owner only.
  */
 export class TokenSigner {
+  /**
+   * A token's signature is checked once: the same string verified by the same key says the same until
+   * it expires. Who it names is still looked up on every request (a disabled account, a new password).
+   */
+  private readonly verified = new LruMap<string, VerifiedToken>(VERIFIED_KEPT);
+
   private constructor(
     private readonly privateKey: KeyObject,
     private readonly publicKey: KeyObject,
@@ -61,16 +76,25 @@ export class TokenSigner {
   }
 
   /** Subject and issue time (ms) of a valid token of ours; undefined for another issuer's. Throws when invalid. */
-  async verify(token: string): Promise<{ subject: string; issuedAtMs: number } | undefined> {
+  async verify(
+    token: string,
+    nowMs = Date.now(),
+  ): Promise<{ subject: string; issuedAtMs: number } | undefined> {
+    const known = this.verified.get(token);
+    if (known && nowMs < known.expiresAtMs) return { subject: known.subject, issuedAtMs: known.issuedAtMs };
     if (issuerOf(token) !== this.issuer) return undefined;
     const { payload } = await jwtVerify(token, this.publicKey, {
       issuer: this.issuer,
       audience: TOKEN_AUDIENCE,
       algorithms: ['EdDSA'],
       typ: 'at+jwt',
+      currentDate: new Date(nowMs),
     });
     if (!payload.sub) throw new errors.JWTClaimValidationFailed('missing sub', payload, 'sub', 'missing');
+    if (payload.exp === undefined)
+      throw new errors.JWTClaimValidationFailed('missing exp', payload, 'exp', 'missing');
     const issuedAtMs = typeof payload['iat_ms'] === 'number' ? payload['iat_ms'] : (payload.iat ?? 0) * 1000;
+    this.verified.set(token, { subject: payload.sub, issuedAtMs, expiresAtMs: payload.exp * 1000 });
     return { subject: payload.sub, issuedAtMs };
   }
 

@@ -6,7 +6,7 @@ import { parcelsProjection } from '../../../projections/parcels/parcels.projecti
 import { permitsProjection } from '../../../projections/permits/permits.projection.js';
 import type { RecordedEvent } from '../../event-store/event-envelope.js';
 import { ReactionSubscriber, type Reaction } from '../../event-store/subscriptions/reaction-subscriber.js';
-import { ReadModelDatabase } from '../../event-store/subscriptions/read-model-database.js';
+import { ReactionCheckpoints } from '../../event-store/subscriptions/reaction-checkpoints.js';
 import { SubscriberRunner } from '../../event-store/subscriptions/subscriber-runner.js';
 import { reactionContext } from '../../identity/principal.js';
 import type { ParcelEvent } from '../../parcels/parcel.events.js';
@@ -51,11 +51,11 @@ export class CheckInquiriesReaction implements Reaction, OnModuleInit {
     private readonly inquiries: InquiriesReadModel,
     private readonly commands: CommandBus,
     private readonly subscribers: SubscriberRunner,
-    private readonly readModels: ReadModelDatabase,
+    private readonly reactions: ReactionCheckpoints,
   ) {}
 
   onModuleInit(): void {
-    this.subscribers.register(new ReactionSubscriber(this, this.readModels));
+    this.subscribers.register(new ReactionSubscriber(this, this.reactions));
   }
 
   async react(event: RecordedEvent): Promise<void> {

@@ -6,7 +6,7 @@ import { fold } from '../../event-store/command-handling/decider.js';
 import type { RecordedEvent } from '../../event-store/event-envelope.js';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
 import { ReactionSubscriber, type Reaction } from '../../event-store/subscriptions/reaction-subscriber.js';
-import { ReadModelDatabase } from '../../event-store/subscriptions/read-model-database.js';
+import { ReactionCheckpoints } from '../../event-store/subscriptions/reaction-checkpoints.js';
 import { SubscriberRunner } from '../../event-store/subscriptions/subscriber-runner.js';
 import { reactionContext } from '../../identity/principal.js';
 import { parcelId } from '../../parcels/parcel.events.js';
@@ -33,11 +33,11 @@ export class IssueInquiryAnswersReaction implements Reaction, OnModuleInit {
     private readonly parcels: ParcelsReadModel,
     private readonly commands: CommandBus,
     private readonly subscribers: SubscriberRunner,
-    private readonly readModels: ReadModelDatabase,
+    private readonly reactions: ReactionCheckpoints,
   ) {}
 
   onModuleInit(): void {
-    this.subscribers.register(new ReactionSubscriber(this, this.readModels));
+    this.subscribers.register(new ReactionSubscriber(this, this.reactions));
   }
 
   async react(event: RecordedEvent): Promise<void> {

@@ -1,6 +1,6 @@
 import type { AppConfig } from '../../config/app-config.js';
 import type { RecordedEvent } from '../../event-store/event-envelope.js';
-import type { ReadModelDatabase } from '../../event-store/subscriptions/read-model-database.js';
+import type { ReactionCheckpoints } from '../../event-store/subscriptions/reaction-checkpoints.js';
 import type { SubscriberRunner } from '../../event-store/subscriptions/subscriber-runner.js';
 import type { OrganisationsReadModel } from '../../identity/organisations/organisations.read-model.js';
 import type { ParcelsReadModel } from '../../parcels/parcels.read-model.js';
@@ -49,7 +49,7 @@ describe('NotifyReaction', () => {
     {} as ParcelsReadModel,
     {} as OrganisationsReadModel,
     {} as SubscriberRunner,
-    {} as ReadModelDatabase,
+    {} as ReactionCheckpoints,
     config,
   );
 

@@ -3,7 +3,7 @@ import { APP_CONFIG } from '../../config/app-config.module.js';
 import type { AppConfig } from '../../config/app-config.js';
 import type { RecordedEvent } from '../../event-store/event-envelope.js';
 import { ReactionSubscriber, type Reaction } from '../../event-store/subscriptions/reaction-subscriber.js';
-import { ReadModelDatabase } from '../../event-store/subscriptions/read-model-database.js';
+import { ReactionCheckpoints } from '../../event-store/subscriptions/reaction-checkpoints.js';
 import { SubscriberRunner } from '../../event-store/subscriptions/subscriber-runner.js';
 import { OrganisationsReadModel } from '../../identity/organisations/organisations.read-model.js';
 import { reactionContext } from '../../identity/principal.js';
@@ -34,12 +34,12 @@ export class NotifyReaction implements Reaction, OnModuleInit {
     private readonly parcels: ParcelsReadModel,
     private readonly organisations: OrganisationsReadModel,
     private readonly subscribers: SubscriberRunner,
-    private readonly readModels: ReadModelDatabase,
+    private readonly reactions: ReactionCheckpoints,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
-    this.subscribers.register(new ReactionSubscriber(this, this.readModels));
+    this.subscribers.register(new ReactionSubscriber(this, this.reactions));
   }
 
   async react(event: RecordedEvent): Promise<void> {

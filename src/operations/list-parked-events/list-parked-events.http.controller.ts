@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { PARKED_LIST_LIMIT } from '../../event-store/subscriptions/parked-events.js';
-import { ReadModelDatabase } from '../../event-store/subscriptions/read-model-database.js';
+import { ReactionCheckpoints } from '../../event-store/subscriptions/reaction-checkpoints.js';
 import { Roles } from '../../identity/auth/access.decorators.js';
 import { ParkedEventResponseDto } from '../parked-event.response.dto.js';
 
@@ -14,13 +14,13 @@ class ParkedEventsResponseDto {
 @ApiTags('operations')
 @Controller('admin/parked-events')
 export class ListParkedEventsHttpController {
-  constructor(private readonly readModels: ReadModelDatabase) {}
+  constructor(private readonly reactions: ReactionCheckpoints) {}
 
   @Get()
   @Roles(['admin'])
   @ApiOperation({ summary: 'The events reactions could not handle and went on without, oldest first' })
   @ApiOkResponse({ type: ParkedEventsResponseDto })
   listParkedEvents(): ParkedEventsResponseDto {
-    return this.readModels.parked.list();
+    return this.reactions.parked.list();
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
@@ -8,16 +8,21 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { ApiPurposeHeader } from '../../audit/record-access/purpose-header.js';
 import { Public } from '../../identity/auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
+import { PublicAnswers } from '../../shared/http/public-answers.js';
 import { LookupParcelQuery } from './lookup-parcel.query.js';
 import { ParcelLookupResponseDto } from './parcel-lookup.response.dto.js';
 
 @ApiTags('parcels')
 @Controller('parcels')
 export class LookupParcelHttpController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly answers: PublicAnswers,
+  ) {}
 
   @Get(':renewalCode')
   @Public()
@@ -38,7 +43,10 @@ export class LookupParcelHttpController {
     @Param('renewalCode') renewalCode: string,
     @Query('municipality') municipality: string | undefined,
     @CurrentCaller() caller: Caller,
+    @Req() request: FastifyRequest,
   ): Promise<string> {
+    // Anyone who is not signed in sees the same public limits.
+    if (caller.principal === undefined) this.answers.offer(request);
     return this.queries.execute(new LookupParcelQuery(renewalCode, municipality, caller));
   }
 }

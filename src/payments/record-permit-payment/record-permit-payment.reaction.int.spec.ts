@@ -5,6 +5,7 @@ import type { CommandBus } from '@nestjs/cqrs';
 import { CommandRunner } from '../../event-store/command-handling/command-runner.js';
 import type { DomainEvent, RecordedEvent } from '../../event-store/event-envelope.js';
 import { SqliteEventStore } from '../../event-store/sqlite/sqlite-event-store.js';
+import { ReactionCheckpoints } from '../../event-store/subscriptions/reaction-checkpoints.js';
 import { ReadModelDatabase } from '../../event-store/subscriptions/read-model-database.js';
 import { SubscriberRunner } from '../../event-store/subscriptions/subscriber-runner.js';
 import { permitStream, type PermitEvent } from '../../permits/permit.events.js';
@@ -48,20 +49,23 @@ describe('recording a confirmed online payment on its permit file', () => {
   let dir: string;
   let store: SqliteEventStore;
   let readModels: ReadModelDatabase;
+  let reactions: ReactionCheckpoints;
   let reaction: RecordPermitPaymentReaction;
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'daftar-payments-'));
     store = new SqliteEventStore(join(dir, 'events.db'));
     readModels = new ReadModelDatabase(join(dir, 'read-models.db'));
+    reactions = new ReactionCheckpoints(join(dir, 'reactions.db'));
     const subscribers = new SubscriberRunner(store, readModels, []);
     const handler = new RecordPermitPaymentHandler(store, new CommandRunner(store, subscribers));
     const bus = { execute: (command: RecordPermitPaymentCommand) => handler.execute(command) };
-    reaction = new RecordPermitPaymentReaction(bus as unknown as CommandBus, subscribers, readModels);
+    reaction = new RecordPermitPaymentReaction(bus as unknown as CommandBus, subscribers, reactions);
   });
   afterEach(async () => {
     await store.close();
     readModels.close();
+    reactions.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { RecordedEvent } from '../../event-store/event-envelope.js';
 import { ReactionSubscriber, type Reaction } from '../../event-store/subscriptions/reaction-subscriber.js';
-import { ReadModelDatabase } from '../../event-store/subscriptions/read-model-database.js';
+import { ReactionCheckpoints } from '../../event-store/subscriptions/reaction-checkpoints.js';
 import { SubscriberRunner } from '../../event-store/subscriptions/subscriber-runner.js';
 import { reactionContext } from '../../identity/principal.js';
 import { AssessFeesCommand } from '../assess-fees/assess-fees.command.js';
@@ -18,11 +18,11 @@ export class AssessFeesReaction implements Reaction, OnModuleInit {
     private readonly history: PermitHistory,
     private readonly commands: CommandBus,
     private readonly subscribers: SubscriberRunner,
-    private readonly readModels: ReadModelDatabase,
+    private readonly reactions: ReactionCheckpoints,
   ) {}
 
   onModuleInit(): void {
-    this.subscribers.register(new ReactionSubscriber(this, this.readModels));
+    this.subscribers.register(new ReactionSubscriber(this, this.reactions));
   }
 
   async react(event: RecordedEvent): Promise<void> {

@@ -9,7 +9,7 @@ import { CommandRunner } from '../../event-store/command-handling/command-runner
 import { documentsProjection } from '../../../projections/documents/documents.projection.js';
 import type { RecordedEvent } from '../../event-store/event-envelope.js';
 import { ReactionSubscriber, type Reaction } from '../../event-store/subscriptions/reaction-subscriber.js';
-import { ReadModelDatabase } from '../../event-store/subscriptions/read-model-database.js';
+import { ReactionCheckpoints } from '../../event-store/subscriptions/reaction-checkpoints.js';
 import { SubscriberRunner } from '../../event-store/subscriptions/subscriber-runner.js';
 import { reactionContext } from '../../identity/principal.js';
 import { ParcelsReadModel } from '../../parcels/parcels.read-model.js';
@@ -42,13 +42,13 @@ export class IssuePermitDocumentsReaction implements Reaction, OnModuleInit {
     private readonly parcels: ParcelsReadModel,
     private readonly commands: CommandBus,
     private readonly subscribers: SubscriberRunner,
-    private readonly readModels: ReadModelDatabase,
+    private readonly reactions: ReactionCheckpoints,
     private readonly documents: DocumentsReadModel,
     private readonly runner: CommandRunner,
   ) {}
 
   onModuleInit(): void {
-    this.subscribers.register(new ReactionSubscriber(this, this.readModels));
+    this.subscribers.register(new ReactionSubscriber(this, this.reactions));
   }
 
   async react(event: RecordedEvent): Promise<void> {

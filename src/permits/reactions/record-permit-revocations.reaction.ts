@@ -4,7 +4,7 @@ import { documentStream, type DocumentEvent } from '../../documents/document.eve
 import type { RecordedEvent } from '../../event-store/event-envelope.js';
 import { EVENT_STORE, type EventStore } from '../../event-store/event-store.port.js';
 import { ReactionSubscriber, type Reaction } from '../../event-store/subscriptions/reaction-subscriber.js';
-import { ReadModelDatabase } from '../../event-store/subscriptions/read-model-database.js';
+import { ReactionCheckpoints } from '../../event-store/subscriptions/reaction-checkpoints.js';
 import { SubscriberRunner } from '../../event-store/subscriptions/subscriber-runner.js';
 import { reactionContext } from '../../identity/principal.js';
 import { RecordPermitRevocationCommand } from '../record-permit-revocation/record-permit-revocation.command.js';
@@ -27,11 +27,11 @@ export class RecordPermitRevocationsReaction implements Reaction, OnModuleInit {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly commands: CommandBus,
     private readonly subscribers: SubscriberRunner,
-    private readonly readModels: ReadModelDatabase,
+    private readonly reactions: ReactionCheckpoints,
   ) {}
 
   onModuleInit(): void {
-    this.subscribers.register(new ReactionSubscriber(this, this.readModels));
+    this.subscribers.register(new ReactionSubscriber(this, this.reactions));
   }
 
   async react(recorded: RecordedEvent): Promise<void> {

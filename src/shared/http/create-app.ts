@@ -12,7 +12,10 @@ import { PinoNestLogger } from '../logging/pino-logger.js';
 import { OneLinePerRequest } from '../logging/request-log.js';
 import { CommandResponseInterceptor } from './command-response.interceptor.js';
 import { HttpErrorFilter } from './http-error.filter.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 import { openApiDocument } from './openapi.js';
+import { usePublicAnswers } from './public-answer-hooks.js';
+import { PublicAnswers } from './public-answers.js';
 import { createValidationPipe } from './validation.pipe.js';
 
 /** JSON bodies above this are refused with 413; file uploads have their own limit. */
@@ -61,6 +64,7 @@ export async function createApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalInterceptors(new CommandResponseInterceptor(app.get(Reflector)));
   app.enableShutdownHooks();
+  usePublicAnswers(app, app.get(PublicAnswers));
   // A callback hook, not an async one: it runs on every response, and a promise per reply costs.
   app
     .getHttpAdapter()
@@ -91,7 +95,19 @@ function useStrictJsonParser(app: NestFastifyApplication): void {
         );
         return;
       }
-      parseJson(request, body.toString('utf8'), (error, parsed) =>
+      const text = body.toString('utf8');
+      if (nestsDeeperThan(text)) {
+        done(
+          new DomainError(
+            'REQUEST.TOO_DEEP',
+            `The body nests objects or arrays more than ${MAX_JSON_DEPTH} levels deep`,
+            'invalid',
+          ),
+          undefined,
+        );
+        return;
+      }
+      parseJson(request, text, (error, parsed) =>
         done(
           error
             ? new DomainError(

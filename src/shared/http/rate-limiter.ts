@@ -26,6 +26,13 @@ export class RateLimiter {
     return window !== undefined && nowMs - window.start < this.windowMs && window.count >= this.limit;
   }
 
+  /** Counts one request and answers true, or false (counting nothing) when the key is over its limit. */
+  admit(key: string, nowMs: number): boolean {
+    if (this.exhausted(key, nowMs)) return false;
+    this.take(key, nowMs);
+    return true;
+  }
+
   /** Counts one request; throws RATE_LIMITED (429 with Retry-After) when the key is over its limit. */
   take(key: string, nowMs: number): void {
     let window = this.windows.get(key);

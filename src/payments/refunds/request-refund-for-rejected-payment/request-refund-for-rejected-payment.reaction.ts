@@ -3,7 +3,7 @@ import { fold } from '../../../event-store/command-handling/decider.js';
 import type { RecordedEvent } from '../../../event-store/event-envelope.js';
 import { EVENT_STORE, type EventStore } from '../../../event-store/event-store.port.js';
 import { ReactionSubscriber, type Reaction } from '../../../event-store/subscriptions/reaction-subscriber.js';
-import { ReadModelDatabase } from '../../../event-store/subscriptions/read-model-database.js';
+import { ReactionCheckpoints } from '../../../event-store/subscriptions/reaction-checkpoints.js';
 import { SubscriberRunner } from '../../../event-store/subscriptions/subscriber-runner.js';
 import { reactionContext } from '../../../identity/principal.js';
 import { isRefusal } from '../../../shared/domain-error.js';
@@ -29,11 +29,11 @@ export class RequestRefundForRejectedPaymentReaction implements Reaction, OnModu
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly requester: RefundRequester,
     private readonly subscribers: SubscriberRunner,
-    private readonly readModels: ReadModelDatabase,
+    private readonly reactions: ReactionCheckpoints,
   ) {}
 
   onModuleInit(): void {
-    this.subscribers.register(new ReactionSubscriber(this, this.readModels));
+    this.subscribers.register(new ReactionSubscriber(this, this.reactions));
   }
 
   async react(event: RecordedEvent): Promise<void> {
