@@ -1,6 +1,9 @@
 import type { RecordedEvent } from '../event-envelope.js';
 import type { ReadAllResult, Subscription, SubscriptionHandler } from '../event-store.port.js';
 
+/** Events a subscription reads at a time. */
+export const SUBSCRIPTION_PAGE = 512;
+
 /**
  * Catch-up then live over a log that can be read by position: read pages after the last delivered
  * position until a read comes back empty, signal caught up, wait for the next append, repeat. The empty
@@ -67,10 +70,12 @@ export class PollingSubscription implements Subscription {
       if (!(await this.deliver(page.events))) return;
       this.position = page.nextPosition ?? this.position;
       // Handling awaited, so more may have been appended meanwhile: only an empty read is caught up.
-      // Reads and handlers are synchronous: between pages the event loop answers requests, timers
-      // and signals, or a catch-up over a province's log would hold the server deaf for minutes.
       if (page.events.length > 0) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        // Reads and handlers are synchronous: between full pages of a backlog the event loop answers
+        // requests, timers and signals, or catching up on a province's log would hold the server deaf
+        // for minutes. A short page is the live edge: read on at once, to see it empty.
+        if (page.events.length >= SUBSCRIPTION_PAGE)
+          await new Promise<void>((resolve) => setImmediate(resolve));
         continue;
       }
       this.handler.onCaughtUp?.(this.position);

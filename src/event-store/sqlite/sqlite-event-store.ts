@@ -22,7 +22,7 @@ import type {
 } from '../event-store.port.js';
 import { validateAppend } from '../validate-append.js';
 import { createEventsSchema, openDurableDatabase, openReadOnlyDatabase } from './sqlite-schema.js';
-import { PollingSubscription } from './polling-subscription.js';
+import { PollingSubscription, SUBSCRIPTION_PAGE } from './polling-subscription.js';
 import { RecentEvents } from './recent-events.js';
 
 interface EventRow {
@@ -171,7 +171,7 @@ export class SqliteEventStore implements EventStore {
     const subscription = new PollingSubscription(
       fromPosition,
       handler,
-      (after) => this.readAllSync(after, { ...filter, maxCount: 512 }),
+      (after) => this.readAllSync(after, { ...filter, maxCount: SUBSCRIPTION_PAGE }),
       () => this.nextAppend(),
     );
     this.subscriptions.add(subscription);
