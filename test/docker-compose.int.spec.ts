@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { load } from 'js-yaml';
+import { load, YAML11_SCHEMA } from 'js-yaml';
 import { loadAppConfig } from '../src/config/app-config.js';
+import { MAX_EVENT_BYTES } from '../src/event-store/validate-append.js';
 import { projectRoot } from './support/compiled.js';
 
 interface ComposeService {
@@ -18,6 +19,22 @@ const services = (file: string) =>
   (load(text(file)) as { services: Record<string, ComposeService> }).services;
 const environment = (service: ComposeService) =>
   Object.fromEntries(Object.entries(service.environment ?? {}).map(([name, value]) => [name, String(value)]));
+
+/** The three-node variant commented out at the end of docker-compose.yml, uncommented. */
+function clusterVariant(): Record<string, ComposeService> {
+  const source = text('docker-compose.yml');
+  const start = source.indexOf('\n# x-kurrentdb-node:');
+  expect(start).toBeGreaterThan(0);
+  const yaml = source.slice(start + 1).replace(/^# ?/gm, '');
+  // Its nodes share settings through `<<:` merge keys, which only the YAML 1.1 schema (compose's) knows.
+  return (load(yaml, { schema: YAML11_SCHEMA }) as { services: Record<string, ComposeService> }).services;
+}
+
+const MiB = 1024 * 1024;
+// KurrentDB's defaults when a limit is not set (per event: 16 MiB from 25.1), and the ceiling of both (a chunk).
+const SERVER_DEFAULTS = { append: 1 * MiB, event: 16 * MiB, chunk: 256 * MiB };
+// Room for what the server counts beside data and metadata (event id, type, content type).
+const ENVELOPE_BYTES = 1024;
 
 /** `ENV A=1 B=2` of the Dockerfile's last stage: what the container has unless compose says otherwise. */
 function dockerfileEnv(): Record<string, string> {
@@ -61,6 +78,32 @@ describe('docker compose', () => {
     );
     expect(images.length).toBeGreaterThan(0);
     for (const image of images) expect(image).toMatch(/:\d+\.\d+\.\d+(@sha256:[0-9a-f]{64})?$/);
+  });
+
+  it.each([
+    ['the single node', () => demo],
+    ['the commented cluster variant', clusterVariant],
+  ])('configures KurrentDB in %s with its own names and limits it starts with', (_, variant) => {
+    const nodes = Object.entries(variant()).filter(([, service]) => /kurrentdb/.test(service.image ?? ''));
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const [name, service] of nodes) {
+      const env = environment(service);
+      // EVENTSTORE_* is the old prefix: KurrentDB reads KURRENTDB_* (the app's own variable keeps its name).
+      expect([name, Object.keys(env).filter((key) => !key.startsWith('KURRENTDB_'))]).toEqual([name, []]);
+      const limit = (key: string) => (env[key] === undefined ? undefined : Number(env[key]));
+      const append = limit('KURRENTDB_MAX_APPEND_SIZE');
+      const perEvent = limit('KURRENTDB_MAX_APPEND_EVENT_SIZE');
+      // 25.1+ refuses to start with a per-event limit above the append limit (its default is 16 MiB).
+      if (append !== undefined) expect([name, perEvent]).toEqual([name, expect.any(Number)]);
+      const effective = {
+        append: append ?? SERVER_DEFAULTS.append,
+        event: perEvent ?? SERVER_DEFAULTS.event,
+      };
+      expect([name, effective.event <= effective.append]).toEqual([name, true]);
+      expect([name, effective.append <= SERVER_DEFAULTS.chunk]).toEqual([name, true]);
+      // Daftar refuses large events itself (413) before the server would answer with its own error.
+      expect([name, MAX_EVENT_BYTES + ENVELOPE_BYTES <= effective.event]).toEqual([name, true]);
+    }
   });
 
   it('runs the image the Dockerfile builds, on its port and data volume', () => {

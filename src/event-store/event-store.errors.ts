@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domain-error.js';
-import type { ExpectedRevision } from './event-store.port.js';
+import type { ExpectedRevision, SubscriptionRefusal, SubscriptionRefusedError } from './event-store.port.js';
 
 /** The stream is not where the appender expected it: someone else wrote first. */
 export class WrongExpectedRevision extends Error {
@@ -24,12 +24,57 @@ export class DuplicateEventId extends Error {
   }
 }
 
-/** The append itself is malformed (no events, no actor, bad stream name, …). */
+/**
+ * The append itself is malformed (no events, no actor, bad stream name, …), or an event is larger than the
+ * store takes (`tooLarge`: 413 at the HTTP edge, since the caller's content made it so).
+ */
 export class InvalidAppend extends Error {
   readonly code = 'STREAM.INVALID_APPEND';
-  constructor(message: string) {
+  readonly tooLarge: boolean;
+  constructor(message: string, options: { readonly tooLarge?: boolean } = {}) {
     super(message);
     this.name = 'InvalidAppend';
+    this.tooLarge = options.tooLarge ?? false;
+  }
+}
+
+const REFUSED: Record<SubscriptionRefusal, string> = {
+  access_denied:
+    'the store refuses to let this user read the whole log (in secure mode, an admin or ops user)',
+  beyond_head:
+    'it would start past the end of the log: the store was reset or replaced while the read models were kept',
+  invalid_request: 'the store refuses the subscription as invalid',
+};
+
+/**
+ * A subscription that no retry can mend: it has stopped for good and says why. Its reader is not caught
+ * up and must not pretend to be (an operator acts: credentials, or rebuilding the read models).
+ */
+export class SubscriptionRefused extends Error implements SubscriptionRefusedError {
+  readonly code = 'STREAM.SUBSCRIPTION_REFUSED';
+  constructor(
+    readonly reason: SubscriptionRefusal,
+    detail?: string,
+    options?: ErrorOptions,
+  ) {
+    super(`Subscription refused: ${REFUSED[reason]}${detail ? ` (${detail})` : ''}`, options);
+    this.name = 'SubscriptionRefused';
+  }
+}
+
+/**
+ * The stream was deleted for good in the store (a KurrentDB tombstone, an operator's act: Daftar never
+ * deletes): nothing can be appended to it any more.
+ */
+export class StreamDeleted extends DomainError {
+  constructor(
+    readonly stream: string,
+    options?: ErrorOptions,
+  ) {
+    // A conflict (409); the stream's name is internal and stays out of the answer.
+    super('STREAM.DELETED', 'This record was deleted from the ledger by an operator; it cannot change');
+    this.name = 'StreamDeleted';
+    if (options?.cause !== undefined) this.cause = options.cause;
   }
 }
 

@@ -1,6 +1,16 @@
 import type { NewEvent, RecordedEvent } from './event-envelope.js';
 
-/** What the appender believes about the stream: absent, present, whatever, or exactly at a revision. */
+/**
+ * What the appender believes about the stream: absent, present, whatever, or exactly at a revision.
+ *
+ * It also decides how far a retry of the same append (the same event ids, e.g. after a lost answer) is
+ * recognised and answered with the first result instead of writing twice:
+ * - an exact revision or `no_stream`: always, on both stores (the events are where the expectation put
+ *   them, so the retry finds them there; anything else is WrongExpectedRevision);
+ * - `any` or `stream_exists`: always on SQLite (event ids are unique in the whole log); on KurrentDB only
+ *   while the first write is still in the server's idempotency cache (recent writes of that stream): an
+ *   older retry appends the events a second time. Commands therefore append at an exact revision.
+ */
 export type ExpectedRevision = 'no_stream' | 'stream_exists' | 'any' | bigint;
 
 export interface AppendOptions {
@@ -48,6 +58,20 @@ export interface SubscriptionHandler {
   onCaughtUp?(position: string | undefined): void;
   /** Called when the handler threw: the subscription has stopped. */
   onError?(error: unknown, event: RecordedEvent): void;
+  /**
+   * Called when the subscription itself cannot go on (access denied, a start past
+   * the end of the log, a request the store calls invalid): it has stopped, will not retry, and its
+   * `caughtUp` never resolves. Lost connections are not failures: the store resubscribes by itself.
+   */
+  onFailure?(error: SubscriptionRefusedError): void;
+}
+
+export type SubscriptionRefusal = 'access_denied' | 'beyond_head' | 'invalid_request';
+
+/** The store's refusal of a subscription (the class SubscriptionRefused in event-store.errors.ts). */
+export interface SubscriptionRefusedError extends Error {
+  readonly code: 'STREAM.SUBSCRIPTION_REFUSED';
+  readonly reason: SubscriptionRefusal;
 }
 
 export interface Subscription {
@@ -65,7 +89,10 @@ export interface EventStore {
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Events strictly after `fromPosition` (from the start when undefined), in log order. */
   readAll(fromPosition: string | undefined, options?: ReadAllOptions): Promise<ReadAllResult>;
-  /** Catches up from `fromPosition` (exclusive), then goes live, without gap or duplicate. */
+  /**
+   * Catches up from `fromPosition` (exclusive), then goes live, without gap or duplicate. A
+   * `fromPosition` past the end of the log is refused (`onFailure`, reason `beyond_head`).
+   */
   subscribeAll(
     fromPosition: string | undefined,
     handler: SubscriptionHandler,

@@ -7,6 +7,13 @@ import type { ExpectedRevision } from './event-store.port.js';
 const STREAM_NAME = /^[a-z][a-z0-9]*(-[A-Za-z0-9_.:~$*=-]+)?$/;
 const EVENT_TYPE = /^[A-Z][A-Za-z0-9]*$/;
 
+/**
+ * The largest event either store takes: its data and metadata as JSON, in UTF-8 bytes. Below KurrentDB's
+ * per-event and per-append limits as the compose file sets them (8 MiB), so both stores refuse the same
+ * events; a large file belongs in an attachment, not in an event.
+ */
+export const MAX_EVENT_BYTES = 4 * 1024 * 1024;
+
 /** Both stores refuse the same malformed appends, before touching storage. */
 export function validateAppend(
   stream: string,
@@ -40,5 +47,17 @@ export function validateAppend(
       throw new InvalidAppend(`Event ${event.type} has no recordedAt`);
     if (!Number.isInteger(m.schemaVersion))
       throw new InvalidAppend(`Event ${event.type} has no schemaVersion`);
+  }
+}
+
+/** Refuses an event whose serialised data and metadata exceed MAX_EVENT_BYTES. */
+export function assertEventSize(type: string, dataJson: string, metadataJson: string): void {
+  // A UTF-16 unit is at most three UTF-8 bytes: the exact count is needed only near the limit.
+  if (dataJson.length + metadataJson.length <= MAX_EVENT_BYTES / 3) return;
+  const bytes = Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson);
+  if (bytes > MAX_EVENT_BYTES) {
+    throw new InvalidAppend(`Event ${type} is ${bytes} bytes; the store takes at most ${MAX_EVENT_BYTES}`, {
+      tooLarge: true,
+    });
   }
 }

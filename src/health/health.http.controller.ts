@@ -74,6 +74,7 @@ function subscriberProblem(status: SubscriberStatus): string[] {
   if (status.state === 'live') return [];
   if (status.failure) {
     const f = status.failure;
+    if ('reason' in f) return [`${status.name} stopped (${f.reason}): ${f.message}`];
     return [`${status.name} stopped at position ${f.position} (${f.eventType} ${f.eventId}): ${f.message}`];
   }
   if (status.retry) {

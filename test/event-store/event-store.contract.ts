@@ -3,10 +3,13 @@ import type { DomainEvent, NewEvent, RecordedEvent } from '../../src/event-store
 import {
   DuplicateEventId,
   InvalidAppend,
+  SubscriptionRefused,
   WrongExpectedRevision,
 } from '../../src/event-store/event-store.errors.js';
-import type { EventStore } from '../../src/event-store/event-store.port.js';
+import type { EventStore, ReadAllOptions } from '../../src/event-store/event-store.port.js';
+import { MAX_EVENT_BYTES } from '../../src/event-store/validate-append.js';
 import { newId } from '../../src/shared/ids.js';
+import { until } from '../support/until.js';
 
 /** What a store guarantees beyond the common contract. */
 export interface ContractCapabilities {
@@ -44,6 +47,23 @@ export function event(
 
 function uniqueStream(category = 'contract'): string {
   return `${category}-${randomUUID()}`;
+}
+
+/** How soon a subscriber hears of progress or of a refusal: a waiting command gives up after seconds. */
+const PROMPTLY_MS = 1000;
+
+/**
+ * A position far past `position`, in the store's own format: SQLite's are decimal integers (event
+ * numbers), EventStoreDB's `commit:prepare` (byte offsets in its log, moved by a terabyte). No test
+ * appends that much, so it stays beyond the head on a long-lived server too.
+ */
+function beyondHead(store: EventStore, position: string): string {
+  const esdb = /^(\d+):(\d+)$/.exec(position);
+  const beyond = esdb
+    ? `${BigInt(esdb[1]!) + 2n ** 40n}:${BigInt(esdb[2]!) + 2n ** 40n}`
+    : String(BigInt(position) + 1_000_000n);
+  expect(store.comparePositions(beyond, position)).toBeGreaterThan(0);
+  return beyond;
 }
 
 async function collect(
@@ -244,13 +264,14 @@ export function describeEventStoreContract(
       }, 60_000);
 
       it('concurrent appends to many streams all land, in one global order', async () => {
+        const start = await store.headPosition();
         const streams = Array.from({ length: 20 }, () => uniqueStream());
         const results = await Promise.all(
           streams.map((s) => store.append(s, [event(), event()], { expectedRevision: 'no_stream' })),
         );
         expect(new Set(results.map((r) => r.position)).size).toBe(20);
         const ordered = [...results.map((r) => r.position)].sort((a, b) => store.comparePositions(a, b));
-        const log = (await store.readAll(undefined, { maxCount: 100_000, categories: ['contract'] })).events;
+        const log = (await store.readAll(start, { maxCount: 100_000, categories: ['contract'] })).events;
         const inLog = log.map((e) => e.position).filter((p) => ordered.includes(p));
         expect(ordered).toEqual(inLog);
         expect(store.comparePositions(ordered[0]!, ordered[0]!)).toBe(0);
@@ -336,6 +357,27 @@ export function describeEventStoreContract(
         await store.append(stream, [event('Big', { blob })], { expectedRevision: 'no_stream' });
         const [got] = await store.readStream(stream);
         expect((got!.data as { blob: string }).blob).toBe(blob);
+      });
+
+      it('refuses an event over MAX_EVENT_BYTES as too large, and appends nothing of its batch', async () => {
+        // Persian letters are two UTF-8 bytes: the limit counts bytes, not characters.
+        const oversized = [
+          { blob: 'x'.repeat(MAX_EVENT_BYTES + 1) },
+          { text: 'ش'.repeat(MAX_EVENT_BYTES / 2 + 1) },
+        ];
+        for (const data of oversized) {
+          const stream = uniqueStream();
+          const error = await store
+            .append(stream, [event('Fine'), event('Huge', data)], { expectedRevision: 'no_stream' })
+            .catch((e) => e);
+          expect(error).toBeInstanceOf(InvalidAppend);
+          expect(error.tooLarge).toBe(true);
+          expect(await store.readStream(stream)).toEqual([]);
+        }
+        const malformed = await store
+          .append('Not A Stream', [event()], { expectedRevision: 'any' })
+          .catch((e) => e);
+        expect(malformed.tooLarge).toBe(false);
       });
 
       it('round-trips Persian text byte for byte', async () => {
@@ -429,6 +471,99 @@ export function describeEventStoreContract(
           second.seen.filter((e) => e.stream === stream).map((e) => (e.data as { n: number }).n),
         ).toEqual([3, 4]);
       }, 30_000);
+
+      it.each<[string, ReadAllOptions, string, string]>([
+        ['type', { types: ['FilterMatched'] }, 'contract', 'contract'],
+        ['category', { categories: ['contract'] }, 'contract', 'othercat'],
+      ])(
+        'a subscriber filtered by %s reports progress past events it does not receive, promptly',
+        async (_, filter, matchingCategory, otherCategory) => {
+          const received: RecordedEvent[] = [];
+          const progress: string[] = [];
+          const subscription = store.subscribeAll(
+            await store.headPosition(),
+            {
+              onEvent: (e) => void received.push(e),
+              onCaughtUp: (position) => void (position !== undefined && progress.push(position)),
+            },
+            filter,
+          );
+          try {
+            await subscription.caughtUp;
+            const matching = uniqueStream(matchingCategory);
+            await store.append(matching, [event('FilterMatched')], { expectedRevision: 'no_stream' });
+            const other = await store.append(uniqueStream(otherCategory), [event('FilterSkipped')], {
+              expectedRevision: 'no_stream',
+            });
+            // A projection waited on at `other` (a command's own event it does not handle) must get there.
+            await until(
+              `the subscriber reports a position at or past ${other.position}`,
+              () => progress.find((p) => store.comparePositions(p, other.position) >= 0),
+              PROMPTLY_MS,
+              () => `it reported ${progress.join(', ') || 'nothing'}`,
+            );
+            expect(received.filter((e) => e.stream === matching).map((e) => e.type)).toEqual([
+              'FilterMatched',
+            ]);
+            expect(received.map((e) => e.type)).not.toContain('FilterSkipped');
+          } finally {
+            await subscription.stop();
+          }
+        },
+        30_000,
+      );
+
+      it('refuses a subscription from beyond the head, promptly, and stops it', async () => {
+        const { position } = await store.append(uniqueStream(), [event()], { expectedRevision: 'no_stream' });
+        let failure: unknown;
+        let caughtUp = false;
+        const subscription = store.subscribeAll(
+          beyondHead(store, position),
+          {
+            onEvent: () => undefined,
+            onCaughtUp: () => void (caughtUp = true),
+            onFailure: (error) => void (failure = error),
+          },
+          { categories: ['contract'] },
+        );
+        let stopped = false;
+        void subscription.stopped.then(() => (stopped = true));
+        void subscription.caughtUp.then(() => (caughtUp = true));
+        try {
+          const error = await until('the subscription is refused', () => failure, PROMPTLY_MS);
+          expect(error).toBeInstanceOf(SubscriptionRefused);
+          expect((error as SubscriptionRefused).reason).toBe('beyond_head');
+          await until(
+            'the refused subscription has stopped',
+            () => (stopped ? true : undefined),
+            PROMPTLY_MS,
+          );
+          // A reader that cannot catch up must not be taken for one that has.
+          await store.append(uniqueStream(), [event()], { expectedRevision: 'no_stream' });
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          expect(caughtUp).toBe(false);
+        } finally {
+          await subscription.stop();
+        }
+      });
+
+      it('takes a subscription from exactly the head', async () => {
+        await store.append(uniqueStream(), [event()], { expectedRevision: 'no_stream' });
+        const failures: unknown[] = [];
+        const subscription = store.subscribeAll(
+          await store.headPosition(),
+          { onEvent: () => undefined, onFailure: (error) => void failures.push(error) },
+          { categories: ['contract'] },
+        );
+        let caughtUp = false;
+        void subscription.caughtUp.then(() => (caughtUp = true));
+        try {
+          await until('the subscription from the head catches up', () => caughtUp || undefined, PROMPTLY_MS);
+          expect(failures).toEqual([]);
+        } finally {
+          await subscription.stop();
+        }
+      });
 
       it('stops on a handler error and reports the event', async () => {
         const start = await store.headPosition();

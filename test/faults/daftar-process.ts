@@ -19,7 +19,11 @@ export interface DaftarProcess {
  * The compiled server (`npm test` builds first) on a free loopback port with demo data and `env`,
  * ignoring the DAFTAR_* of the outside; resolves once GET /ready answers 200.
  */
-export async function startDaftar(dataDir: string, env: Record<string, string> = {}): Promise<DaftarProcess> {
+export async function startDaftar(
+  dataDir: string,
+  env: Record<string, string> = {},
+  options: { readonly waitForReady?: boolean } = {},
+): Promise<DaftarProcess> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('DAFTAR_')));
   const child = spawn(process.execPath, [compiled('dist/src/main.js')], {
     env: {
@@ -49,6 +53,7 @@ export async function startDaftar(dataDir: string, env: Record<string, string> =
     return port === undefined ? undefined : `http://127.0.0.1:${port}`;
   });
   const daftar = { child, url, output: () => output };
+  if (options.waitForReady === false) return daftar;
   await until('the server is ready', async () => {
     exited();
     return (await readiness(daftar))?.ready;
@@ -64,6 +69,7 @@ export interface Readiness {
     position?: string;
     parked?: number;
     retry?: { message: string };
+    failure?: { reason?: string; message: string };
   }[];
 }
 

@@ -1,15 +1,14 @@
 import {
   START,
-  eventTypeFilter,
   excludeSystemEvents,
-  streamNameFilter,
   type AllStreamResolvedEvent,
   type AllStreamSubscription,
   type EventStoreDBClient,
-  type Filter,
   type Position,
 } from '@eventstore/db-client';
+import { SubscriptionRefused } from '../event-store.errors.js';
 import type { ReadAllOptions, Subscription, SubscriptionHandler } from '../event-store.port.js';
+import { refusalOf } from './esdb-errors.js';
 import { comparePositions, encodePosition, eventFilter, toRecorded, type EsdbEvent } from './esdb-records.js';
 
 /** Wait before resubscribing after a dropped subscription: doubles from `initial` up to `max`. */
@@ -18,9 +17,24 @@ export type Backoff = { readonly initial: number; readonly max: number };
 const noop = (): void => undefined;
 
 /**
- * Catch-up then live over one server subscription to $all, resubscribed from the last event looked at
+ * Positions are signed 64-bit on the server: a checkpoint beyond that is a server's bug (one sent
+ * 2^64-1 when the log was empty), and taking it would skip every later event as already seen.
+ */
+const MAX_POSITION = 2n ** 63n - 1n;
+
+/**
+ * Catch-up then live over one server subscription to $all, resubscribed from the last position passed
  * whenever it drops. Events are taken one at a time from the subscription's async iterator, so the
  * handler's pace is the subscription's pace (the client applies backpressure to the gRPC stream).
+ *
+ * The server sends every user event and the handler's filter is applied here: a reader waited on at a
+ * position it does not handle must still get past it promptly (read-your-writes), and a server-side
+ * filter reports progress past what it skips only every few dozen events. While live, progress is
+ * reported whenever nothing is left to handle.
+ *
+ * The server's `caughtUp` (servers 23.10+; this adapter needs it) and checkpoints arrive ahead of events
+ * it sent before them that still wait in the client's buffer; they take effect only at a point where
+ * nothing is buffered or being handled.
  */
 export class CatchUpSubscription implements Subscription {
   readonly caughtUp: Promise<void>;
@@ -29,24 +43,24 @@ export class CatchUpSubscription implements Subscription {
   private stopping = false;
   private current: AllStreamSubscription | undefined;
   private wakeUp: (() => void) | undefined;
-  /** `undefined` until read; the filtered head of the log when first subscribing (fallback for caught up). */
-  private head: { readonly at: Position | undefined } | undefined;
+  private startChecked = false;
   private live = false;
-  private everCaughtUp = false;
-  /** Events taken from the current server subscription, and of those, fully processed. */
+  /** Events taken from the current server subscription, and of those, fully handled. */
   private received = 0;
   private handled = 0;
-  /** Caught up once `handled` reaches this: everything the server had sent before saying so. */
-  private caughtUpAfter: number | undefined;
+  /** The server's word, waiting for the events it sent before it to be handled. */
+  private pendingCheckpoint: Position | undefined;
+  private caughtUpPending = false;
   private readonly wanted: (event: EsdbEvent) => boolean;
 
   constructor(
     private readonly client: EventStoreDBClient,
-    /** The last event looked at (delivered or filtered out): where a resubscription starts. */
+    /** The last position passed (an event delivered or skipped, or a checkpoint): where a resubscription starts. */
     private position: Position | undefined,
     private readonly handler: SubscriptionHandler,
-    private readonly filter: ReadAllOptions,
-    private readonly readHead: () => Promise<Position | undefined>,
+    filter: ReadAllOptions,
+    /** The position of the log's last record (of any kind), read from the leader. */
+    private readonly readEnd: () => Promise<Position | undefined>,
     private readonly backoff: Backoff,
   ) {
     this.wanted = eventFilter(filter);
@@ -72,7 +86,14 @@ export class CatchUpSubscription implements Subscription {
     let delay = this.backoff.initial;
     while (!this.stopping) {
       const startedAt = Date.now();
-      const outcome = await this.subscribeOnce().catch(() => 'dropped' as const);
+      let outcome: 'stopped' | 'failed' | 'dropped';
+      try {
+        outcome = await this.subscribeOnce();
+      } catch (error) {
+        const refused = this.stopping ? undefined : refusalOf(error);
+        if (refused) return this.refuse(refused);
+        outcome = 'dropped';
+      }
       if (outcome !== 'dropped' || this.stopping) return;
       // A subscription that delivered, or lived longer than the longest wait, starts the backoff over.
       if (this.received > 0 || Date.now() - startedAt > this.backoff.max) delay = this.backoff.initial;
@@ -84,44 +105,51 @@ export class CatchUpSubscription implements Subscription {
   private async subscribeOnce(): Promise<'stopped' | 'failed' | 'dropped'> {
     this.received = 0;
     this.handled = 0;
-    this.caughtUpAfter = undefined;
     this.live = false;
-    if (!this.everCaughtUp && this.head === undefined) {
-      this.head = { at: await this.readHead() };
-      const head = this.head.at;
-      if (head === undefined || (this.position && comparePositions(this.position, head) >= 0)) {
-        this.signalCaughtUp();
-      }
-    }
+    this.pendingCheckpoint = undefined;
+    this.caughtUpPending = false;
+    if (!this.startChecked) await this.checkStart();
     if (this.stopping) return 'stopped';
     const subscription = this.client.subscribeToAll({
       fromPosition: this.position ?? START,
-      filter: this.serverFilter(),
+      filter: excludeSystemEvents({
+        checkpointReached: (from: AllStreamSubscription, position: Position) =>
+          this.checkpointReached(from, position),
+      }),
     });
     this.current = subscription;
     subscription.on('error', noop); // errors reach the loop below; this only keeps a late one from crashing
     // Servers 23.10+ say when the subscription turns live (the client emits it since 6.1).
-    subscription.on('caughtUp', () => this.markCaughtUp(subscription));
-    subscription.on('fellBehind', () => (this.live = false));
+    subscription.on('caughtUp', () => this.serverCaughtUp(subscription));
+    subscription.on('fellBehind', () => subscription === this.current && (this.live = false));
     try {
       for await (const resolved of subscription) {
         if (this.stopping) return 'stopped';
         this.received += 1;
         if (!(await this.process(resolved))) return 'failed';
         this.handled += 1;
-        if (this.caughtUpAfter !== undefined && this.handled >= this.caughtUpAfter) {
-          this.caughtUpAfter = undefined;
-          this.signalCaughtUp();
-        }
+        // Between two events of the iterator nothing is half-taken: an empty buffer means idle.
+        if (subscription.readableLength === 0) this.settle();
       }
-      return this.stopping ? 'stopped' : 'dropped';
-    } catch {
       return this.stopping ? 'stopped' : 'dropped';
     } finally {
       this.current = undefined;
       await subscription.unsubscribe().catch(noop);
       subscription.destroy();
     }
+  }
+
+  /**
+   * Before the first subscription, from the subscriber's durable checkpoint: a start past the end of the
+   * log cannot be waited out (the store was reset under kept read models).
+   */
+  private async checkStart(): Promise<void> {
+    const end = await this.readEnd();
+    if (this.position && (end === undefined || comparePositions(this.position, end) > 0)) {
+      const last = end === undefined ? 'the log is empty' : `the log ends at ${encodePosition(end)}`;
+      throw new SubscriptionRefused('beyond_head', `from ${encodePosition(this.position)}; ${last}`);
+    }
+    this.startChecked = true;
   }
 
   /** Returns false when the handler threw: the subscription stops. */
@@ -141,48 +169,65 @@ export class CatchUpSubscription implements Subscription {
       }
     }
     this.position = event.position;
-    // Fallback for servers without caughtUp: reaching the head read before subscribing.
-    const head = this.head?.at;
-    if (!this.everCaughtUp && head && comparePositions(event.position, head) >= 0) this.signalCaughtUp();
     return true;
   }
 
-  /**
-   * The server's signal arrives ahead of the events it already sent that still wait in the client's
-   * buffer: the subscription is caught up once those are handled too.
-   */
-  private markCaughtUp(subscription: AllStreamSubscription): void {
+  private checkpointReached(subscription: AllStreamSubscription, position: Position): void {
+    if (subscription !== this.current || position.commit > MAX_POSITION || position.prepare > MAX_POSITION) {
+      return;
+    }
+    const pending = this.pendingCheckpoint;
+    if (!pending || comparePositions(position, pending) > 0) this.pendingCheckpoint = position;
+    this.settleWhenIdle(subscription);
+  }
+
+  private serverCaughtUp(subscription: AllStreamSubscription): void {
     if (subscription !== this.current) return;
-    const after = this.received + subscription.readableLength;
-    if (this.handled >= after) this.signalCaughtUp();
-    else this.caughtUpAfter = after;
-  }
-
-  private signalCaughtUp(): void {
-    if (this.live || this.stopping) return;
-    this.live = true;
-    this.everCaughtUp = true;
-    this.handler.onCaughtUp?.(this.position === undefined ? undefined : encodePosition(this.position));
-    this.resolveCaughtUp();
+    this.caughtUpPending = true;
+    this.settleWhenIdle(subscription);
   }
 
   /**
-   * The server takes one filter: by category (stream prefix) when asked for categories, else by event
-   * type prefix, else just without system events. Whatever the server lets through is filtered exactly
-   * here too. Filtered subscriptions also report checkpoints, which tell when the head has been passed.
+   * The server's word may arrive while the iterator takes an event out of the buffer: after this turn of
+   * the event loop that event is counted, so "everything received is handled and nothing is buffered"
+   * means everything sent before the word is handled. Otherwise the next handled event settles it.
    */
-  private serverFilter(): Filter {
-    const checkpointReached = (subscription: AllStreamSubscription, position: Position): void => {
-      const head = this.head?.at;
-      if (!this.everCaughtUp && head && comparePositions(position, head) >= 0)
-        this.markCaughtUp(subscription);
-    };
-    const categories = this.filter.categories ?? [];
-    const types = this.filter.types ?? [];
-    // Prefix `permit`, not `permit-`: a stream named just `permit` is in category `permit` too.
-    if (categories.length > 0) return streamNameFilter({ prefixes: [...categories], checkpointReached });
-    if (types.length > 0) return eventTypeFilter({ prefixes: [...types], checkpointReached });
-    return excludeSystemEvents({ checkpointReached });
+  private settleWhenIdle(subscription: AllStreamSubscription): void {
+    setImmediate(() => {
+      const idle = this.handled === this.received && subscription.readableLength === 0;
+      if (subscription === this.current && idle) this.settle();
+    });
+  }
+
+  /** Everything sent so far is handled: take the server's word, and say how far the reader is. */
+  private settle(): void {
+    const checkpoint = this.pendingCheckpoint;
+    this.pendingCheckpoint = undefined;
+    // A checkpoint is a valid place to resume from: nothing the filter passes lies between it and here.
+    if (checkpoint && (!this.position || comparePositions(checkpoint, this.position) > 0)) {
+      this.position = checkpoint;
+    }
+    if (this.caughtUpPending) {
+      this.caughtUpPending = false;
+      this.goLive();
+    } else if (this.live) this.report();
+  }
+
+  private goLive(): void {
+    if (this.stopping) return;
+    this.live = true;
+    this.resolveCaughtUp();
+    this.report();
+  }
+
+  private report(): void {
+    this.handler.onCaughtUp?.(this.position === undefined ? undefined : encodePosition(this.position));
+  }
+
+  /** No retry can mend it: stop for good and say why. */
+  private refuse(error: SubscriptionRefused): void {
+    this.stopping = true;
+    this.handler.onFailure?.(error);
   }
 
   private sleep(ms: number): Promise<void> {

@@ -1,18 +1,14 @@
 import {
   ANY,
   BACKWARDS,
-  DeadlineExceededError,
   END,
   EventStoreDBClient,
   FORWARDS,
-  MaxAppendSizeExceededError,
   NO_STREAM,
-  NotLeaderError,
   START,
   STREAM_EXISTS,
+  StreamDeletedError,
   StreamNotFoundError,
-  TimeoutError,
-  UnavailableError,
   WrongExpectedVersionError,
   jsonEvent,
   type AppendExpectedRevision,
@@ -21,7 +17,7 @@ import {
   type Position,
 } from '@eventstore/db-client';
 import type { NewEvent, RecordedEvent } from '../event-envelope.js';
-import { InvalidAppend, StoreUnavailable, WrongExpectedRevision } from '../event-store.errors.js';
+import { StoreUnavailable, WrongExpectedRevision } from '../event-store.errors.js';
 import type {
   AppendOptions,
   AppendResult,
@@ -33,8 +29,9 @@ import type {
   Subscription,
   SubscriptionHandler,
 } from '../event-store.port.js';
-import { validateAppend } from '../validate-append.js';
+import { assertEventSize, validateAppend } from '../validate-append.js';
 import { CatchUpSubscription, type Backoff } from './catch-up-subscription.js';
+import { appendFailure, unreachable } from './esdb-errors.js';
 import {
   comparePositions,
   decodePosition,
@@ -42,31 +39,20 @@ import {
   eventFilter,
   isUserEvent,
   toRecorded,
-  type EsdbEvent,
 } from './esdb-records.js';
 
 export interface EventStoreDbEventStoreOptions {
   readonly resubscribeBackoffMs?: Backoff;
+  /** How long `ping` waits for an answer (the client itself gives reads no deadline). */
+  readonly pingDeadlineMs?: number;
 }
 
 const DEFAULT_BACKOFF: Backoff = { initial: 100, max: 5000 };
 const DEFAULT_READ_ALL_COUNT = 1000;
 const HEAD_PAGE = 256;
-/** How far back a subscription looks for the last event its filter accepts. */
-const SUBSCRIPTION_HEAD_SCAN = 4096;
 const PING_DEADLINE_MS = 5000;
 
 const noop = (): void => undefined;
-
-/** A lost connection as the typed error commands answer 503 (the server down, no leader, no answer in time). */
-function unreachable(error: unknown): unknown {
-  const lost =
-    error instanceof UnavailableError ||
-    error instanceof DeadlineExceededError ||
-    error instanceof TimeoutError ||
-    error instanceof NotLeaderError;
-  return lost ? new StoreUnavailable('unreachable', { cause: error }) : error;
-}
 
 /**
  * The production store: EventStoreDB / KurrentDB over gRPC. Concurrency control and idempotent retries
@@ -76,18 +62,23 @@ function unreachable(error: unknown): unknown {
 export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly backoff: Backoff;
+  private readonly pingDeadlineMs: number;
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private closed = false;
 
-  constructor(connectionString: string, options: EventStoreDbEventStoreOptions = {}) {
-    this.client = EventStoreDBClient.connectionString(connectionString);
+  /** From a connection string, or a client made elsewhere (the adapter's unit tests hand in a stand-in). */
+  constructor(connection: string | EventStoreDBClient, options: EventStoreDbEventStoreOptions = {}) {
+    this.client =
+      typeof connection === 'string' ? EventStoreDBClient.connectionString(connection) : connection;
     this.backoff = options.resubscribeBackoffMs ?? DEFAULT_BACKOFF;
+    this.pingDeadlineMs = options.pingDeadlineMs ?? PING_DEADLINE_MS;
   }
 
   async append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     this.assertOpen();
     const expected = options.expectedRevision;
     validateAppend(stream, events, expected);
+    for (const e of events) assertEventSize(e.type, JSON.stringify(e.data), JSON.stringify(e.metadata));
     let result;
     try {
       result = await this.client.appendToStream(stream, events.map(toEventData), {
@@ -102,16 +93,11 @@ export class EventStoreDbEventStore implements EventStore {
           actual === NO_STREAM || actual < 0n ? 'no_stream' : actual,
         );
       }
-      if (error instanceof MaxAppendSizeExceededError) {
-        throw new InvalidAppend(
-          `The append is larger than the server accepts (${error.maxAppendSize} bytes)`,
-        );
-      }
-      throw unreachable(error);
+      throw appendFailure(stream, error);
     }
     // A single event's append position is its $all position. A multi-event write reports the position of
-    // the transaction, not necessarily that of its last event, and an idempotent retry may report none;
-    // then ask the stream, so a retry answers exactly what the first write answered.
+    // its transaction, which is its first event's, while a waiter needs the last; and an idempotent retry
+    // may report none. Only then ask the stream, so a retry answers exactly what the first write answered.
     const position =
       events.length === 1 && result.position
         ? result.position
@@ -135,7 +121,8 @@ export class EventStoreDbEventStore implements EventStore {
         if (resolved.event) events.push(toRecorded(resolved.event));
       }
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
+      // A deleted stream reads as absent; appending to it is refused (StreamDeleted).
+      if (error instanceof StreamNotFoundError || error instanceof StreamDeletedError) return [];
       throw unreachable(error);
     }
     return events;
@@ -195,7 +182,7 @@ export class EventStoreDbEventStore implements EventStore {
       fromPosition === undefined ? undefined : decodePosition(fromPosition),
       handler,
       filter,
-      () => this.headFor(filter),
+      () => this.logEnd(),
       this.backoff,
     );
     this.subscriptions.add(subscription);
@@ -211,21 +198,34 @@ export class EventStoreDbEventStore implements EventStore {
 
   async headPosition(): Promise<string | undefined> {
     this.assertOpen();
-    const head = await this.lastWanted(isUserEvent, Infinity);
+    const head = await this.lastUserEvent();
     return head ? encodePosition(head) : undefined;
   }
 
+  /** Reads the last record, refused as unreachable when no answer comes within the deadline. */
   async ping(): Promise<void> {
     this.assertOpen();
-    const read = this.client.readAll({
-      direction: BACKWARDS,
-      fromPosition: END,
-      maxCount: 1,
-      deadline: PING_DEADLINE_MS,
-    });
+    const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 });
     read.on('error', noop);
-    for await (const _ of read) {
-      // draining is the point: the read answered
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        void read.cancel().catch(noop);
+        const silent = new Error(`no answer within ${this.pingDeadlineMs} ms`);
+        reject(new StoreUnavailable('unreachable', { cause: silent }));
+      }, this.pingDeadlineMs);
+    });
+    const drained = (async () => {
+      for await (const _ of read) {
+        // draining is the point: the read answered
+      }
+    })();
+    try {
+      await Promise.race([drained, deadline]);
+    } catch (error) {
+      throw unreachable(error);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -237,22 +237,25 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /**
-   * Where a subscription with this filter is caught up on servers that do not say so: the last event the
-   * filter lets through. A rare category could mean reading far back, so past a bound take the last
-   * event of any category instead (caught up is then noticed later, at the next event or checkpoint).
+   * The position of the log's last record of any kind, read from the leader: a follower may lag behind a
+   * checkpoint this instance wrote. (A connection that prefers followers moves to the leader for it.)
    */
-  private async headFor(filter: ReadAllOptions): Promise<Position | undefined> {
-    const last = await this.lastWanted(eventFilter(filter), SUBSCRIPTION_HEAD_SCAN);
-    return last === null ? ((await this.lastWanted(isUserEvent, Infinity)) ?? undefined) : last;
+  private async logEnd(): Promise<Position | undefined> {
+    const read = this.client.readAll({
+      fromPosition: END,
+      direction: BACKWARDS,
+      maxCount: 1,
+      requiresLeader: true,
+    });
+    read.on('error', noop);
+    let end: Position | undefined;
+    for await (const resolved of read) end = resolved.event?.position ?? end;
+    return end;
   }
 
-  /** Reads $all backwards for the last event `wanted` accepts; null when not found within `scanLimit`. */
-  private async lastWanted(
-    wanted: (event: EsdbEvent) => boolean,
-    scanLimit: number,
-  ): Promise<Position | undefined | null> {
+  /** Reads $all backwards, a page at a time, for the last event that is not the server's own. */
+  private async lastUserEvent(): Promise<Position | undefined> {
     let cursor: Position | undefined;
-    let scanned = 0;
     for (;;) {
       const read = this.client.readAll({
         fromPosition: cursor ?? END,
@@ -261,24 +264,17 @@ export class EventStoreDbEventStore implements EventStore {
       });
       read.on('error', noop);
       let raw = 0;
-      let found: Position | undefined;
       for await (const resolved of read) {
         raw += 1;
         const event = resolved.event;
         if (!event || (cursor && comparePositions(event.position, cursor) >= 0)) continue;
         cursor = event.position;
-        if (wanted(event)) {
-          found = event.position;
-          break;
+        if (isUserEvent(event)) {
+          await read.cancel().catch(noop);
+          return event.position;
         }
       }
-      if (found) {
-        await read.cancel().catch(noop);
-        return found;
-      }
       if (raw < HEAD_PAGE || cursor === undefined) return undefined; // reached the start of the log
-      scanned += raw;
-      if (scanned >= scanLimit) return null;
     }
   }
 

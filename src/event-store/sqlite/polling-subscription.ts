@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '../event-envelope.js';
+import type { SubscriptionRefused } from '../event-store.errors.js';
 import type { ReadAllResult, Subscription, SubscriptionHandler } from '../event-store.port.js';
 
 /** Events a subscription reads at a time. */
@@ -21,6 +22,8 @@ export class PollingSubscription implements Subscription {
     private readonly handler: SubscriptionHandler,
     private readonly readPage: (after: string | undefined) => ReadAllResult,
     private readonly waitForAppend: () => Promise<void>,
+    /** Why it cannot start at all (a start past the end of the log): reported, and nothing delivered. */
+    private readonly refusal: () => SubscriptionRefused | undefined = () => undefined,
   ) {
     this.caughtUp = new Promise((resolve) => (this.signalCaughtUp = resolve));
     this.stopped = this.run();
@@ -65,6 +68,12 @@ export class PollingSubscription implements Subscription {
 
   private async run(): Promise<void> {
     await Promise.resolve();
+    const refused = this.refusal();
+    if (refused) {
+      this.isStopped = true;
+      this.handler.onFailure?.(refused);
+      return;
+    }
     while (!this.isStopped) {
       const page = this.readPage(this.position);
       if (!(await this.deliver(page.events))) return;

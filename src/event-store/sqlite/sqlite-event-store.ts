@@ -7,6 +7,7 @@ import {
   DuplicateEventId,
   InvalidPosition,
   StoreUnavailable,
+  SubscriptionRefused,
   WrongExpectedRevision,
 } from '../event-store.errors.js';
 import type {
@@ -20,7 +21,7 @@ import type {
   Subscription,
   SubscriptionHandler,
 } from '../event-store.port.js';
-import { validateAppend } from '../validate-append.js';
+import { assertEventSize, validateAppend } from '../validate-append.js';
 import { createEventsSchema, openDurableDatabase, openReadOnlyDatabase } from './sqlite-schema.js';
 import { PollingSubscription, SUBSCRIPTION_PAGE } from './polling-subscription.js';
 import { RecentEvents } from './recent-events.js';
@@ -143,9 +144,11 @@ export class SqliteEventStore implements EventStore {
       validateAppend(stream, events, options.expectedRevision);
       const category = categoryOf(stream);
       // Serialise outside the transaction so the write lock is held only for the inserts.
-      const rows = events.map(
-        (e) => [e.id, e.type, category, JSON.stringify(e.data), JSON.stringify(e.metadata)] as const,
-      );
+      const rows = events.map((e) => {
+        const row = [e.id, e.type, category, JSON.stringify(e.data), JSON.stringify(e.metadata)] as const;
+        assertEventSize(e.type, row[3], row[4]);
+        return row;
+      });
       return new Promise<AppendResult>((resolve, reject) => {
         this.queue.push({ stream, events, expected: options.expectedRevision, rows, resolve, reject });
         this.scheduleFlush();
@@ -173,10 +176,19 @@ export class SqliteEventStore implements EventStore {
       handler,
       (after) => this.readAllSync(after, { ...filter, maxCount: SUBSCRIPTION_PAGE }),
       () => this.nextAppend(),
+      () => this.startRefusal(fromPosition),
     );
     this.subscriptions.add(subscription);
     void subscription.stopped.then(() => this.subscriptions.delete(subscription));
     return subscription;
+  }
+
+  /** A start past the end of the log cannot be waited out: the file was replaced under kept read models. */
+  private startRefusal(fromPosition: string | undefined): SubscriptionRefused | undefined {
+    if (fromPosition === undefined) return undefined;
+    const head = this.stmt.head.get()!.position ?? 0;
+    if (parsePosition(fromPosition) <= head) return undefined;
+    return new SubscriptionRefused('beyond_head', `from ${fromPosition}; the log ends at ${head}`);
   }
 
   comparePositions(a: string, b: string): number {

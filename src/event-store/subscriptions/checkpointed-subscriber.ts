@@ -1,9 +1,16 @@
 import { Logger } from '@nestjs/common';
 import type { RecordedEvent } from '../event-envelope.js';
-import type { ReadAllOptions, EventStore, Subscription, SubscriptionHandler } from '../event-store.port.js';
+import type {
+  ReadAllOptions,
+  EventStore,
+  Subscription,
+  SubscriptionHandler,
+  SubscriptionRefusedError,
+} from '../event-store.port.js';
 import type { CheckpointDatabase } from './checkpoint-database.js';
 import { passesByItself, resubscribeDelayMs } from './retry-later.js';
 import type {
+  EventFailure,
   Subscriber,
   SubscriberFailure,
   SubscriberRetry,
@@ -71,6 +78,7 @@ export abstract class CheckpointedSubscriber<
         ...handler,
         onCaughtUp: (position) => current() && this.subscriptionCaughtUp(position),
         onError: (error, event) => current() && this.fail(error, event),
+        onFailure: (error) => current() && this.refused(error),
       },
       filter,
     );
@@ -104,6 +112,23 @@ export abstract class CheckpointedSubscriber<
     this.interruption = undefined;
     this.resubscribing = false;
     clearTimeout(this.retryTimer);
+    this.signalCaughtUp();
+    this.onProgress?.();
+  }
+
+  /**
+   * The store refuses the subscription itself (its credentials may not read the log, or the log ends
+   * before this subscriber's checkpoint): stopped for good, and /ready says why. No retry would mend it.
+   */
+  private refused(error: SubscriptionRefusedError): void {
+    if (this.state === 'failed' || this.ended) return;
+    this.halt();
+    this.state = 'failed';
+    this.failure = { position: this.position, reason: error.reason, message: error.message };
+    this.interruption = undefined;
+    this.resubscribing = false;
+    clearTimeout(this.retryTimer);
+    this.retryLogger.error(`${this.name} stopped: ${error.message}`);
     this.signalCaughtUp();
     this.onProgress?.();
   }
@@ -189,7 +214,7 @@ export abstract class CheckpointedSubscriber<
   }
 }
 
-function failureAt(event: RecordedEvent, error: unknown): SubscriberFailure {
+function failureAt(event: RecordedEvent, error: unknown): EventFailure {
   return {
     position: event.position,
     eventId: event.id,

@@ -195,6 +195,28 @@ describe('SubscriberRunner over real SQLite files', () => {
     expect(tries).toBe(2);
     await runner.stop();
   });
+  it('stops a subscriber whose checkpoint is past the end of the log, and says why', async () => {
+    await appendEvents(2, 3);
+    const first = new SubscriberRunner(store, readModels, projections);
+    first.start();
+    await first.caughtUp();
+    await first.stop();
+
+    // The store is replaced by a shorter one while the read models are kept.
+    await store.close();
+    store = new SqliteEventStore(join(dir, 'events-reset.db'), { pollIntervalMs: 20 });
+    await appendEvents(1, 1);
+    const second = new SubscriberRunner(store, readModels, projections);
+    second.start();
+    await second.caughtUp();
+    expect(second.statuses()[0]).toMatchObject({
+      state: 'failed',
+      failure: { reason: 'beyond_head', position: '6' },
+    });
+    expect(second.statuses()[0]!.failure!.message).toMatch(/past the end of the log/);
+    expect(await second.waitFor('1', { timeoutMs: 1000 })).toBe(false);
+    await second.stop();
+  });
 });
 
 async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {

@@ -1,15 +1,28 @@
-import type { EventStore } from '../event-store.port.js';
+import type { EventStore, SubscriptionRefusal } from '../event-store.port.js';
 
 export type SubscriberState = 'starting' | 'catching_up' | 'live' | 'retrying' | 'failed' | 'stopped';
 
-export interface SubscriberFailure {
+/** An event the subscriber could not get past. */
+export interface EventFailure {
   readonly position: string;
   readonly eventId: string;
   readonly eventType: string;
   readonly message: string;
 }
 
-export interface SubscriberRetry extends SubscriberFailure {
+/**
+ * Why it stopped: an event it could not get past, or the store's refusal of the subscription itself
+ * (`reason`; no event, and `position` is where it would have started).
+ */
+export type SubscriberFailure =
+  | EventFailure
+  | {
+      readonly position: string | undefined;
+      readonly reason: SubscriptionRefusal;
+      readonly message: string;
+    };
+
+export interface SubscriberRetry extends EventFailure {
   /** How many times in a row it has failed so; it resubscribes after a delay that grows with this. */
   readonly attempt: number;
 }

@@ -1,7 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { DomainError, type DomainErrorKind } from '../domain-error.js';
-import { WrongExpectedRevision } from '../../event-store/event-store.errors.js';
+import { InvalidAppend, WrongExpectedRevision } from '../../event-store/event-store.errors.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -103,6 +103,14 @@ export function toErrorResponse(error: unknown): ErrorResponse {
       error.code,
       'The record was changed by someone else meanwhile; reload it and try again',
       { currentRevision: error.actualRevision === 'no_stream' ? null : error.actualRevision.toString() },
+    );
+  }
+  if (error instanceof InvalidAppend && error.tooLarge) {
+    // The caller's content made the event too large (a long text, many items): theirs to shorten.
+    return problem(
+      HttpStatus.PAYLOAD_TOO_LARGE,
+      'STREAM.EVENT_TOO_LARGE',
+      'The change is larger than the ledger takes in one record; send less at once',
     );
   }
   if (error instanceof HttpException) {

@@ -1,5 +1,5 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
-import { WrongExpectedRevision } from '../../event-store/event-store.errors.js';
+import { InvalidAppend, StreamDeleted, WrongExpectedRevision } from '../../event-store/event-store.errors.js';
 import { DomainError } from '../domain-error.js';
 import { toErrorResponse } from './error-response.js';
 
@@ -45,6 +45,20 @@ describe('toErrorResponse', () => {
       code: 'STREAM.WRONG_EXPECTED_REVISION',
       details: { currentRevision: '3' },
     });
+  });
+
+  it('answers an event too large for the store with 413, and a malformed append as the bug it is', () => {
+    const tooLarge = toErrorResponse(new InvalidAppend('Event X is 5000000 bytes', { tooLarge: true }));
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.code).toBe('STREAM.EVENT_TOO_LARGE');
+    expect(tooLarge.body.detail).not.toMatch(/5000000/);
+    expect(toErrorResponse(new InvalidAppend('An append needs at least one event')).status).toBe(500);
+  });
+
+  it('answers an append to a stream an operator deleted with 409', () => {
+    const response = toErrorResponse(new StreamDeleted('permit-1'));
+    expect(response.status).toBe(409);
+    expect(response.body.code).toBe('STREAM.DELETED');
   });
 
   it('keeps Nest HTTP errors in the same shape', () => {
