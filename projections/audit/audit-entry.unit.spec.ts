@@ -78,6 +78,22 @@ describe('the audit entry of an event', () => {
     expect(entry).not.toHaveProperty('region');
   });
 
+  it('logs an event of a type it does not know with its actor and stream, keeping the stream’s place', () => {
+    const context: StreamContext = { municipality: 'hamedan', subjects: ['permit:p-1'] };
+    const { entry, context: after } = auditEntry(
+      recorded('permit-p-1', { type: 'SomethingNewer', data: { any: 'shape' } }, clerk),
+      context,
+    );
+    expect(entry).toMatchObject({
+      type: 'SomethingNewer',
+      stream: 'permit-p-1',
+      actorId: 'user-clerk',
+      municipality: 'hamedan',
+      subjects: ['permit:p-1'],
+    });
+    expect(after).toEqual(context);
+  });
+
   it('places a read where the record read is, its region too, and leaves nothing to the reader’s stream', () => {
     const read = (data: object) =>
       recorded(

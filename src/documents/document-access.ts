@@ -4,15 +4,31 @@ import { parseDocumentCode } from '../../signing/document-code.js';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port.js';
 import type { Caller } from '../identity/auth/caller.decorator.js';
 import type { RecordScope } from '../identity/record-access.js';
-import { ROLES } from '../identity/roles.js';
+import type { Role } from '../identity/roles.js';
 import { documentNotFound } from './document.decider.js';
 import { documentStream, type DocumentEvent } from './document.events.js';
 import { DocumentsReadModel } from './documents.read-model.js';
 
 export type IssuedDocument = Extract<DocumentEvent, { type: 'DocumentIssued' }>['data'];
 
-/** Roles that may hold or handle documents (all but admin and integrator); which ones, per record. */
-export const DOCUMENT_READERS = ROLES.filter((role) => role !== 'admin' && role !== 'integrator');
+/**
+ * Roles that may hold or handle documents (all but admin and integrator); which ones, per record. A
+ * list, not "all but", so a new role reads no document until someone decides it should.
+ */
+export const DOCUMENT_READERS: readonly Role[] = [
+  'citizen',
+  'counter_office',
+  'clerk',
+  'surveyor',
+  'inspector',
+  'engineer',
+  'signatory',
+  'cashier',
+  'notary',
+  'bank',
+  'utility',
+  'oversight',
+];
 
 export function documentScope(record: DocumentRecord): RecordScope {
   return {

@@ -5,7 +5,7 @@ import { permitStream } from '../../src/permits/permit.events.js';
 import { events as e } from '../../src/permits/permit.fixtures.js';
 import { newId } from '../../src/shared/ids.js';
 import { bootstrapAdmin, signedInUser } from '../support/bootstrap-admin.js';
-import { registeredCitizen } from '../support/citizens.js';
+import { freshNationalId, registeredCitizen } from '../support/citizens.js';
 import { hamedan, registerAll } from '../support/directory.js';
 import { call } from '../support/http.js';
 import { startTestApp, type TestApp, untilProjected } from '../support/test-app.js';
@@ -14,15 +14,20 @@ const OWNER = '0013542419';
 
 const CLERK = 'reza-karimi';
 
-/** An app with a citizen, a clerk of Hamedan, and a permit file of that citizen's. */
-async function appWithFile(env: Record<string, string> = {}) {
+/** An app with a clerk of Hamedan. */
+async function appWithClerk(env: Record<string, string> = {}) {
   const t = await startTestApp({ env });
   const admin = await bootstrapAdmin(t.app);
   await registerAll(t.app, admin, { municipalities: [hamedan], organisations: [] });
-  const citizen = await registeredCitizen(t.app, OWNER);
   const clerk = (await signedInUser(t.app, CLERK, [{ role: 'clerk', municipality: 'hamedan' }])).token;
+  return { t, admin, clerk };
+}
+
+/** A citizen of their own and a permit file of theirs: their access log holds only what a test does. */
+async function citizenWithFile(t: TestApp, nationalId: string) {
+  const citizen = await registeredCitizen(t.app, nationalId);
   const permitId = newId();
-  const opened = { ...e.opened, data: { ...e.opened.data, permitId, applicantNationalId: OWNER } };
+  const opened = { ...e.opened, data: { ...e.opened.data, permitId, applicantNationalId: nationalId } };
   const { position } = await t.app.get<EventStore>(EVENT_STORE).append(
     permitStream(permitId),
     [
@@ -41,7 +46,7 @@ async function appWithFile(env: Record<string, string> = {}) {
     { expectedRevision: 'no_stream' },
   );
   expect(await untilProjected(t.app, position)).toBe(true);
-  return { t, admin, citizen, clerk, permitId };
+  return { citizen, permitId };
 }
 
 /** Writes what the trail holds and waits until the access log shows it. */
@@ -54,18 +59,17 @@ async function recorded(t: TestApp): Promise<void> {
 describe('GET /me/access-log: who read what of a citizen’s data', () => {
   let t: TestApp;
   let admin: string;
-  let citizen: string;
   let clerk: string;
-  let permitId: string;
   const get = (url: string, token?: string, headers: Record<string, string> = {}) =>
     call(t.app, 'GET', url, { ...(token ? { token } : {}), headers });
 
   beforeAll(async () => {
-    ({ t, admin, citizen, clerk, permitId } = await appWithFile());
+    ({ t, admin, clerk } = await appWithClerk());
   });
   afterAll(() => t.close());
 
   it('shows the clerk who opened the citizen’s file, by role and municipality, with the purpose given', async () => {
+    const { citizen, permitId } = await citizenWithFile(t, freshNationalId());
     expect((await get(`/permits/${permitId}`, clerk, { 'daftar-purpose': 'review' })).statusCode).toBe(200);
     await recorded(t);
     const log = await get('/me/access-log', citizen);
@@ -85,12 +89,15 @@ describe('GET /me/access-log: who read what of a citizen’s data', () => {
   });
 
   it('records nothing when the citizen reads their own file', async () => {
+    const { citizen, permitId } = await citizenWithFile(t, freshNationalId());
+    expect((await get(`/permits/${permitId}`, clerk)).statusCode).toBe(200);
     expect((await get(`/permits/${permitId}`, citizen)).statusCode).toBe(200);
     await recorded(t);
     expect((await get('/me/access-log', citizen)).json().total).toBe(1);
   });
 
   it('refuses a purpose longer than 200 characters with 400, and the log to anyone but a citizen', async () => {
+    const { permitId } = await citizenWithFile(t, freshNationalId());
     const long = await get(`/permits/${permitId}`, clerk, { 'daftar-purpose': 'x'.repeat(201) });
     expect(long.statusCode).toBe(400);
     expect(long.json().code).toBe('AUDIT.INVALID_PURPOSE');
@@ -99,6 +106,7 @@ describe('GET /me/access-log: who read what of a citizen’s data', () => {
   });
 
   it('shows the citizen that an administrator listed their profile among the users', async () => {
+    const { citizen } = await citizenWithFile(t, freshNationalId());
     const users = await get('/users?role=citizen', admin);
     expect(users.statusCode).toBe(200);
     await recorded(t);
@@ -114,15 +122,16 @@ describe('GET /me/access-log: who read what of a citizen’s data', () => {
 });
 
 describe('GET /me/access-log with DAFTAR_ACCESS_LOG_NAMES=name', () => {
-  let app: Awaited<ReturnType<typeof appWithFile>>;
+  let app: Awaited<ReturnType<typeof appWithClerk>>;
 
   beforeAll(async () => {
-    app = await appWithFile({ DAFTAR_ACCESS_LOG_NAMES: 'name' });
+    app = await appWithClerk({ DAFTAR_ACCESS_LOG_NAMES: 'name' });
   });
   afterAll(() => app.t.close());
 
   it('names the official who read the file, beside their role, and still not their id', async () => {
-    const { t, citizen, clerk, permitId } = app;
+    const { t, clerk } = app;
+    const { citizen, permitId } = await citizenWithFile(t, OWNER);
     expect((await call(t.app, 'GET', `/permits/${permitId}`, { token: clerk })).statusCode).toBe(200);
     await recorded(t);
     const [entry] = (await call(t.app, 'GET', '/me/access-log', { token: citizen })).json().items;

@@ -15,19 +15,20 @@ import { startTestApp, untilReady, type TestApp } from '../support/test-app.js';
 describe('npm run demo', () => {
   let t: TestApp;
   let url: string;
+  /** The walk-through, run once: each test reads what it made, none changes it. */
   let result: Awaited<ReturnType<typeof runDemo>>;
+  const lines: string[] = [];
 
   beforeAll(async () => {
     t = await startTestApp({ env: { DAFTAR_DEMO_DATA: 'true' } });
     await untilReady(t.app);
     await t.app.listen(0, '127.0.0.1');
     url = await t.app.getUrl();
+    result = await runDemo(url, (line) => lines.push(line), join(t.config.dataDir, 'outbox', 'sms.jsonl'));
   });
   afterAll(() => t.close());
 
   it('walks an application to its permit and completion certificate, all of them verifiable', async () => {
-    const lines: string[] = [];
-    result = await runDemo(url, (line) => lines.push(line), join(t.config.dataDir, 'outbox', 'sms.jsonl'));
     expect(result).toEqual({
       permitId: expect.any(String),
       mapOrderDocument: expect.any(String),

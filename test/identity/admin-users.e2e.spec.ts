@@ -13,34 +13,60 @@ const clerk = {
   mobile: '+989121234567',
 };
 
+const notary = {
+  username: 'notary-12',
+  displayName: 'Sardaftar',
+  password: 'notary-password-1',
+  grants: [{ role: 'notary', organisation: 'notary-12-hamedan' }],
+};
+
+const surveyorGrant = { role: 'surveyor', municipality: 'hamedan' };
+
+/** A fresh app with an admin, a citizen, Hamedan and the organisations that grants name. */
+async function startWorld(): Promise<{ t: TestApp; admin: string; citizen: string }> {
+  const t = await startTestApp();
+  const admin = await bootstrapAdmin(t.app);
+  const citizen = (await signedInUser(t.app, 'citizen-1', [{ role: 'citizen' }])).token;
+  await registerAll(t.app, admin, {
+    municipalities: [hamedan],
+    organisations: [
+      { id: 'notary-12-hamedan', kind: 'notary_office', name: 'Notary 12', officeNumber: '12' },
+      { id: 'bank-melli-hamedan', kind: 'bank', name: 'Bank Melli' },
+      { id: 'bank-closed', kind: 'bank', name: 'Closed bank' },
+    ],
+  });
+  await call(t.app, 'POST', '/organisations/bank-closed/deactivate', {
+    token: admin,
+    body: { reason: 'closed' },
+  });
+  return { t, admin, citizen };
+}
+
+/** Creates a user as the admin would, failing loudly if refused: its id. */
+async function createUser(t: TestApp, admin: string, body: object): Promise<string> {
+  const res = await call(t.app, 'POST', '/users', { token: admin, body });
+  if (res.statusCode !== 201) throw new Error(`POST /users failed: ${res.statusCode} ${res.body}`);
+  return res.json().userId;
+}
+
 describe('admins create users, grant and revoke roles, and disable accounts', () => {
   let t: TestApp;
   let admin: string;
   let citizen: string;
-  let clerkId: string;
+  /** A clerk that no test changes, for refusals. */
+  let keptClerkId: string;
+  /** A clerk of its own for a test that changes one. */
+  const newClerk = (username: string) => createUser(t, admin, { ...clerk, username });
   beforeAll(async () => {
-    t = await startTestApp();
-    admin = await bootstrapAdmin(t.app);
-    citizen = (await signedInUser(t.app, 'citizen-1', [{ role: 'citizen' }])).token;
-    await registerAll(t.app, admin, {
-      municipalities: [hamedan],
-      organisations: [
-        { id: 'notary-12-hamedan', kind: 'notary_office', name: 'Notary 12', officeNumber: '12' },
-        { id: 'bank-melli-hamedan', kind: 'bank', name: 'Bank Melli' },
-        { id: 'bank-closed', kind: 'bank', name: 'Closed bank' },
-      ],
-    });
-    await call(t.app, 'POST', '/organisations/bank-closed/deactivate', {
-      token: admin,
-      body: { reason: 'closed' },
-    });
+    ({ t, admin, citizen } = await startWorld());
+    keptClerkId = await newClerk('kept.clerk');
   });
   afterAll(() => t.close());
 
   it('creates a clerk of two regions, who signs in and sees the grant at /me; no password hash is shown', async () => {
     const res = await call(t.app, 'POST', '/users', { token: admin, body: clerk });
     expect(res.statusCode).toBe(201);
-    clerkId = res.json().userId;
+    const clerkId = res.json().userId;
     expect(res.json()).toEqual({
       userId: expect.any(String),
       username: 'r.karimi',
@@ -66,15 +92,7 @@ describe('admins create users, grant and revoke roles, and disable accounts', ()
   });
 
   it('creates a notary of a notary office', async () => {
-    const res = await call(t.app, 'POST', '/users', {
-      token: admin,
-      body: {
-        username: 'notary-12',
-        displayName: 'Sardaftar',
-        password: 'notary-password-1',
-        grants: [{ role: 'notary', organisation: 'notary-12-hamedan' }],
-      },
-    });
+    const res = await call(t.app, 'POST', '/users', { token: admin, body: notary });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ nationalId: null, mobile: null });
   });
@@ -133,12 +151,12 @@ describe('admins create users, grant and revoke roles, and disable accounts', ()
   });
 
   it.each(grantCases)('refuses to grant %s: %i %s', async (_, status, code, grant) => {
-    const res = await call(t.app, 'POST', `/users/${clerkId}/roles`, { token: admin, body: grant });
+    const res = await call(t.app, 'POST', `/users/${keptClerkId}/roles`, { token: admin, body: grant });
     expect([res.statusCode, res.json().code]).toEqual([status, code]);
   });
 
   it.each([
-    ['a taken username', 409, 'USER.USERNAME_TAKEN', { username: 'r.karimi' }],
+    ['a taken username', 409, 'USER.USERNAME_TAKEN', { username: 'kept.clerk' }],
     ['a malformed username', 400, 'USER.INVALID_USERNAME', { username: 'R Karimi' }],
     ['a weak password', 400, 'USER.WEAK_PASSWORD', { password: 'short' }],
     ['no grants', 400, 'REQUEST.INVALID', { grants: [] }],
@@ -154,36 +172,23 @@ describe('admins create users, grant and revoke roles, and disable accounts', ()
   });
 
   it('grants a role, seen at once by the user; granting it again changes nothing', async () => {
-    const grant = { role: 'surveyor', municipality: 'hamedan' };
+    const clerkId = await newClerk('granted.clerk');
+    const grant = surveyorGrant;
     const res = await call(t.app, 'POST', `/users/${clerkId}/roles`, { token: admin, body: grant });
     expect(res.statusCode).toBe(201);
     expect(res.json().grants).toEqual([...clerk.grants, grant]);
     const again = await call(t.app, 'POST', `/users/${clerkId}/roles`, { token: admin, body: grant });
     expect(again.json().grants).toHaveLength(2);
-    const token = await signIn(t.app, 'r.karimi', clerk.password);
+    const token = await signIn(t.app, 'granted.clerk', clerk.password);
     expect((await call(t.app, 'GET', '/me', { token })).json().grants).toEqual([...clerk.grants, grant]);
   });
 
-  it('lists users by role, municipality and organisation, matching within one grant', async () => {
-    const names = async (query: string) => {
-      const res = await call(t.app, 'GET', `/users?${query}`, { token: admin });
-      expect(res.statusCode).toBe(200);
-      return res.json().items.map((u: { username: string }) => u.username);
-    };
-    expect(await names('')).toEqual(['admin', 'citizen-1', 'notary-12', 'r.karimi']);
-    expect(await names('role=surveyor')).toEqual(['r.karimi']);
-    expect(await names('municipality=hamedan')).toEqual(['r.karimi']);
-    expect(await names('organisation=notary-12-hamedan')).toEqual(['notary-12']);
-    expect(await names('role=notary&municipality=hamedan')).toEqual([]);
-    expect(await names('role=admin')).toEqual(['admin']);
-    const page = await call(t.app, 'GET', '/users?pageSize=3&page=2', { token: admin });
-    expect(page.json()).toMatchObject({ total: 4, page: 2, pageSize: 3, items: [{ username: 'r.karimi' }] });
-    expect(page.body).not.toContain('passwordHash');
-    const bad = await call(t.app, 'GET', '/users?role=mayor', { token: admin });
-    expect([bad.statusCode, bad.json().code]).toEqual([400, 'REQUEST.INVALID']);
-  });
-
   it('revokes a role held in a scope, and refuses one that is not held', async () => {
+    const clerkId = await createUser(t, admin, {
+      ...clerk,
+      username: 'revoked.clerk',
+      grants: [...clerk.grants, surveyorGrant],
+    });
     const res = await call(t.app, 'POST', `/users/${clerkId}/roles/revoke`, {
       token: admin,
       body: { role: 'surveyor', municipality: 'hamedan', reason: 'moved to the counter' },
@@ -203,7 +208,8 @@ describe('admins create users, grant and revoke roles, and disable accounts', ()
   });
 
   it('disables an account, whose token stops working at once', async () => {
-    const token = await signIn(t.app, 'r.karimi', clerk.password);
+    const clerkId = await newClerk('disabled.clerk');
+    const token = await signIn(t.app, 'disabled.clerk', clerk.password);
     const res = await call(t.app, 'POST', `/users/${clerkId}/disable`, {
       token: admin,
       body: { reason: 'left the municipality' },
@@ -237,5 +243,36 @@ describe('admins create users, grant and revoke roles, and disable accounts', ()
     expect([forbidden.statusCode, forbidden.json().code]).toEqual([403, 'AUTH.FORBIDDEN']);
     const anonymous = await call(t.app, method, url, { body });
     expect([anonymous.statusCode, anonymous.json().code]).toEqual([401, 'AUTH.UNAUTHENTICATED']);
+  });
+});
+
+// Lists show every user, so this one counts on an app where no other test adds any.
+describe('admins list users', () => {
+  let t: TestApp;
+  let admin: string;
+  beforeAll(async () => {
+    ({ t, admin } = await startWorld());
+    await createUser(t, admin, { ...clerk, grants: [...clerk.grants, surveyorGrant] });
+    await createUser(t, admin, notary);
+  });
+  afterAll(() => t.close());
+
+  it('lists users by role, municipality and organisation, matching within one grant', async () => {
+    const names = async (query: string) => {
+      const res = await call(t.app, 'GET', `/users?${query}`, { token: admin });
+      expect(res.statusCode).toBe(200);
+      return res.json().items.map((u: { username: string }) => u.username);
+    };
+    expect(await names('')).toEqual(['admin', 'citizen-1', 'notary-12', 'r.karimi']);
+    expect(await names('role=surveyor')).toEqual(['r.karimi']);
+    expect(await names('municipality=hamedan')).toEqual(['r.karimi']);
+    expect(await names('organisation=notary-12-hamedan')).toEqual(['notary-12']);
+    expect(await names('role=notary&municipality=hamedan')).toEqual([]);
+    expect(await names('role=admin')).toEqual(['admin']);
+    const page = await call(t.app, 'GET', '/users?pageSize=3&page=2', { token: admin });
+    expect(page.json()).toMatchObject({ total: 4, page: 2, pageSize: 3, items: [{ username: 'r.karimi' }] });
+    expect(page.body).not.toContain('passwordHash');
+    const bad = await call(t.app, 'GET', '/users?role=mayor', { token: admin });
+    expect([bad.statusCode, bad.json().code]).toEqual([400, 'REQUEST.INVALID']);
   });
 });

@@ -6,11 +6,23 @@ import { registerAll } from '../support/directory.js';
 import { call } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
+const officeSoftware = {
+  organisation: 'notary-12-hamedan',
+  label: 'office software',
+  permissions: ['inquiries:file'],
+};
+
 describe('API keys: issued once to an organisation, authenticate its software, revocable', () => {
   let t: TestApp;
   let admin: string;
   let citizen: string;
+  /** A key that no test revokes. */
   let issued: { keyId: string; key: string };
+  const issue = async (body: object): Promise<{ keyId: string; key: string }> => {
+    const res = await call(t.app, 'POST', '/api-keys', { token: admin, body });
+    if (res.statusCode !== 201) throw new Error(`POST /api-keys failed: ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
   beforeAll(async () => {
     t = await startTestApp();
     admin = await bootstrapAdmin(t.app);
@@ -27,22 +39,18 @@ describe('API keys: issued once to an organisation, authenticate its software, r
       token: admin,
       body: { reason: 'closed' },
     });
+    issued = await issue(officeSoftware);
   });
   afterAll(() => t.close());
 
   it('issues a key in the role of its organisation, storing only the digest of its secret', async () => {
-    const body = {
-      organisation: 'notary-12-hamedan',
-      label: 'office software',
-      permissions: ['inquiries:file'],
-    };
-    const res = await call(t.app, 'POST', '/api-keys', { token: admin, body });
+    const res = await call(t.app, 'POST', '/api-keys', { token: admin, body: officeSoftware });
     expect(res.statusCode).toBe(201);
-    issued = res.json();
+    const issued = res.json();
     expect(res.json()).toEqual({
       keyId: expect.stringMatching(/^[0-9a-f]{16}$/),
       key: expect.stringMatching(API_KEY_FORMAT),
-      ...body,
+      ...officeSoftware,
       role: 'notary',
       revoked: false,
       issuedAt: expect.any(String),
@@ -81,6 +89,8 @@ describe('API keys: issued once to an organisation, authenticate its software, r
   });
 
   it('lists keys by organisation without their secrets', async () => {
+    // Other tests issue keys too: this one adds one to those.
+    const before = (await call(t.app, 'GET', '/api-keys', { token: admin })).json().total;
     await call(t.app, 'POST', '/api-keys', {
       token: admin,
       body: {
@@ -90,7 +100,7 @@ describe('API keys: issued once to an organisation, authenticate its software, r
       },
     });
     const all = await call(t.app, 'GET', '/api-keys', { token: admin });
-    expect(all.json()).toMatchObject({ total: 2, page: 1, pageSize: 20 });
+    expect(all.json()).toMatchObject({ total: before + 1, page: 1, pageSize: 20 });
     const bank = await call(t.app, 'GET', '/api-keys?organisation=bank-melli', { token: admin });
     expect(bank.json().items).toEqual([expect.objectContaining({ role: 'bank', label: 'core banking' })]);
     expect(all.body).not.toContain('secretSha256');
@@ -118,6 +128,7 @@ describe('API keys: issued once to an organisation, authenticate its software, r
   });
 
   it('revokes a key, which is refused at once', async () => {
+    const issued = await issue({ ...officeSoftware, label: 'replaced software' });
     const res = await call(t.app, 'POST', `/api-keys/${issued.keyId}/revoke`, {
       token: admin,
       body: { reason: 'software replaced' },

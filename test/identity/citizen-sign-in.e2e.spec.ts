@@ -1,5 +1,7 @@
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import { loginStream } from '../../src/identity/auth/issue-token/issue-token.handler.js';
+import { persianDigits } from '../../src/shared/jalali.js';
+import { CITIZEN_PASSWORD, freshNationalId, registeredCitizen } from '../support/citizens.js';
 import { call, signIn } from '../support/http.js';
 import { lastCodeSentTo } from '../support/sms-outbox.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -8,7 +10,7 @@ const citizen = {
   nationalId: '0499370899',
   mobile: '09121234567',
   fullName: 'زهرا احمدی',
-  password: 'a-long-secret-1',
+  password: CITIZEN_PASSWORD,
 };
 
 describe('citizens register, sign in, and are throttled when guessing', () => {
@@ -17,6 +19,14 @@ describe('citizens register, sign in, and are throttled when guessing', () => {
     t = await startTestApp();
   });
   afterAll(() => t.close());
+  // Each guessing test guesses from an address of its own (of TEST-NET-2): the failures it piles up on
+  // its address must slow down neither the other tests' sign-ins nor the other guessing test.
+  const guessers = { signIn: '198.51.100.7', password: '198.51.100.8' };
+  /** A citizen of the test's own, registered and signed in once (with CITIZEN_PASSWORD). */
+  const ownCitizen = async () => {
+    const nationalId = freshNationalId();
+    return { nationalId, token: await registeredCitizen(t.app, nationalId) };
+  };
 
   it('registers a citizen, who signs in with the national id and sees themself at /me', async () => {
     const started = await call(t.app, 'POST', '/auth/register', { body: citizen });
@@ -47,8 +57,9 @@ describe('citizens register, sign in, and are throttled when guessing', () => {
   });
 
   it('refuses a second account for the same national id with 409, written in Persian digits too', async () => {
+    const { nationalId } = await ownCitizen();
     const again = await call(t.app, 'POST', '/auth/register', {
-      body: { ...citizen, nationalId: '۰۴۹۹۳۷۰۸۹۹' },
+      body: { ...citizen, nationalId: persianDigits(nationalId) },
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('IDENTITY.NATIONAL_ID_TAKEN');
@@ -68,8 +79,9 @@ describe('citizens register, sign in, and are throttled when guessing', () => {
   });
 
   it('answers a wrong password and an unknown user alike, and records both without the password', async () => {
+    const { nationalId } = await ownCitizen();
     const wrong = await call(t.app, 'POST', '/auth/token', {
-      body: { username: '0499370899', password: 'not-the-password' },
+      body: { username: nationalId, password: 'not-the-password' },
     });
     const unknown = await call(t.app, 'POST', '/auth/token', {
       body: { username: 'nobody-here', password: 'whatever-it-is' },
@@ -78,9 +90,9 @@ describe('citizens register, sign in, and are throttled when guessing', () => {
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json()).toEqual(unknown.json());
     const store = t.app.get<EventStore>(EVENT_STORE);
-    const attempts = await store.readStream(loginStream('0499370899'));
+    const attempts = await store.readStream(loginStream(nationalId));
     expect(attempts.map((e) => e.type)).toEqual(['LoginSucceeded', 'LoginFailed']);
-    expect(attempts[1]!.data).toMatchObject({ reason: 'wrong_password', username: '0499370899' });
+    expect(attempts[1]!.data).toMatchObject({ reason: 'wrong_password', username: nationalId });
     expect(JSON.stringify(attempts.map((e) => [e.data, e.metadata]))).not.toContain('not-the-password');
     expect((await store.readStream(loginStream('nobody-here')))[0]!.data).toMatchObject({
       reason: 'unknown_user',
@@ -91,6 +103,7 @@ describe('citizens register, sign in, and are throttled when guessing', () => {
     const guess = () =>
       call(t.app, 'POST', '/auth/token', {
         body: { username: 'clerk-to-lock', password: 'guess-guess-guess' },
+        remoteAddress: guessers.signIn,
       });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i += 1) statuses.push((await guess()).statusCode);
@@ -112,7 +125,7 @@ describe('citizens register, sign in, and are throttled when guessing', () => {
 
   it('refuses requests without, with a forged, or with a malformed token', async () => {
     expect((await call(t.app, 'GET', '/me')).json().code).toBe('AUTH.UNAUTHENTICATED');
-    const token = await signIn(t.app, '0499370899', citizen.password);
+    const { token } = await ownCitizen();
     const [header, payload] = token.split('.');
     const forged = `${header}.${payload}.${'A'.repeat(86)}`;
     const res = await call(t.app, 'GET', '/me', { token: forged });
@@ -126,7 +139,7 @@ describe('citizens register, sign in, and are throttled when guessing', () => {
   });
 
   it('lets a citizen change their password; the old password and the tokens issued before stop working', async () => {
-    const token = await signIn(t.app, '0499370899', citizen.password);
+    const { nationalId, token } = await ownCitizen();
     const changed = await call(t.app, 'POST', '/me/password', {
       token,
       body: { currentPassword: citizen.password, newPassword: 'another-long-secret' },
@@ -135,11 +148,11 @@ describe('citizens register, sign in, and are throttled when guessing', () => {
     expect(
       (
         await call(t.app, 'POST', '/auth/token', {
-          body: { username: '0499370899', password: citizen.password },
+          body: { username: nationalId, password: citizen.password },
         })
       ).statusCode,
     ).toBe(401);
-    const fresh = await signIn(t.app, '0499370899', 'another-long-secret');
+    const fresh = await signIn(t.app, nationalId, 'another-long-secret');
     expect((await call(t.app, 'GET', '/me', { token: fresh })).statusCode).toBe(200);
     const old = await call(t.app, 'GET', '/me', { token });
     expect(old.statusCode).toBe(401);
@@ -147,12 +160,13 @@ describe('citizens register, sign in, and are throttled when guessing', () => {
   });
 
   it('throttles guessing the current password through a stolen token like a sign-in', async () => {
-    const token = await signIn(t.app, '0499370899', 'another-long-secret');
+    const { token } = await ownCitizen();
     const statuses: number[] = [];
     for (let i = 0; i < 6; i += 1) {
       const res = await call(t.app, 'POST', '/me/password', {
         token,
         body: { currentPassword: `guess-number-${i}`, newPassword: 'whatever-new-secret' },
+        remoteAddress: guessers.password,
       });
       statuses.push(res.statusCode);
     }

@@ -20,6 +20,15 @@ describe('a counter office acts for a citizen only with their consent', () => {
   }, 120_000);
   afterAll(() => t.close());
 
+  // Each case starts with no live consent of the owner's: the ones that need it get their own.
+  beforeEach(async () => {
+    const { items } = (await call(t.app, 'GET', '/consents', { token: citizen })).json();
+    for (const c of items.filter((c: { live: boolean }) => c.live)) {
+      const withdrawn = await call(t.app, 'POST', `/consents/${c.consentId}/withdraw`, { token: citizen });
+      expect(withdrawn.statusCode).toBe(204);
+    }
+  });
+
   const openFor = (nationalId: string) =>
     call(t.app, 'POST', '/permits', {
       token: counter,
@@ -69,7 +78,10 @@ describe('a counter office acts for a citizen only with their consent', () => {
   });
 
   it('with the consent, the office acts and the events name the office, the citizen and the consent', async () => {
-    const [consent] = (await call(t.app, 'GET', '/consents', { token: citizen })).json().items;
+    const consentId = await consentFor(t.app, counter, OWNER);
+    const consent = (await call(t.app, 'GET', '/consents', { token: citizen }))
+      .json()
+      .items.find((c: { consentId: string }) => c.consentId === consentId);
     expect(consent).toMatchObject({ status: 'granted', live: true, office: 'counter-office-3' });
     const opened = await openFor(OWNER);
     expect(opened.statusCode).toBe(201);
@@ -95,6 +107,7 @@ describe('a counter office acts for a citizen only with their consent', () => {
   });
 
   it('after the citizen withdraws it, the office is refused again at once', async () => {
+    await consentFor(t.app, counter, OWNER);
     const live = (await call(t.app, 'GET', '/consents', { token: citizen }))
       .json()
       .items.filter((c: { live: boolean }) => c.live);

@@ -12,17 +12,31 @@ const notary = {
   municipality: 'hamedan',
 };
 
+const registered = { ...notary, id: 'notary-11-hamedan', officeNumber: '11' };
+const bank = (municipality: string) => ({
+  id: `bank-melli-${municipality}`,
+  kind: 'bank',
+  name: 'Bank Melli',
+  municipality,
+});
+
+async function withMunicipalities(): Promise<{ t: TestApp; admin: string }> {
+  const t = await startTestApp();
+  const admin = await bootstrapAdmin(t.app);
+  await registerAll(t.app, admin, {
+    municipalities: [hamedan, { code: 'tehran', name: 'Tehran', nameFa: 'تهران' }],
+  });
+  return { t, admin };
+}
+
 describe('organisations: admins register, list and deactivate them', () => {
   let t: TestApp;
   let admin: string;
   let citizen: string;
   beforeAll(async () => {
-    t = await startTestApp();
-    admin = await bootstrapAdmin(t.app);
+    ({ t, admin } = await withMunicipalities());
     citizen = (await signedInUser(t.app, 'citizen-1', [{ role: 'citizen' }])).token;
-    await registerAll(t.app, admin, {
-      municipalities: [hamedan, { code: 'tehran', name: 'Tehran', nameFa: 'تهران' }],
-    });
+    await registerAll(t.app, admin, { organisations: [registered] });
   });
   afterAll(() => t.close());
 
@@ -49,26 +63,36 @@ describe('organisations: admins register, list and deactivate them', () => {
     expect(res.json()).toMatchObject({ nameFa: null, officeNumber: null, municipality: null });
   });
 
-  it('lists organisations by kind and municipality, a page at a time', async () => {
-    await registerAll(t.app, admin, {
-      organisations: [
-        { id: 'bank-melli-hamedan', kind: 'bank', name: 'Bank Melli', municipality: 'hamedan' },
-        { id: 'bank-melli-tehran', kind: 'bank', name: 'Bank Melli', municipality: 'tehran' },
-      ],
+  // It counts what the register holds, so it starts from an empty one.
+  describe('on an empty register', () => {
+    let t: TestApp;
+    let admin: string;
+    beforeEach(async () => ({ t, admin } = await withMunicipalities()));
+    afterEach(() => t.close());
+
+    it('lists organisations by kind and municipality, a page at a time', async () => {
+      await registerAll(t.app, admin, {
+        organisations: [
+          notary,
+          { id: 'central-registry', kind: 'integrator', name: 'Property registry' },
+          bank('hamedan'),
+          bank('tehran'),
+        ],
+      });
+      const ids = async (query: string) => {
+        const res = await call(t.app, 'GET', `/organisations?${query}`, { token: admin });
+        expect(res.statusCode).toBe(200);
+        return res.json().items.map((o: { id: string }) => o.id);
+      };
+      expect(await ids('kind=bank')).toEqual(['bank-melli-hamedan', 'bank-melli-tehran']);
+      expect(await ids('municipality=hamedan')).toEqual(['bank-melli-hamedan', 'notary-12-hamedan']);
+      expect(await ids('kind=bank&municipality=tehran')).toEqual(['bank-melli-tehran']);
+      const page = await call(t.app, 'GET', '/organisations?pageSize=2&page=2', { token: admin });
+      expect(page.json()).toMatchObject({ total: 4, page: 2, pageSize: 2 });
+      expect(page.json().items).toHaveLength(2);
+      const badKind = await call(t.app, 'GET', '/organisations?kind=ministry', { token: admin });
+      expect([badKind.statusCode, badKind.json().code]).toEqual([400, 'REQUEST.INVALID']);
     });
-    const ids = async (query: string) => {
-      const res = await call(t.app, 'GET', `/organisations?${query}`, { token: admin });
-      expect(res.statusCode).toBe(200);
-      return res.json().items.map((o: { id: string }) => o.id);
-    };
-    expect(await ids('kind=bank')).toEqual(['bank-melli-hamedan', 'bank-melli-tehran']);
-    expect(await ids('municipality=hamedan')).toEqual(['bank-melli-hamedan', 'notary-12-hamedan']);
-    expect(await ids('kind=bank&municipality=tehran')).toEqual(['bank-melli-tehran']);
-    const page = await call(t.app, 'GET', '/organisations?pageSize=2&page=2', { token: admin });
-    expect(page.json()).toMatchObject({ total: 4, page: 2, pageSize: 2 });
-    expect(page.json().items).toHaveLength(2);
-    const badKind = await call(t.app, 'GET', '/organisations?kind=ministry', { token: admin });
-    expect([badKind.statusCode, badKind.json().code]).toEqual([400, 'REQUEST.INVALID']);
   });
 
   it.each([
@@ -84,7 +108,7 @@ describe('organisations: admins register, list and deactivate them', () => {
       'MUNICIPALITY.NOT_FOUND',
       { ...notary, id: 'notary-14', municipality: 'atlantis' },
     ],
-    ['a registered id', 409, 'ORGANISATION.ALREADY_EXISTS', notary],
+    ['a registered id', 409, 'ORGANISATION.ALREADY_EXISTS', registered],
     ['an unknown kind', 400, 'REQUEST.INVALID', { ...notary, id: 'ministry-1', kind: 'ministry' }],
     ['a malformed id', 400, 'REQUEST.INVALID', { ...notary, id: 'Notary 12' }],
     ['a numeric office number', 400, 'REQUEST.INVALID', { ...notary, id: 'notary-15', officeNumber: 15 }],
@@ -95,6 +119,7 @@ describe('organisations: admins register, list and deactivate them', () => {
   });
 
   it('deactivates an organisation once; doing it again changes nothing', async () => {
+    await registerAll(t.app, admin, { organisations: [bank('tehran')] });
     const body = { reason: 'licence withdrawn' };
     const res = await call(t.app, 'POST', '/organisations/bank-melli-tehran/deactivate', {
       token: admin,

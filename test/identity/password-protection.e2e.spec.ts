@@ -28,11 +28,12 @@ function legacyHash(password: string): string {
 }
 
 describe('password hashes in the log', () => {
+  // A store each: the first reads the whole log, the second writes a hash of before into it.
   let t: TestApp;
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await startTestApp();
   });
-  afterAll(() => t.close());
+  afterEach(() => t.close());
 
   it('keeps no readable scrypt hash in events.db, and the credentials key outside it, owner-only', async () => {
     const { token } = await signedInUser(t.app, 'sealed-user', [{ role: 'admin' }]);

@@ -12,7 +12,7 @@ import { compiled } from '../support/compiled.js';
 import { FakeLedger } from '../support/fake-ledger.js';
 import { call, signIn } from '../support/http.js';
 import { ledgerKey, signedCheckpoint } from '../support/ledger-http.js';
-import { startTestApp, untilReady, type TestApp } from '../support/test-app.js';
+import { startTestApp, untilReady, untilSettled, type TestApp } from '../support/test-app.js';
 
 // The app signs as its public URL, localhost:3000, while the test reaches it on another port.
 const ORIGIN = 'localhost:3000/daftar';
@@ -31,7 +31,8 @@ describe('npm run ledger:check against a running deployment', () => {
   let url: string;
   let key: string;
   let store: EventStore;
-  let statePath: string;
+  /** Each test keeps its own saved checkpoint: another test's would be a different starting point. */
+  const stateFile = (name: string) => join(t.config.dataDir, `${name}.checkpoint.txt`);
 
   beforeAll(async () => {
     t = await startTestApp({ env: { DAFTAR_DEMO_DATA: 'true' } });
@@ -40,7 +41,8 @@ describe('npm run ledger:check against a running deployment', () => {
     url = await t.app.getUrl();
     key = await ledgerKey(t.app);
     store = t.app.get<EventStore>(EVENT_STORE);
-    statePath = join(t.config.dataDir, 'checkpoint.txt');
+    // The checks below need a checkpoint to fetch: the deployment has signed its first one.
+    await signedCheckpoint(t.app, key, 1);
   }, 60_000);
   afterAll(() => t.close());
 
@@ -61,6 +63,9 @@ describe('npm run ledger:check against a running deployment', () => {
   const script = (...args: string[]) => scriptAt(url, ...args);
 
   it('checks the checkpoint, saves it, then proves the log grew and an event in it', async () => {
+    const statePath = stateFile('grew');
+    // Reactions to the demo data still appending would move the served checkpoint past `before`.
+    await untilSettled(t.app);
     const before = await signedCheckpoint(t.app, key, (await allEvents()).length);
     const first = await script('--key', key, '--state', statePath);
     expect(first.stdout).toContain(
@@ -76,6 +81,7 @@ describe('npm run ledger:check against a running deployment', () => {
       body: { code: 'tabriz', name: 'Tabriz', nameFa: 'تبریز', regions: [{ code: '1', name: 'Region 1' }] },
     });
     expect(created.statusCode).toBe(201);
+    await untilSettled(t.app);
     const events = await allEvents();
     const after = await signedCheckpoint(t.app, key, events.length);
     const newest = events.at(-1)!;
@@ -103,6 +109,7 @@ describe('npm run ledger:check against a running deployment', () => {
   }, 60_000);
 
   it('refuses a tampered state file: a root forged with another key, or a checkpoint of another log', async () => {
+    const statePath = stateFile('tampered');
     const { size } = await signedCheckpoint(t.app, key, 1);
     const forger = { name: ORIGIN, privateKey: generateKeyPairSync('ed25519').privateKey };
     writeFileSync(statePath, signCheckpoint({ origin: ORIGIN, size, rootHash: new Uint8Array(32) }, forger));
@@ -140,7 +147,8 @@ describe('npm run ledger:check against a running deployment', () => {
       ['forges its proofs', { leaves: 15, tamperProofs: true }, /does not verify/],
     ])(
       'exits 1 naming a fork when it %s',
-      async (_, change, why) => {
+      async (name, change, why) => {
+        const statePath = stateFile(name.replaceAll(' ', '-'));
         writeFileSync(statePath, honest.note());
         const server = await new FakeLedger({ origin: ORIGIN, signer: honest.signer, ...change }).serve();
         try {

@@ -3,7 +3,7 @@ import { DEMO_PASSWORD } from '../../src/identity/demo/demo-data.js';
 import { parcelStream } from '../../src/parcels/parcel.events.js';
 import { newId } from '../../src/shared/ids.js';
 import { call, signIn } from '../support/http.js';
-import { startTestApp, untilReady, type TestApp } from '../support/test-app.js';
+import { startTestApp, untilReady, untilSettled, type TestApp } from '../support/test-app.js';
 
 /** Two demo parcels that owe nothing: a Transfer inquiry on either is answered with a signed document. */
 const GOOD = '1-1-1-1-0-0-0';
@@ -27,13 +27,10 @@ describe('a reaction parks the event it cannot handle and goes on with the other
   const as = (who: string, method: 'GET' | 'POST', url: string, body?: unknown) =>
     call(t.app, method, url, { token: token[who]!, ...(body === undefined ? {} : { body }) });
 
-  async function documentOf(inquiryId: string, timeoutMs = 5000): Promise<string | undefined> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const inquiry = (await as('notary', 'GET', `/inquiries/${inquiryId}`)).json();
-      if (inquiry.document || Date.now() > deadline) return inquiry.document?.code;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+  /** The inquiry's document code once the reactions have handled everything so far (read-your-writes). */
+  async function documentOf(inquiryId: string): Promise<string | undefined> {
+    await untilSettled(t.app);
+    return (await as('notary', 'GET', `/inquiries/${inquiryId}`)).json().document?.code;
   }
 
   beforeAll(async () => {
@@ -81,11 +78,7 @@ describe('a reaction parks the event it cannot handle and goes on with the other
     const good = (await file(GOOD, 'PARK-2')).json().inquiryId as string;
 
     expect(await documentOf(good)).toEqual(expect.any(String));
-    let parked: Parked[] = [];
-    for (let i = 0; i < 250 && parked.length === 0; i += 1) {
-      parked = (await as('admin', 'GET', '/admin/parked-events')).json().items;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    const parked: Parked[] = (await as('admin', 'GET', '/admin/parked-events')).json().items;
     expect(parked).toEqual([
       expect.objectContaining({
         subscriber: 'reaction:inquiry-answers',
@@ -94,7 +87,7 @@ describe('a reaction parks the event it cannot handle and goes on with the other
         message: expect.stringContaining('lone UTF-16 surrogate'),
       }),
     ]);
-    expect(await documentOf(stuck, 0)).toBeUndefined();
+    expect(await documentOf(stuck)).toBeUndefined();
 
     // Still ready: the reaction goes on, and /ready counts what it parked.
     const ready = await t.app.inject({ method: 'GET', url: '/ready' });

@@ -90,21 +90,32 @@ describe('public parcel lookup and fee estimate over the demo data', () => {
   });
 
   it('shows a payment at once: the public answer is never served stale from its cache', async () => {
-    const before = await call(t.app, 'GET', '/parcels/1-1-1-2-0-0-0');
+    // A parcel of its own, billed here: the demo one with unpaid dues must stay unpaid for the others.
+    const code = '1-1-8-9-0-0-0';
+    const { unpaidDuesYears: _, ...facts } = demoParcels.find((p) => p.renewalCode === '1-1-1-2-0-0-0')!;
+    const registered = await call(t.app, 'POST', '/parcels', {
+      token: tokens['clerk'],
+      body: { ...facts, renewalCode: code, municipality: 'hamedan' },
+    });
+    expect(registered.statusCode).toBe(201);
+    const billed = await call(t.app, 'POST', `/parcels/${code}/dues`, {
+      token: tokens['clerk'],
+      body: { year: 1405, amount: 600_000 },
+    });
+    expect(billed.statusCode).toBe(201);
+    const before = await call(t.app, 'GET', `/parcels/${code}`);
     expect(before.json().debts).toEqual({ owesAnything: true });
     expect(before.headers['content-type']).toMatch(/application\/json/);
     const cashier = await signIn(t.app, 'cashier', DEMO_PASSWORD);
-    const staff = (await call(t.app, 'GET', '/parcels/1-1-1-2-0-0-0', { token: tokens['clerk'] })).json();
+    const staff = (await call(t.app, 'GET', `/parcels/${code}`, { token: tokens['clerk'] })).json();
     for (const dues of staff.debts.renewalDues.filter((d: { outstanding: number }) => d.outstanding > 0)) {
-      const paid = await call(t.app, 'POST', `/parcels/1-1-1-2-0-0-0/dues/${dues.year}/payments`, {
+      const paid = await call(t.app, 'POST', `/parcels/${code}/dues/${dues.year}/payments`, {
         token: cashier,
         body: { amount: dues.outstanding, reference: `receipt-${dues.year}` },
       });
       expect(paid.statusCode).toBe(201);
     }
-    expect((await call(t.app, 'GET', '/parcels/1-1-1-2-0-0-0')).json().debts).toEqual({
-      owesAnything: false,
-    });
+    expect((await call(t.app, 'GET', `/parcels/${code}`)).json().debts).toEqual({ owesAnything: false });
   });
 
   it('refuses X-On-Behalf-Of from anyone but a counter office', async () => {

@@ -15,7 +15,7 @@ import { hamedan, registerAll } from '../support/directory.js';
 import { feesAssessedFile } from '../support/seeded-permits.js';
 import { call } from '../support/http.js';
 import { writeProductionPki } from '../support/test-pki.js';
-import { startTestApp, type TestApp, untilProjected } from '../support/test-app.js';
+import { startTestApp, type TestApp, untilProjected, untilSettled } from '../support/test-app.js';
 
 const OWNER = '0013542419';
 const STRANGER = '0499370899';
@@ -74,27 +74,17 @@ describe('paying a permit file’s fees online through the sandbox gateway', () 
     }
   }
 
-  async function statusOfFile(permitId: string, wanted: string): Promise<string> {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const status = (await call(t.app, 'GET', `/permits/${permitId}`, { token: owner })).json()
-        .status as string;
-      if (status === wanted || Date.now() > deadline) return status;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+  async function statusOfFile(permitId: string): Promise<string> {
+    await untilSettled(t.app);
+    return (await call(t.app, 'GET', `/permits/${permitId}`, { token: owner })).json().status as string;
   }
 
   /** The payment once the reaction has recorded it on the file or marked it for a refund. */
   async function paymentOnceSettled(paymentId: string): Promise<{ status: string }> {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      await settled();
-      const payment = (await call(t.app, 'GET', `/payments/${paymentId}`, { token: clerk })).json() as {
-        status: string;
-      };
-      if (payment.status !== 'confirmed' || Date.now() > deadline) return payment;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await untilSettled(t.app);
+    return (await call(t.app, 'GET', `/payments/${paymentId}`, { token: clerk })).json() as {
+      status: string;
+    };
   }
 
   beforeAll(async () => {
@@ -144,7 +134,7 @@ describe('paying a permit file’s fees online through the sandbox gateway', () 
     });
     const { reference } = paid.json();
 
-    expect(await statusOfFile(permitId, 'paid')).toBe('paid');
+    expect(await statusOfFile(permitId)).toBe('paid');
     const file = (await call(t.app, 'GET', `/permits/${permitId}`, { token: owner })).json();
     expect(file.fees).toMatchObject({ paid: fees.total, outstanding: 0 });
     expect(file.payments).toEqual([
@@ -201,7 +191,7 @@ describe('paying a permit file’s fees online through the sandbox gateway', () 
     const first = await postCallback(body, signature);
     expect(first.statusCode).toBe(200);
     expect(first.json()).toEqual({ paymentId, status: 'confirmed', reference: 'BANK-REPLAYED-1' });
-    expect(await statusOfFile(permitId, 'paid')).toBe('paid');
+    expect(await statusOfFile(permitId)).toBe('paid');
 
     const again = await postCallback(body, signature);
     expect(again.statusCode).toBe(200);

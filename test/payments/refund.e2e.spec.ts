@@ -11,7 +11,7 @@ import { registeredCitizen } from '../support/citizens.js';
 import { twoProvinces, registerAll } from '../support/directory.js';
 import { call } from '../support/http.js';
 import { feesAssessedFile } from '../support/seeded-permits.js';
-import { startTestApp, type TestApp, untilProjected } from '../support/test-app.js';
+import { startTestApp, type TestApp, untilProjected, untilSettled } from '../support/test-app.js';
 
 const OWNER = '0013542419';
 const SECRET = 'the-gateway-secret-agreed-with-the-bank';
@@ -64,24 +64,16 @@ describe('refunds (استرداد وجه) of gateway payments', () => {
 
   /** The notification queued because of the event `cause`, once the notifications reaction has got to it. */
   async function queuedNoticeOf(cause: string): Promise<unknown> {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const { events } = await store.readAll(undefined, { types: ['NotificationQueued'] });
-      const queued = events.find((e) => (e.data as { item: { cause: string } }).item.cause === cause);
-      if (queued || Date.now() > deadline) return queued?.data;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await untilSettled(t.app);
+    const { events } = await store.readAll(undefined, { types: ['NotificationQueued'] });
+    return events.find((e) => (e.data as { item: { cause: string } }).item.cause === cause)?.data;
   }
 
   /** The permit issued on the file, appended straight to its stream. */
   async function issue(permitId: string): Promise<void> {
     // After the payment is recorded on the file, which a reaction does.
-    const deadline = Date.now() + 10_000;
-    let history = await store.readStream(permitStream(permitId));
-    while (!history.some((e) => e.type === 'PermitPaymentRecorded') && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      history = await store.readStream(permitStream(permitId));
-    }
+    await untilSettled(t.app);
+    const history = await store.readStream(permitStream(permitId));
     const revision = history.at(-1)!.revision;
     await store.append(
       permitStream(permitId),
@@ -144,11 +136,7 @@ describe('refunds (استرداد وجه) of gateway payments', () => {
     // The file is withdrawn after the payment started: the gateway takes the money all the same.
     const paymentId = await paidOnline(permitId, () => withdraw(permitId));
 
-    const deadline = Date.now() + 10_000;
-    while ((await store.readStream(`refunds-${paymentId}`)).length === 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    await settled();
+    await untilSettled(t.app);
     const refund = await call(t.app, 'GET', `/refunds/${paymentId}`, { token: clerk });
     expect(refund.statusCode).toBe(200);
     expect(refund.json()).toMatchObject({

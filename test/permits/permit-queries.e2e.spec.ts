@@ -104,6 +104,7 @@ describe('permit files: the file, the worklists and the timeline', () => {
         { id: 'counter-office-9', kind: 'counter_office', name: 'Counter office 9' },
         { id: 'engineers-hamedan', kind: 'engineering_org', name: 'Hamedan engineers' },
         { id: 'engineers-malayer', kind: 'engineering_org', name: 'Malayer engineers' },
+        { id: 'engineers-tuyserkan', kind: 'engineering_org', name: 'Tuyserkan engineers' },
       ],
     });
     const ruleSet = await call(t.app, 'POST', '/rule-sets/hamedan', {
@@ -126,6 +127,8 @@ describe('permit files: the file, the worklists and the timeline', () => {
       engineer: [{ role: 'engineer', organisation: 'engineers-hamedan' }],
       otherEngineer: [{ role: 'engineer', organisation: 'engineers-hamedan' }],
       strangerEngineer: [{ role: 'engineer', organisation: 'engineers-malayer' }],
+      designer: [{ role: 'engineer', organisation: 'engineers-tuyserkan' }],
+      designerColleague: [{ role: 'engineer', organisation: 'engineers-tuyserkan' }],
     };
     for (const [name, grants] of Object.entries(users)) {
       const username = name.replace(/[A-Z0-9]+/g, (part) => `-${part.toLowerCase()}`);
@@ -413,22 +416,37 @@ describe('permit files: the file, the worklists and the timeline', () => {
     });
   });
 
-  // Last: it moves the file on.
   describe('POST /permits/:id/design', () => {
     it('takes the design of the engineer the applicant nominated, and of nobody else', async () => {
-      const url = `/permits/${files['awaitingDesign']}/design`;
+      // A file of its own that no other case lists: the design moves it on.
+      const [surveyorId, engineerId] = ['surveyor-of-malayer', userId['designer']!];
+      const { id } = await seed(
+        'toDesign',
+        [
+          e.opened,
+          ...documents.map(attached),
+          e.submitted,
+          { ...e.taken, data: { ...e.taken.data, clerkId: 'clerk-of-malayer' } },
+          { ...e.surveyorAssigned, data: { ...e.surveyorAssigned.data, surveyorId } },
+          { ...e.siteVisitReported, data: { ...e.siteVisitReported.data, surveyorId } },
+          e.mapOrderIssued,
+          {
+            type: 'EngineerNominated',
+            data: { permitId: '', nominee: { organisation: 'engineers-tuyserkan', engineerId } },
+          },
+        ],
+        { municipality: 'malayer', applicantNationalId: '0123456789', renewalCode: '3-1-1-1-0-0-0' },
+      );
+      const url = `/permits/${id}/design`;
       const design = (who: string) =>
         call(t.app, 'POST', url, { token: token[who]!, body: e.designSubmitted.data.design });
-      expect((await design('strangerEngineer')).statusCode).toBe(404);
-      const colleague = await design('otherEngineer');
+      expect((await design('engineer')).statusCode).toBe(404);
+      const colleague = await design('designerColleague');
       expect(colleague.statusCode).toBe(403);
       expect(colleague.json().code).toBe('PERMIT.NOT_NOMINATED_ENGINEER');
-      const nominee = await design('engineer');
+      const nominee = await design('designer');
       expect(nominee.statusCode).toBe(201);
-      expect(nominee.json()).toMatchObject({
-        status: 'design_submitted',
-        design: { engineerId: userId['engineer'] },
-      });
+      expect(nominee.json()).toMatchObject({ status: 'design_submitted', design: { engineerId } });
     });
   });
 });

@@ -145,23 +145,33 @@ describe('renewing a permit (تمدید پروانه) on its own file', () => {
     });
   });
 
-  // Last: it puts a stricter rule set in force for the rest of this app.
   it('sends the applicant to apply anew when the rule set in force changed the parcel’s limits', async () => {
     const { permitId } = await issuedFile();
     const r2 = demoRuleSet.zones['R2']!;
+    const effectiveFrom = todayInTehran(new Date());
     const stricter = {
       ...demoRuleSet,
       version: 2,
-      effectiveFrom: todayInTehran(new Date()),
+      effectiveFrom,
       zones: { ...demoRuleSet.zones, R2: { ...r2, maxFloors: r2.maxFloors - 1 } },
     };
     token['admin'] = await signIn(t.app, 'admin', DEMO_PASSWORD);
     expect((await as('admin', 'POST', '/rule-sets/hamedan', stricter)).statusCode).toBe(201);
-    const refused = await as('citizen', 'POST', `/permits/${permitId}/renewal-request`, {});
-    expect(refused.statusCode).toBe(409);
-    expect(refused.json()).toMatchObject({
-      code: 'PERMIT.RENEWAL_NEEDS_REVIEW',
-      details: { mapOrder: { maxFloors: r2.maxFloors }, inForce: { maxFloors: r2.maxFloors - 1 } },
-    });
+    try {
+      const refused = await as('citizen', 'POST', `/permits/${permitId}/renewal-request`, {});
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json()).toMatchObject({
+        code: 'PERMIT.RENEWAL_NEEDS_REVIEW',
+        details: { mapOrder: { maxFloors: r2.maxFloors }, inForce: { maxFloors: r2.maxFloors - 1 } },
+      });
+    } finally {
+      // The demo limits in force again, for the cases that run after this one.
+      const restored = await as('admin', 'POST', '/rule-sets/hamedan', {
+        ...demoRuleSet,
+        version: 3,
+        effectiveFrom,
+      });
+      expect(restored.statusCode).toBe(201);
+    }
   });
 });

@@ -14,8 +14,8 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 const future = `${Number(todayInTehran(new Date()).slice(0, 4)) + 2}-03-21`;
 const v1: RuleSet = demoRuleSet;
 const v2: RuleSet = { ...demoRuleSet, version: 2, effectiveFrom: future, permitValidityMonths: 36 };
-const published = (ruleSet: RuleSet) => ({
-  municipality: 'hamedan',
+const published = (ruleSet: RuleSet, municipality = 'hamedan') => ({
+  municipality,
   ...ruleSet,
   publishedAt: expect.any(String),
   publishedBy: expect.any(String),
@@ -37,42 +37,59 @@ describe('zoning rule sets: admins publish versions, anyone reads the one in for
   });
   afterAll(() => t.close());
 
-  it('publishes version 1, recorded as the admin did it, and shows it as in force to anonymous callers', async () => {
-    const res = await call(t.app, 'POST', '/rule-sets/hamedan', { token: admin, body: v1 });
-    expect(res.statusCode).toBe(201);
-    expect(res.json()).toEqual(published(v1));
+  /** A municipality of the case's own, with the rule-set versions it needs published already. */
+  let cities = 0;
+  async function cityWith(...ruleSets: RuleSet[]): Promise<string> {
+    const code = `city-${++cities}`;
+    await registerAll(t.app, admin, { municipalities: [{ code, name: code, nameFa: 'شهر' }] });
+    for (const body of ruleSets) {
+      const res = await call(t.app, 'POST', `/rule-sets/${code}`, { token: admin, body });
+      if (res.statusCode !== 201) throw new Error(`publishing failed: ${res.body}`);
+    }
+    return code;
+  }
+  const stream = (municipality: string) =>
+    t.app.get<EventStore>(EVENT_STORE).readStream(`ruleset-${municipality}`);
 
-    const [event] = await t.app.get<EventStore>(EVENT_STORE).readStream('ruleset-hamedan');
-    expect(event).toMatchObject({ type: 'RuleSetPublished', data: { municipality: 'hamedan', ...v1 } });
+  it('publishes version 1, recorded as the admin did it, and shows it as in force to anonymous callers', async () => {
+    const city = await cityWith();
+    const res = await call(t.app, 'POST', `/rule-sets/${city}`, { token: admin, body: v1 });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toEqual(published(v1, city));
+
+    const [event] = await stream(city);
+    expect(event).toMatchObject({ type: 'RuleSetPublished', data: { municipality: city, ...v1 } });
     expect(event!.metadata.actor).toEqual({ id: res.json().publishedBy, role: 'admin' });
     expect(res.json().publishedAt).toBe(event!.metadata.recordedAt);
 
-    const inForce = await call(t.app, 'GET', '/rule-sets/hamedan');
+    const inForce = await call(t.app, 'GET', `/rule-sets/${city}`);
     expect(inForce.statusCode).toBe(200);
     expect(inForce.json()).toEqual(res.json());
   });
 
   it('publishes version 2 taking effect later: version 1 stays in force, both stay queryable', async () => {
-    const res = await call(t.app, 'POST', '/rule-sets/hamedan', { token: admin, body: v2 });
+    const city = await cityWith(v1);
+    const res = await call(t.app, 'POST', `/rule-sets/${city}`, { token: admin, body: v2 });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toEqual(published(v2));
+    expect(res.json()).toEqual(published(v2, city));
 
-    const inForce = await call(t.app, 'GET', '/rule-sets/hamedan', { token: citizen });
+    const inForce = await call(t.app, 'GET', `/rule-sets/${city}`, { token: citizen });
     expect(inForce.json()).toMatchObject({ version: 1, effectiveFrom: v1.effectiveFrom });
 
-    const versions = await call(t.app, 'GET', '/rule-sets/hamedan/versions');
+    const versions = await call(t.app, 'GET', `/rule-sets/${city}/versions`);
     expect(versions.statusCode).toBe(200);
     expect(versions.json()).toEqual([
       { version: 1, effectiveFrom: v1.effectiveFrom, publishedAt: expect.any(String) },
       { version: 2, effectiveFrom: future, publishedAt: expect.any(String) },
     ]);
-    const one = await call(t.app, 'GET', '/rule-sets/hamedan/versions/1');
-    expect([one.statusCode, one.json()]).toEqual([200, published(v1)]);
-    const two = await call(t.app, 'GET', '/rule-sets/hamedan/versions/2');
-    expect([two.statusCode, two.json()]).toEqual([200, published(v2)]);
+    const one = await call(t.app, 'GET', `/rule-sets/${city}/versions/1`);
+    expect([one.statusCode, one.json()]).toEqual([200, published(v1, city)]);
+    const two = await call(t.app, 'GET', `/rule-sets/${city}/versions/2`);
+    expect([two.statusCode, two.json()]).toEqual([200, published(v2, city)]);
   });
 
   it('refuses an invalid rule set with 400 RULESET.INVALID, listing every problem', async () => {
+    const city = await cityWith(v1, v2);
     const { permitValidityMonths: _, ...missing } = v2;
     const body = {
       ...missing,
@@ -80,7 +97,7 @@ describe('zoning rule sets: admins publish versions, anyone reads the one in for
       zones: { ...v2.zones, R1: { ...v2.zones['R1']!, maxOccupancyPct: 140 } },
       colour: 'green',
     };
-    const res = await call(t.app, 'POST', '/rule-sets/hamedan', { token: admin, body });
+    const res = await call(t.app, 'POST', `/rule-sets/${city}`, { token: admin, body });
     expect([res.statusCode, res.json().code]).toEqual([400, 'RULESET.INVALID']);
     expect(res.json().details.errors).toEqual(
       expect.arrayContaining([
@@ -90,10 +107,10 @@ describe('zoning rule sets: admins publish versions, anyone reads the one in for
       ]),
     );
     for (const bad of [[], 'v3', null]) {
-      const refused = await call(t.app, 'POST', '/rule-sets/hamedan', { token: admin, body: bad });
+      const refused = await call(t.app, 'POST', `/rule-sets/${city}`, { token: admin, body: bad });
       expect([refused.statusCode, refused.json().code]).toEqual([400, 'RULESET.INVALID']);
     }
-    expect(await t.app.get<EventStore>(EVENT_STORE).readStream('ruleset-hamedan')).toHaveLength(2);
+    expect(await stream(city)).toHaveLength(2);
   });
 
   it.each([
@@ -105,7 +122,8 @@ describe('zoning rule sets: admins publish versions, anyone reads the one in for
       'RULESET.EFFECTIVE_DATE_BACKWARDS',
     ],
   ])('refuses %s with 409', async (_, body, code) => {
-    const res = await call(t.app, 'POST', '/rule-sets/hamedan', { token: admin, body });
+    const city = await cityWith(v1, v2);
+    const res = await call(t.app, 'POST', `/rule-sets/${city}`, { token: admin, body });
     expect([res.statusCode, res.json().code]).toEqual([409, code]);
     if (code === 'RULESET.VERSION_NOT_NEXT') {
       expect(res.json().details).toMatchObject({ expectedVersion: 3 });
@@ -115,24 +133,26 @@ describe('zoning rule sets: admins publish versions, anyone reads the one in for
 
   it('answers a repeated Idempotency-Key with the first result instead of 409', async () => {
     const body = { ...v2, version: 3 };
-    const headers = { 'idempotency-key': 'publish-hamedan-3' };
-    const first = await call(t.app, 'POST', '/rule-sets/hamedan', { token: admin, body, headers });
-    const again = await call(t.app, 'POST', '/rule-sets/hamedan', { token: admin, body, headers });
+    const city = await cityWith(v1, v2);
+    const headers = { 'idempotency-key': `publish-${city}-3` };
+    const first = await call(t.app, 'POST', `/rule-sets/${city}`, { token: admin, body, headers });
+    const again = await call(t.app, 'POST', `/rule-sets/${city}`, { token: admin, body, headers });
     expect([first.statusCode, again.statusCode]).toEqual([201, 201]);
     expect(again.json()).toEqual(first.json());
-    expect(await t.app.get<EventStore>(EVENT_STORE).readStream('ruleset-hamedan')).toHaveLength(3);
+    expect(await stream(city)).toHaveLength(3);
   });
 
   it('answers 404 for unknown municipalities, missing rule sets and versions, 400 for a malformed version', async () => {
+    const city = await cityWith(v1);
     const unknown = await call(t.app, 'POST', '/rule-sets/atlantis', { token: admin, body: v1 });
     expect([unknown.statusCode, unknown.json().code]).toEqual([404, 'MUNICIPALITY.NOT_FOUND']);
     const cases: [string, number, string][] = [
       ['/rule-sets/atlantis', 404, 'RULESET.NOT_FOUND'],
       ['/rule-sets/tehran', 404, 'RULESET.NOT_FOUND'],
       ['/rule-sets/atlantis/versions', 404, 'MUNICIPALITY.NOT_FOUND'],
-      ['/rule-sets/hamedan/versions/9', 404, 'RULESET.NOT_FOUND'],
-      ['/rule-sets/hamedan/versions/0', 400, 'REQUEST.INVALID'],
-      ['/rule-sets/hamedan/versions/one', 400, 'REQUEST.INVALID'],
+      [`/rule-sets/${city}/versions/9`, 404, 'RULESET.NOT_FOUND'],
+      [`/rule-sets/${city}/versions/0`, 400, 'REQUEST.INVALID'],
+      [`/rule-sets/${city}/versions/one`, 400, 'REQUEST.INVALID'],
     ];
     for (const [url, status, code] of cases) {
       const res = await call(t.app, 'GET', url);

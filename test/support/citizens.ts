@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { isValidIranianNationalId } from '../../src/identity/national-id.js';
 import { demoOwners } from '../../src/parcels/demo-parcels.js';
 import { call, signIn } from './http.js';
 import { lastCodeSentTo } from './sms-outbox.js';
@@ -6,6 +7,19 @@ import { lastCodeSentTo } from './sms-outbox.js';
 /** The mobile the demo identity registry accepts for a national id: a demo owner's own, else any. */
 export function mobileOf(nationalId: string): string {
   return demoOwners.find((o) => o.nationalId === nationalId)?.mobile ?? `0912${nationalId.slice(3)}`;
+}
+
+/** The password `registeredCitizen` registers with. */
+export const CITIZEN_PASSWORD = 'a-long-secret-1';
+
+let issued = 0;
+
+/** A valid national id that no earlier call in this test file answered, for a test's own citizen. */
+export function freshNationalId(): string {
+  const body = `555${String((issued += 1)).padStart(6, '0')}`;
+  const id = [...'0123456789'].map((check) => body + check).find(isValidIranianNationalId);
+  if (!id) throw new Error(`no check digit makes ${body} a national id`);
+  return id;
 }
 
 /**
@@ -17,7 +31,7 @@ export async function registeredCitizen(
   nationalId: string,
   fullName = 'شهروند آزمایشی',
 ): Promise<string> {
-  const password = 'a-long-secret-1';
+  const password = CITIZEN_PASSWORD;
   const mobile = mobileOf(nationalId);
   const started = await call(app, 'POST', '/auth/register', {
     body: { nationalId, mobile, fullName, password },

@@ -5,6 +5,8 @@ export interface CallOptions {
   readonly apiKey?: string;
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
+  /** The client's address, by default 127.0.0.1: the sign-in throttle counts failures per address too. */
+  readonly remoteAddress?: string;
 }
 
 /** One HTTP call through the real application (no socket), with JSON in and out. */
@@ -22,6 +24,7 @@ export function call(
     method,
     url,
     headers,
+    ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
     ...(options.body !== undefined ? { payload: JSON.stringify(options.body) } : {}),
   });
 }

@@ -78,14 +78,18 @@ export async function untilReady(app: NestFastifyApplication, timeoutMs = 20_000
   }
 }
 
+/** A cap, not a pause: waits end as soon as the subscribers get there; only a stuck one costs it. */
+const SETTLING_MS = 30_000;
+
 /**
  * Waits until every read model shows the log up to `position`, and answers whether they all do. For
  * tests that write events straight to the store: reactions to such seeded histories may refuse them.
  */
 export function untilProjected(app: NestFastifyApplication, position: string): Promise<boolean> {
-  return app
-    .get(SubscriberRunner)
-    .waitFor(position, { names: allProjections.map((projection) => `projection:${projection.name}`) });
+  return app.get(SubscriberRunner).waitFor(position, {
+    names: allProjections.map((projection) => `projection:${projection.name}`),
+    timeoutMs: SETTLING_MS,
+  });
 }
 
 /** Until every subscriber has caught up with the log, and with what its reactions appended. */
@@ -96,5 +100,5 @@ export async function untilSettled(app: NestFastifyApplication): Promise<void> {
     head !== last;
     last = head, head = await store.headPosition()
   )
-    await app.get(SubscriberRunner).waitFor(head!);
+    await app.get(SubscriberRunner).waitFor(head!, { timeoutMs: SETTLING_MS });
 }

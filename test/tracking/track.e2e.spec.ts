@@ -1,3 +1,5 @@
+import { AuditTrail } from '../../src/audit/audit-trail.js';
+import type { BackgroundAuditTrail } from '../../src/audit/record-access/background-audit-trail.js';
 import { EVENT_STORE, type EventStore } from '../../src/event-store/event-store.port.js';
 import { DEMO_PASSWORD } from '../../src/identity/demo/demo-data.js';
 import { persianDigits } from '../../src/shared/jalali.js';
@@ -6,7 +8,7 @@ import { trackingNumberFor } from '../../src/tracking/tracking-number.js';
 import { consentFor, registeredCitizen } from '../support/citizens.js';
 import { call, signIn, type CallOptions } from '../support/http.js';
 import { personalDataIn } from '../support/personal-data.js';
-import { startTestApp, untilReady, type TestApp } from '../support/test-app.js';
+import { startTestApp, untilReady, untilSettled, type TestApp } from '../support/test-app.js';
 
 /** The demo citizen's parcel, which owes nothing, and their registered mobile. */
 const PARCEL = '1-1-1-1-0-0-0';
@@ -44,16 +46,13 @@ describe('tracking numbers (کد رهگیری) and GET /track/:trackingNumber', 
     });
   const withWrongCheckDigit = (n: string) => `${n.slice(0, 9)}${(Number(n[9]) + 1) % 10}`;
   type AccessLogEntry = { what: string; subject: string; reader: { role: string } };
-  /** The demo citizen's access log entries about `subject`, once the background trail wrote one. */
+  /** The demo citizen's access log entries about `subject`, once the background trail wrote what it holds. */
   const accessLogAbout = async (subject: string) => {
-    let entries: AccessLogEntry[] = [];
-    for (let i = 0; i < 100 && entries.length === 0; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      const items = (await as('citizen', 'GET', '/me/access-log?pageSize=100')).json()
-        .items as AccessLogEntry[];
-      entries = items.filter((e) => e.subject === subject);
-    }
-    return entries;
+    await (t.app.get(AuditTrail) as BackgroundAuditTrail).flush();
+    await untilSettled(t.app);
+    const items = (await as('citizen', 'GET', '/me/access-log?pageSize=100')).json()
+      .items as AccessLogEntry[];
+    return items.filter((e) => e.subject === subject);
   };
 
   beforeAll(async () => {

@@ -68,6 +68,13 @@ describe('webhooks follow their owner’s current access', () => {
     const webhookId = await register({ apiKey: issued['key'] as string }, '/key', {
       categories: ['municipality'],
     });
+    // A control whose owner keeps access: once it has the last event, the revoked one had its chance.
+    const kept = await admin('POST', '/api-keys', {
+      organisation: 'registry-integrator',
+      label: 'feed by webhook, kept',
+      permissions: ['feed:read'],
+    });
+    await register({ apiKey: kept['key'] as string }, '/kept', { categories: ['municipality'] });
     await admin('POST', '/municipalities', municipality('before-revoke'));
     await until('the delivery before the revocation', () => deliveredTo('/key', 'before-revoke'));
     await admin('POST', `/api-keys/${issued['keyId'] as string}/revoke`, { reason: 'leaked' });
@@ -75,7 +82,7 @@ describe('webhooks follow their owner’s current access', () => {
     const view = await until('the webhook disabled', () => disabled(webhookId));
     expect(view.disabledReason).toMatch(/owner’s access was revoked/);
     await admin('POST', '/municipalities', municipality('later-still'));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await until('the control’s delivery of the last event', () => deliveredTo('/kept', 'later-still'));
     expect(delivered.filter((d) => d.path === '/key').map((d) => d.code)).toEqual(['before-revoke']);
   }, 30_000);
 
@@ -98,12 +105,18 @@ describe('webhooks follow their owner’s current access', () => {
   });
 
   it('delivers only what the owner’s narrowed grant still allows', async () => {
-    await register({ token: token['integrator']! }, '/user');
+    // An integrator of its own: the demo integrator's grant stays as the other tests expect it.
+    const created = await admin('POST', '/users', {
+      username: 'narrowed-integrator',
+      displayName: 'Integrator to be narrowed',
+      password: 'integrator-password-1',
+      grants: [{ role: 'integrator', organisation: 'registry-integrator' }],
+    });
+    const userId = created['userId'] as string;
+    const narrowed = await signIn(t.app, 'narrowed-integrator', 'integrator-password-1');
+    await register({ token: narrowed }, '/user');
     await admin('POST', '/municipalities', municipality('while-broad'));
     await until('a municipality event under the broad grant', () => deliveredTo('/user', 'while-broad'));
-    const { id: userId } = (await call(t.app, 'GET', '/me', { token: token['integrator']! })).json() as {
-      id: string;
-    };
     // The narrower grant first, so the owner is never without one while the broad grant goes.
     await admin('POST', '/organisations', { id: 'other-integrator', kind: 'integrator', name: 'Other' });
     await admin('POST', `/users/${userId}/roles`, {

@@ -58,7 +58,7 @@ export function toAuditEventRow(
       ...(row.onBehalfOf ? { onBehalfOf: row.onBehalfOf } : {}),
       ...(row.consent ? { consent: row.consent } : {}),
     },
-    what: EVENT_TITLES[row.type],
+    what: EVENT_TITLES[row.type] ?? row.type,
     type: row.type,
     category: row.category,
     ...(row.subject ? { subject: row.subject } : {}),

@@ -284,8 +284,9 @@ describe('the audit log’s time filter, when log order and recorded time disagr
 
 describe('the audit log after a page it could not write', () => {
   it('writes the page’s good entries again at the times they were recorded', async () => {
-    // A type it has no facts for: the page fails and is written again one event at a time.
-    const unplaceable = newEvent('NoSuchEventType', {}, clerk, 40);
+    // Data it cannot describe (a read record naming nothing read): the page fails and is written again
+    // one event at a time.
+    const unplaceable = newEvent('AccessRecorded', {}, clerk, 40);
     const { readModels, close } = await auditLogOf([
       ['permit-p2', [newEvent('PermitDraftOpened', draft('p2', '2-1-1-1-0-0-0'), clerk, 10)]],
       ['permit-p4', [newEvent('PermitDraftOpened', draft('p4', '2-1-1-1-0-0-0'), clerk, 30)]],

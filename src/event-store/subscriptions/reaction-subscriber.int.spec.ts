@@ -67,7 +67,7 @@ describe('ReactionSubscriber over real SQLite files', () => {
     const runner = await run(second.reaction);
     expect(second.seen).toEqual(['3']);
     const head = await store.headPosition();
-    await expect(runner.waitFor(head!, { names: ['reaction:recorder'], timeoutMs: 1000 })).resolves.toBe(
+    await expect(runner.waitFor(head!, { names: ['reaction:recorder'], timeoutMs: 30_000 })).resolves.toBe(
       true,
     );
     await runner.stop();
@@ -116,7 +116,7 @@ describe('ReactionSubscriber over real SQLite files', () => {
     expect(seen).toEqual([]);
     expect(again.statuses()[0]).toMatchObject({ state: 'live', parked: 2 });
     await store.append('thing-1', [event('ThingHappened', { n: 6 })], { expectedRevision: 'any' });
-    await again.waitFor((await store.headPosition())!, { timeoutMs: 2000 });
+    expect(await again.waitFor((await store.headPosition())!, { timeoutMs: 30_000 })).toBe(true);
     expect(checkpoints.parked.list().items.map((p) => p.reason)).toEqual(['failed', 'held', 'held']);
 
     const subscriber = again.subscriber('reaction:recorder') as ReactionSubscriber;
@@ -140,7 +140,7 @@ describe('ReactionSubscriber over real SQLite files', () => {
     });
 
     await store.append('thing-1', [event('ThingHappened', { n: 7 })], { expectedRevision: 'any' });
-    await again.waitFor((await store.headPosition())!, { timeoutMs: 2000 });
+    expect(await again.waitFor((await store.headPosition())!, { timeoutMs: 30_000 })).toBe(true);
     expect(seen).toEqual(['2', '4', '6', '7']);
     await again.stop();
   });

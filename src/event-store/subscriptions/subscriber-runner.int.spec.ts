@@ -67,8 +67,11 @@ describe('SubscriberRunner over real SQLite files', () => {
     ]);
 
     // Live: a new event reaches the read model without a restart.
-    await store.append('thing-9', [event('ThingChanged')], { expectedRevision: 'no_stream' });
-    await waitFor(() => summaries().some((s) => s.stream === 'thing-9'));
+    const { position } = await store.append('thing-9', [event('ThingChanged')], {
+      expectedRevision: 'no_stream',
+    });
+    expect(await second.waitFor(position, { timeoutMs: 30_000 })).toBe(true);
+    expect(summaries().some((s) => s.stream === 'thing-9')).toBe(true);
     await second.stop();
   });
 
@@ -218,11 +221,3 @@ describe('SubscriberRunner over real SQLite files', () => {
     await second.stop();
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
