@@ -43,7 +43,9 @@ export function auditEntry(
 ): { entry: AuditEntry; context: StreamContext } {
   // A type this version does not know (written by a newer one, or by hand) is still an act on record:
   // logged with what every event carries, its actor and stream, rather than stopping the audit log.
-  const describe = AUDIT_FACTS[event.type] as ((data: unknown) => AuditFacts) | undefined;
+  const describe = Object.hasOwn(AUDIT_FACTS, event.type)
+    ? (AUDIT_FACTS[event.type] as (data: unknown) => AuditFacts)
+    : undefined;
   const facts: AuditFacts = describe?.(event.data) ?? {};
   const { actor, recordedAt } = event.metadata;
   const about = unique([...context.subjects, ...(facts.about ?? [])]);

@@ -1,25 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../identity/auth/caller.decorator.js';
 import type { RecordScope } from '../identity/record-access.js';
-import type { Role } from '../identity/roles.js';
 import { PermitsReadModel } from '../permits/permits.read-model.js';
 import { paymentNotFound } from './payment.decider.js';
 import { PaymentsReadModel, type PaymentView } from './payments.read-model.js';
-
-/**
- * Roles that may read payments; which ones, per payment: the payer, and the staff who handle the file,
- * its money or its oversight. Not the surveyor (نقشه‌بردار) or the building inspector (بازرس ساختمان),
- * who measure and inspect the building, not what its applicant paid. A list, not "all but", so a new
- * role reads no payment until someone decides it should.
- */
-export const PAYMENT_READERS: readonly Role[] = [
-  'citizen',
-  'counter_office',
-  'clerk',
-  'signatory',
-  'cashier',
-  'oversight',
-];
 
 /** The payer (or a counter office acting for them) and the staff of the file's municipality and region. */
 @Injectable()

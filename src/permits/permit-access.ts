@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '../identity/auth/caller.decorator.js';
 import type { RecordScope } from '../identity/record-access.js';
 import { MUNICIPAL_ROLES, type Role } from '../identity/roles.js';
+import { PAYMENT_READERS } from '../payments/payment-readers.js';
 import { maskNationalId } from '../shared/masking.js';
 import { permitNotFound } from './permit.decider.js';
 import { PermitsReadModel, type PermitView } from './permits.read-model.js';
@@ -71,7 +72,12 @@ const isApplicantOrStaff = (caller: Caller, permit: PermitView) => {
  * and the file's stages but not who applies, their papers or their payments.
  */
 export function seenBy(caller: Caller, permit: PermitView): PermitView {
-  if (isApplicantOrStaff(caller, permit)) return permit;
+  const reader = readerOf(caller, permit);
+  if (reader === 'applicant') return permit;
+  // Staff who measure the building (the surveyor) see the file, not what its applicant paid.
+  if (reader === 'staff') {
+    return PAYMENT_READERS.includes(caller.grant!.role) ? permit : { ...permit, payments: [] };
+  }
   return {
     ...permit,
     applicantNationalId: maskNationalId(permit.applicantNationalId),

@@ -3,20 +3,21 @@ import type { Grant } from '../identity/roles.js';
 import { readerOf, seenBy } from './permit-access.js';
 import type { PermitView } from './permits.read-model.js';
 
-const inspector = (id: string, grant: Partial<Grant> = {}) =>
+const staff = (role: Grant['role'], id: string, grant: Partial<Grant> = {}) =>
   new Caller(
     {
       kind: 'user',
       id,
       displayName: id,
-      grants: [{ role: 'inspector', municipality: 'hamedan', ...grant }],
+      grants: [{ role, municipality: 'hamedan', ...grant }],
       authenticatedBy: 'password_token',
     },
-    { role: 'inspector', municipality: 'hamedan', ...grant },
+    { role, municipality: 'hamedan', ...grant },
     'r',
     'c',
     '2026-01-01T00:00:00.000Z',
   );
+const inspector = (id: string, grant: Partial<Grant> = {}) => staff('inspector', id, grant);
 
 const file = (fields: Partial<PermitView>) =>
   ({
@@ -58,5 +59,19 @@ describe('who reads a permit file as its building inspector (بازرس ساخت
     const seen = seenBy(inspector('i-1'), file(stages('i-1')));
     expect(seen).toMatchObject({ applicantNationalId: '********19', attachments: [], payments: [] });
     expect(seen.inspectionStages).toHaveLength(1);
+  });
+});
+
+describe('what the municipality’s staff see of a file', () => {
+  it('shows the surveyor (نقشه‌بردار) the file and its papers but not what its applicant paid', () => {
+    const seen = seenBy(staff('surveyor', 's-1'), file({}));
+    expect(seen).toMatchObject({ applicantNationalId: '0013542419', payments: [] });
+    expect(seen.attachments).toHaveLength(1);
+  });
+
+  it('shows the clerk and the cashier the whole file, payments too', () => {
+    for (const role of ['clerk', 'cashier'] as const) {
+      expect(seenBy(staff(role, 'u-1'), file({})).payments).toHaveLength(1);
+    }
   });
 });

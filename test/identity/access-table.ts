@@ -39,7 +39,9 @@ that spec with \`DAFTAR_WRITE_ACCESS_TABLE=true\`, format with Prettier, and rev
 - **API keys**: the permission a key must hold, and the kinds of organisation whose keys act in one of
   the route's roles (a key acts in its organisation's role; an engineering organisation gets no keys).
   \`none\`: keys are refused with 403.
-- **records**: what the roles reach under the one record rule (\`src/identity/record-access.ts\`):
+- **records**: what the roles reach under the one record rule (\`src/identity/record-access.ts\`), derived
+  from the roles (the per-record checks live in each handler, and each municipality's records are held by
+  \`test/municipality-scope/\`, which fails when a handler drops its check):
   \`own\` (a citizen's own records, or a counter office's for the citizen who consented), \`municipality\`
   (staff: their municipality, within their regions), \`organisation\` (what the organisation filed),
   \`engineer's files\` (awaiting a design or designed by them), \`admin\` (administration, unscoped).

@@ -231,72 +231,75 @@ describe('inspections during construction over HTTP (بازرسی مرحله‌�
       grants: [{ role: 'inspector', municipality: 'hamedan', regions: [issued.region] }],
     });
     expect(created.statusCode).toBe(201);
-    token['bystander'] = await signIn(t.app, 'inspector-same-region', 'inspector-password-1');
-    const paper = await upload('engineer', `/permits/${permitId}/site-photos`, [], samplePdf);
-    const unknown = 'f'.repeat(64);
+    try {
+      token['bystander'] = await signIn(t.app, 'inspector-same-region', 'inspector-password-1');
+      const paper = await upload('engineer', `/permits/${permitId}/site-photos`, [], samplePdf);
+      const unknown = 'f'.repeat(64);
 
-    // A file, a photo or a paper cited must have been uploaded (and is then kept from the collector).
-    const stageReport = { stage: 'foundation', summary: 'Poured as designed' };
-    const noPaper = await as('engineer', 'POST', `/permits/${permitId}/stage-reports`, {
-      ...stageReport,
-      attachments: [unknown],
-    });
-    expect(noPaper.json()).toMatchObject({ code: 'PERMIT.UNKNOWN_PHOTO', details: { photo: unknown } });
-    await step('engineer', `/permits/${permitId}/stage-reports`, {
-      ...stageReport,
-      attachments: [paper.json().sha256],
-    });
+      // A file, a photo or a paper cited must have been uploaded (and is then kept from the collector).
+      const stageReport = { stage: 'foundation', summary: 'Poured as designed' };
+      const noPaper = await as('engineer', 'POST', `/permits/${permitId}/stage-reports`, {
+        ...stageReport,
+        attachments: [unknown],
+      });
+      expect(noPaper.json()).toMatchObject({ code: 'PERMIT.UNKNOWN_PHOTO', details: { photo: unknown } });
+      await step('engineer', `/permits/${permitId}/stage-reports`, {
+        ...stageReport,
+        attachments: [paper.json().sha256],
+      });
 
-    // Another inspector of the region: the file is missing to them, its payments are not theirs to read.
-    const deed = issued.attachments[0].sha256;
-    for (const url of ['', '/timeline', `/attachments/${deed}`, `/attachments/${paper.json().sha256}`]) {
-      const res = await as('bystander', 'GET', `/permits/${permitId}${url}`);
-      expect([url, res.statusCode, res.json().code]).toEqual([url, 404, 'PERMIT.NOT_FOUND']);
-    }
-    expect((await upload('bystander', `/permits/${permitId}/site-photos`, [], sampleJpeg)).statusCode).toBe(
-      404,
-    );
-    expect((await as('bystander', 'GET', `/permits/${permitId}/refunds`)).statusCode).toBe(403);
-    expect((await as('inspector', 'GET', `/payments/${permitId}`)).statusCode).toBe(403);
-
-    // The assigned inspector reads the file as an engineer does, its stage papers too, not the applicant's.
-    const seen = (await as('inspector', 'GET', `/permits/${permitId}`)).json();
-    expect(seen).toMatchObject({ permitId, attachments: [], payments: [], mapOrder: issued.mapOrder });
-    expect(seen.applicantNationalId).not.toBe(issued.applicantNationalId);
-    const report = await as('inspector', 'GET', `/permits/${permitId}/attachments/${paper.json().sha256}`);
-    expect(report.statusCode).toBe(200);
-    expect(report.rawPayload.equals(samplePdf)).toBe(true);
-    expect((await as('inspector', 'GET', `/permits/${permitId}/attachments/${deed}`)).statusCode).toBe(404);
-    expect((await as('inspector', 'GET', `/permits/${permitId}/timeline`)).statusCode).toBe(404);
-
-    const noPhoto = await as('inspector', 'POST', `/permits/${permitId}/stage-inspections`, {
-      stage: 'foundation',
-      findings: 'As designed',
-      photos: [unknown],
-      result: 'compliant',
-      violations: [],
-    });
-    expect(noPhoto.json()).toMatchObject({ code: 'PERMIT.UNKNOWN_PHOTO' });
-    const photo = (await upload('inspector', `/permits/${permitId}/site-photos`, [], sampleJpeg)).json();
-    const inspected = await step('inspector', `/permits/${permitId}/stage-inspections`, {
-      stage: 'foundation',
-      findings: 'As designed',
-      photos: [photo.sha256],
-      result: 'compliant',
-      violations: [],
-    });
-    expect(inspected.applicantNationalId).toBe(seen.applicantNationalId);
-    // Whoever reads the file's papers downloads the stage's photos and papers.
-    for (const reader of ['citizen', 'clerk']) {
-      for (const sha256 of [photo.sha256, paper.json().sha256]) {
-        const res = await as(reader, 'GET', `/permits/${permitId}/attachments/${sha256}`);
-        expect([reader, res.statusCode]).toEqual([reader, 200]);
+      // Another inspector of the region: the file is missing to them, its payments are not theirs to read.
+      const deed = issued.attachments[0].sha256;
+      for (const url of ['', '/timeline', `/attachments/${deed}`, `/attachments/${paper.json().sha256}`]) {
+        const res = await as('bystander', 'GET', `/permits/${permitId}${url}`);
+        expect([url, res.statusCode, res.json().code]).toEqual([url, 404, 'PERMIT.NOT_FOUND']);
       }
+      expect((await upload('bystander', `/permits/${permitId}/site-photos`, [], sampleJpeg)).statusCode).toBe(
+        404,
+      );
+      expect((await as('bystander', 'GET', `/permits/${permitId}/refunds`)).statusCode).toBe(403);
+      expect((await as('inspector', 'GET', `/payments/${permitId}`)).statusCode).toBe(403);
+
+      // The assigned inspector reads the file as an engineer does, its stage papers too, not the applicant's.
+      const seen = (await as('inspector', 'GET', `/permits/${permitId}`)).json();
+      expect(seen).toMatchObject({ permitId, attachments: [], payments: [], mapOrder: issued.mapOrder });
+      expect(seen.applicantNationalId).not.toBe(issued.applicantNationalId);
+      const report = await as('inspector', 'GET', `/permits/${permitId}/attachments/${paper.json().sha256}`);
+      expect(report.statusCode).toBe(200);
+      expect(report.rawPayload.equals(samplePdf)).toBe(true);
+      expect((await as('inspector', 'GET', `/permits/${permitId}/attachments/${deed}`)).statusCode).toBe(404);
+      expect((await as('inspector', 'GET', `/permits/${permitId}/timeline`)).statusCode).toBe(404);
+
+      const noPhoto = await as('inspector', 'POST', `/permits/${permitId}/stage-inspections`, {
+        stage: 'foundation',
+        findings: 'As designed',
+        photos: [unknown],
+        result: 'compliant',
+        violations: [],
+      });
+      expect(noPhoto.json()).toMatchObject({ code: 'PERMIT.UNKNOWN_PHOTO' });
+      const photo = (await upload('inspector', `/permits/${permitId}/site-photos`, [], sampleJpeg)).json();
+      const inspected = await step('inspector', `/permits/${permitId}/stage-inspections`, {
+        stage: 'foundation',
+        findings: 'As designed',
+        photos: [photo.sha256],
+        result: 'compliant',
+        violations: [],
+      });
+      expect(inspected.applicantNationalId).toBe(seen.applicantNationalId);
+      // Whoever reads the file's papers downloads the stage's photos and papers.
+      for (const reader of ['citizen', 'clerk']) {
+        for (const sha256 of [photo.sha256, paper.json().sha256]) {
+          const res = await as(reader, 'GET', `/permits/${permitId}/attachments/${sha256}`);
+          expect([reader, res.statusCode]).toEqual([reader, 200]);
+        }
+      }
+    } finally {
+      // The region back to one inspector, whom the other cases expect their files assigned to.
+      const disabled = await as('admin', 'POST', `/users/${created.json().userId}/disable`, {
+        reason: 'test over',
+      });
+      expect(disabled.statusCode).toBe(200);
     }
-    // The region back to one inspector, whom the other cases expect their files assigned to.
-    const disabled = await as('admin', 'POST', `/users/${created.json().userId}/disable`, {
-      reason: 'test over',
-    });
-    expect(disabled.statusCode).toBe(200);
   });
 });

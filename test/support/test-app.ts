@@ -100,5 +100,14 @@ export async function untilSettled(app: NestFastifyApplication): Promise<void> {
     head !== last;
     last = head, head = await store.headPosition()
   )
-    await app.get(SubscriberRunner).waitFor(head!, { timeoutMs: SETTLING_MS });
+    if (!(await app.get(SubscriberRunner).waitFor(head!, { timeoutMs: SETTLING_MS }))) {
+      // A failed subscriber (a test's poison event) has settled; one still short of the head has not.
+      const behind = app
+        .get(SubscriberRunner)
+        .statuses()
+        .filter(
+          (s) => s.state !== 'failed' && (!s.position || store.comparePositions(s.position, head!) < 0),
+        );
+      if (behind.length > 0) throw new Error(`Not settled at ${head}: ${JSON.stringify(behind)}`);
+    }
 }

@@ -110,7 +110,9 @@ export const REDACTED = '[redacted]';
 export function redacted<
   E extends { readonly type: string; readonly data: unknown; readonly metadata: object },
 >(event: E): { data: unknown; metadata: object } {
-  const paths = REDACTED_PATHS[event.type as keyof typeof REDACTED_PATHS] as readonly string[] | undefined;
+  const paths = Object.hasOwn(REDACTED_PATHS, event.type)
+    ? (REDACTED_PATHS[event.type as keyof typeof REDACTED_PATHS] as readonly string[])
+    : undefined;
   const metadata: Record<string, unknown> = { ...event.metadata };
   for (const key of REDACTED_METADATA) if (key in metadata) metadata[key] = REDACTED;
   // A type this version does not know may carry anything: none of its data is shown.

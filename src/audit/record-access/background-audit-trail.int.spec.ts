@@ -45,10 +45,13 @@ const fileRead: DataAccess = {
 class FlakyStore {
   failing = false;
   losingAnswers = false;
+  /** Set to hold appends until it resolves (a slow store). */
+  slow: Promise<void> | undefined;
   appends = 0;
   constructor(readonly inner: EventStore) {}
   async append(stream: string, events: readonly NewEvent[], options: AppendOptions) {
     this.appends += 1;
+    await this.slow;
     if (this.failing) throw new Error('disk full');
     const result = await this.inner.append(stream, events, options);
     if (this.losingAnswers) throw new Error('connection reset');
@@ -137,6 +140,24 @@ describe('BackgroundAuditTrail over a real SQLite store', () => {
       ['AccessRecorded', { ...fileRead, what: 'permit_attachment', purpose: 'بررسی پرونده' }],
     ]);
     expect(events[0]!.metadata.actor).toEqual({ id: 'user-clerk', role: 'clerk', municipality: 'hamedan' });
+  });
+
+  it('writes on a flush what was queued while an earlier write was still under way', async () => {
+    const recorder = trail();
+    let release!: () => void;
+    flaky.slow = new Promise((resolve) => (release = resolve));
+    recorder.accessed(clerk, fileRead);
+    await new Promise((resolve) => setImmediate(resolve));
+    const first = recorder.flush();
+    recorder.accessed(clerk, { ...fileRead, what: 'permit_attachment' });
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = recorder.flush();
+    release();
+    await Promise.all([first, second]);
+    expect((await recorded()).map((e) => (e.data as { what: string }).what)).toEqual([
+      'permit_file',
+      'permit_attachment',
+    ]);
   });
 
   it('writes by itself after the flush interval, and at once when a batch is full', async () => {

@@ -104,9 +104,14 @@ export class BackgroundAuditTrail
     return this.pending.length;
   }
 
-  /** Writes what is queued now; failed records stay queued for the next try. */
+  /**
+   * Writes what is queued now; failed records stay queued for the next try. A write under way took
+   * only what was queued when it began: the rest is written after it.
+   */
   flush(): Promise<void> {
-    this.writing ??= this.writeQueued().finally(() => {
+    const underWay = this.writing;
+    if (underWay) return underWay.then(() => this.flush());
+    this.writing = this.writeQueued().finally(() => {
       this.writing = undefined;
       if (this.pending.length > 0) this.schedule(this.failures > 0 ? this.retryDelay() : this.nextFlushMs());
     });

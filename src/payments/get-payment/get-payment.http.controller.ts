@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../identity/auth/access.decorators.js';
 import { CurrentCaller, type Caller } from '../../identity/auth/caller.decorator.js';
-import { PAYMENT_READERS } from '../payment-access.js';
+import { PAYMENT_READERS } from '../payment-readers.js';
 import { GetPaymentQuery } from './get-payment.query.js';
 import { PaymentResponseDto } from './payment.response.dto.js';
 import { ApiPurposeHeader } from '../../audit/record-access/purpose-header.js';

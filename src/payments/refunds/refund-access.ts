@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '../../identity/auth/caller.decorator.js';
 import type { RecordAccess, RecordScope } from '../../identity/record-access.js';
 import { PermitsReadModel } from '../../permits/permits.read-model.js';
-import { PAYMENT_READERS } from '../payment-access.js';
+import { PAYMENT_READERS } from '../payment-readers.js';
 import { refundNotFound } from './refund.decider.js';
 import { RefundsReadModel, type RefundView } from './refunds.read-model.js';
 
