@@ -130,6 +130,7 @@ describe('the live feed (GET /feed/stream)', () => {
   });
 
   it('resumes with Last-Event-ID (or ?after=) without gap or duplicate', async () => {
+    await appendDrafts(4); // drafts to cut between, whichever test ran before
     const first = await open('?types=PermitDraftOpened');
     const drafts = await feedIds('&types=PermitDraftOpened');
     await first.until((c) => c.events.length === drafts.length, 'the drafts so far');
