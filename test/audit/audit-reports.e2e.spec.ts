@@ -11,6 +11,7 @@ import { call, signIn } from '../support/http.js';
 import { multipart, MULTIPART_CONTENT_TYPE } from '../support/multipart.js';
 import { samplePdf } from '../support/sample-attachments.js';
 import { startTestApp, untilReady, type TestApp } from '../support/test-app.js';
+import { until } from '../support/until.js';
 
 /** A clerk who is also the demo citizen (the same national id), and what they return a file for. */
 const CONFLICTED = { username: 'clerk.applicant', displayName: 'رضا کریمی، کارشناس و متقاضی' };
@@ -20,12 +21,17 @@ const PASSWORD = 'a-long-enough-password';
 type Row = Record<string, unknown>;
 
 /** The reports follow the log in the background: ask again until the rows show what was done. */
-async function until(rows: () => Promise<Row[]>, found: (rows: Row[]) => boolean): Promise<Row[]> {
-  for (let i = 0; ; i++) {
-    const answer = await rows();
-    if (found(answer) || i === 100) return answer;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+function rowsUntil(rows: () => Promise<Row[]>, found: (rows: Row[]) => boolean): Promise<Row[]> {
+  let last: Row[] = [];
+  return until(
+    'the report shows what was done',
+    async () => {
+      last = await rows();
+      return found(last) ? last : undefined;
+    },
+    20_000,
+    () => `Last rows: ${JSON.stringify(last)}`,
+  );
 }
 
 describe('the oversight reports over HTTP, after the demo', () => {
@@ -99,7 +105,9 @@ describe('the oversight reports over HTTP, after the demo', () => {
   }
 
   it('lists the demo clerk’s fee override with its amounts and reason, naming the clerk', async () => {
-    const rows = await until(rowsOf('overrides'), (r) => r.some((row) => row['permitId'] === demoPermitId));
+    const rows = await rowsUntil(rowsOf('overrides'), (r) =>
+      r.some((row) => row['permitId'] === demoPermitId),
+    );
     expect(rows).toContainEqual(
       expect.objectContaining({
         kind: 'fee',
@@ -115,7 +123,7 @@ describe('the oversight reports over HTTP, after the demo', () => {
   });
 
   it('counts the return per clerk and reason', async () => {
-    const rows = await until(rowsOf('returns'), (r) => r.some((row) => row['reason'] === RETURN_REASON));
+    const rows = await rowsUntil(rowsOf('returns'), (r) => r.some((row) => row['reason'] === RETURN_REASON));
     expect(rows).toContainEqual(
       expect.objectContaining({
         what: 'permit',
@@ -127,7 +135,7 @@ describe('the oversight reports over HTTP, after the demo', () => {
   });
 
   it('finds the clerk taking and returning a file they applied for, by national id', async () => {
-    const rows = await until(rowsOf('conflicts'), (r) => r.length >= 2);
+    const rows = await rowsUntil(rowsOf('conflicts'), (r) => r.length >= 2);
     expect(rows.filter((row) => row['subject'] === permitId)).toEqual([
       expect.objectContaining({
         eventType: 'PermitReturned',
@@ -141,7 +149,7 @@ describe('the oversight reports over HTTP, after the demo', () => {
   });
 
   it('pages a list: a page says it is cut and where the next begins, in JSON and in CSV headers', async () => {
-    await until(rowsOf('conflicts'), (r) => r.length >= 2);
+    await rowsUntil(rowsOf('conflicts'), (r) => r.length >= 2);
     const first = (await report('conflicts', '?pageSize=1')).json();
     expect(first.rows).toHaveLength(1);
     expect(first.page).toEqual({ pageSize: 1, truncated: true, nextCursor: expect.any(String) });
@@ -157,7 +165,7 @@ describe('the oversight reports over HTTP, after the demo', () => {
   });
 
   it('lists staff actions outside DAFTAR_WORKING_HOURS, on the Tehran clock', async () => {
-    const rows = await until(rowsOf('after-hours'), (r) =>
+    const rows = await rowsUntil(rowsOf('after-hours'), (r) =>
       r.some((row) => row['eventType'] === 'FeeOverridden'),
     );
     expect(rows).toContainEqual(
@@ -188,7 +196,9 @@ describe('the oversight reports over HTTP, after the demo', () => {
         await new Promise((resolve) => setTimeout(resolve, Number(res.headers['retry-after']) * 1000 + 50));
       else throw new Error(`unexpected ${res.statusCode} ${res.body}`);
     }
-    const rows = await until(rowsOf('logins'), (r) => r.some((row) => row['finding'] === 'failure_burst'));
+    const rows = await rowsUntil(rowsOf('logins'), (r) =>
+      r.some((row) => row['finding'] === 'failure_burst'),
+    );
     expect(rows).toContainEqual(
       expect.objectContaining({
         finding: 'failure_burst',

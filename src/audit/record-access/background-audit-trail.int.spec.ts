@@ -9,6 +9,7 @@ import { Caller } from '../../identity/auth/caller.decorator.js';
 import type { Principal } from '../../identity/principal.js';
 import type { Grant } from '../../identity/roles.js';
 import { DomainError } from '../../shared/domain-error.js';
+import { until } from '../../../test/support/until.js';
 import type { DataAccess } from '../audit-trail.js';
 import { AUDIT_OUTBOX_FILE, AuditOutbox } from './audit-outbox.js';
 import {
@@ -163,13 +164,20 @@ describe('BackgroundAuditTrail over a real SQLite store', () => {
   it('writes by itself after the flush interval, and at once when a batch is full', async () => {
     const timed = trail({ flushMs: 20 });
     timed.accessed(clerk, fileRead);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await recorded()).toHaveLength(1);
+    await until(
+      'the interval wrote the record',
+      async () => ((await recorded()).length === 1 ? true : undefined),
+      20_000,
+    );
 
+    // A batch that waited for its 60 s interval would outlast the wait below.
     const full = trail({ flushMs: 60_000, batchSize: 3 });
     for (let i = 0; i < 3; i += 1) full.accessed(clerk, fileRead);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await recorded()).toHaveLength(4);
+    await until(
+      'the full batch was written',
+      async () => ((await recorded()).length === 4 ? true : undefined),
+      20_000,
+    );
   });
 
   it('retries a failed write with backoff until the store takes it, writing each record once', async () => {
@@ -177,12 +185,10 @@ describe('BackgroundAuditTrail over a real SQLite store', () => {
     flaky.failing = true;
     recorder.accessed(clerk, fileRead);
     recorder.queried(clerk, { query: 'events', filters: { municipality: 'hamedan' }, results: 3 });
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(flaky.appends).toBeGreaterThan(2);
+    await until('the write was retried', () => (flaky.appends > 2 ? true : undefined), 20_000);
     expect(recorder.backlog).toBe(2);
     flaky.failing = false;
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(recorder.backlog).toBe(0);
+    await until('the retry got through', () => (recorder.backlog === 0 ? true : undefined), 20_000);
     expect(await recorded()).toHaveLength(1);
     expect((await store.readStream(readerStream('audit', 'user-clerk'))).map((e) => e.type)).toEqual([
       'AuditQueried',
