@@ -208,7 +208,7 @@ describe('the oversight reports over HTTP, after the demo', () => {
       }),
     );
     expect((await report('logins', '?municipality=hamedan&region=9')).json().rows).toEqual([]);
-  }, 30_000);
+  }, 60_000);
 
   it('answers turnaround per stage from the demo’s walked file, with nearest-rank figures', async () => {
     const res = await report('turnaround');

@@ -35,6 +35,11 @@ compares it with the policies the routes declare (\`x-daftar-access\` in \`/open
 any difference, so widening a route shows in review as a change here. To take a deliberate change, run
 that spec with \`DAFTAR_WRITE_ACCESS_TABLE=true\`, format with Prettier, and review the diff.
 
+The same spec reads every route Fastify answers from its route tree: each is in \`/openapi.json\`, so in
+this table, except the API's own documentation, public by design (\`GET /docs\` and the files under it,
+\`GET /openapi.json\`, \`GET /openapi.yaml\`). A route hidden from the documentation, or registered on
+Fastify past Nest's guards, fails it.
+
 - **who may call it**: \`anyone\`, \`any signed-in caller\` (people and API keys), or the roles.
 - **API keys**: the permission a key must hold, and the kinds of organisation whose keys act in one of
   the route's roles (a key acts in its organisation's role; an engineering organisation gets no keys).

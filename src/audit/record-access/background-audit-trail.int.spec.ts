@@ -113,12 +113,19 @@ describe('BackgroundAuditTrail over a real SQLite store', () => {
     }
   };
 
+  let timers: jest.SpyInstance;
+  /** The delays the trails asked for before a flush of their own. */
+  const flushDelays = (): unknown[] =>
+    timers.mock.calls.filter(([callback]) => String(callback).includes('flush')).map(([, ms]) => ms);
+
   beforeEach(() => {
+    timers = jest.spyOn(global, 'setTimeout');
     store = new SqliteEventStore(':memory:');
     flaky = new FlakyStore(store);
     dataDir = mkdtempSync(join(tmpdir(), 'daftar-outbox-'));
   });
   afterEach(async () => {
+    timers.mockRestore();
     flaky.failing = false;
     await Promise.all(trails.splice(0).map(shutDown));
     await store.close();
@@ -167,17 +174,19 @@ describe('BackgroundAuditTrail over a real SQLite store', () => {
     await until(
       'the interval wrote the record',
       async () => ((await recorded()).length === 1 ? true : undefined),
-      20_000,
+      10_000,
     );
 
-    // A batch that waited for its 60 s interval would outlast the wait below.
     const full = trail({ flushMs: 60_000, batchSize: 3 });
     for (let i = 0; i < 3; i += 1) full.accessed(clerk, fileRead);
     await until(
       'the full batch was written',
       async () => ((await recorded()).length === 4 ? true : undefined),
-      20_000,
+      10_000,
     );
+    // The waits the trails set themselves, exact whatever the machine's load: the interval, then a full
+    // batch cutting its 60 s interval short.
+    expect(flushDelays()).toEqual([20, 60_000, 0]);
   });
 
   it('retries a failed write with backoff until the store takes it, writing each record once', async () => {
@@ -185,10 +194,12 @@ describe('BackgroundAuditTrail over a real SQLite store', () => {
     flaky.failing = true;
     recorder.accessed(clerk, fileRead);
     recorder.queried(clerk, { query: 'events', filters: { municipality: 'hamedan' }, results: 3 });
-    await until('the write was retried', () => (flaky.appends > 2 ? true : undefined), 20_000);
+    await until('the write was retried', () => (flushDelays().length >= 5 ? true : undefined), 10_000);
+    // The interval, then 5 ms doubling up to its 20 ms ceiling.
+    expect(flushDelays().slice(0, 5)).toEqual([1, 5, 10, 20, 20]);
     expect(recorder.backlog).toBe(2);
     flaky.failing = false;
-    await until('the retry got through', () => (recorder.backlog === 0 ? true : undefined), 20_000);
+    await until('the retry got through', () => (recorder.backlog === 0 ? true : undefined), 10_000);
     expect(await recorded()).toHaveLength(1);
     expect((await store.readStream(readerStream('audit', 'user-clerk'))).map((e) => e.type)).toEqual([
       'AuditQueried',
