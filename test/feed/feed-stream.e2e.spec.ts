@@ -13,6 +13,8 @@ import { SseClient } from './sse-client.js';
 
 // Long enough that a reader in a busy test process is not taken for a stalled one.
 const STALL_MS = 4000;
+/** Streaming the whole feed, which holds 20 MB of drafts once the slow reader's test has run. */
+const CATCH_UP_MS = 60_000;
 
 describe('the live feed (GET /feed/stream)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'daftar-stream-'));
@@ -113,7 +115,7 @@ describe('the live feed (GET /feed/stream)', () => {
     });
     const before = await feedIds();
     expect(before.length).toBeGreaterThan(10);
-    await client.until((c) => c.events.length >= before.length, 'the feed so far');
+    await client.until((c) => c.events.length >= before.length, 'the feed so far', CATCH_UP_MS);
     expect(idsOf(client)).toEqual(before);
 
     await appendDrafts(3);
@@ -127,13 +129,13 @@ describe('the live feed (GET /feed/stream)', () => {
       (c) => c.messages.filter((m) => m.comment === 'heartbeat').length >= beats + 2,
       'two heartbeats',
     );
-  });
+  }, 120_000);
 
   it('resumes with Last-Event-ID (or ?after=) without gap or duplicate', async () => {
     await appendDrafts(4); // drafts to cut between, whichever test ran before
     const first = await open('?types=PermitDraftOpened');
     const drafts = await feedIds('&types=PermitDraftOpened');
-    await first.until((c) => c.events.length === drafts.length, 'the drafts so far');
+    await first.until((c) => c.events.length === drafts.length, 'the drafts so far', CATCH_UP_MS);
     first.close();
     const half = Math.floor(drafts.length / 2);
     const cut = first.events[half - 1]!.id;
@@ -144,15 +146,15 @@ describe('the live feed (GET /feed/stream)', () => {
     const byQuery = await open(`?types=PermitDraftOpened&after=${cut}`);
     const all = await feedIds('&types=PermitDraftOpened');
     for (const client of [resumed, byQuery]) {
-      await client.until((c) => upToCut.length + c.events.length === all.length, 'the rest');
+      await client.until((c) => upToCut.length + c.events.length === all.length, 'the rest', CATCH_UP_MS);
       expect([...upToCut, ...idsOf(client)]).toEqual(all);
     }
-  });
+  }, 240_000);
 
   it('resumes across a server restart without gap or duplicate, told where on shutdown', async () => {
     const client = await open();
     const before = await feedIds();
-    await client.until((c) => c.events.length === before.length, 'the feed so far');
+    await client.until((c) => c.events.length === before.length, 'the feed so far', CATCH_UP_MS);
     await t.close();
     await client.until((c) => c.isEnded, 'the end of the stream', 30_000);
     const farewell = client.messages.at(-1)!;
@@ -268,5 +270,6 @@ describe('the live feed (GET /feed/stream)', () => {
     expect([bad.statusCode, (bad.json() as { code: string }).code]).toEqual([400, 'FEED.INVALID_CURSOR']);
     const unknown = await call(t.app, 'GET', '/feed/stream?types=UserCreated', { headers: auth });
     expect((unknown.json() as { code: string }).code).toBe('FEED.UNKNOWN_TYPE');
-  });
+    // A password hash per role: seconds on a loaded machine.
+  }, 60_000);
 });
