@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DomainError, isRefusal } from '../../shared/domain-error.js';
+import { KeyedTurns } from '../../shared/keyed-turns.js';
 import type { RecordedEvent } from '../event-envelope.js';
 import type { EventStore } from '../event-store.port.js';
 import { CheckpointedSubscriber } from './checkpointed-subscriber.js';
@@ -64,8 +65,8 @@ export class ReactionSubscriber extends CheckpointedSubscriber<ReactionCheckpoin
   /** Events handed over and not yet finished, in log order; the checkpoint follows the finished front. */
   private readonly underWay: UnderWay[] = [];
   private readonly inFlight = new Set<Promise<void>>();
-  /** The last work under way on each stream (an event or a retry), which the stream's next waits for. */
-  private readonly streamTails = new Map<string, Promise<void>>();
+  /** Each stream's work (its events and retries), one at a time. */
+  private readonly streams = new KeyedTurns();
   /** The parked events of each stream, saved or about to be. */
   private readonly held = new Map<string, Set<string>>();
   private readonly saveFront: (position: string, parked: readonly ParkedEvent[]) => void;
@@ -133,17 +134,13 @@ export class ReactionSubscriber extends CheckpointedSubscriber<ReactionCheckpoin
 
   /** Runs `work` after the stream's earlier work, so one stream's events and retries keep their order. */
   private inTurn<T>(stream: string, work: () => Promise<T>): Promise<T> {
-    const result = (this.streamTails.get(stream) ?? Promise.resolve()).then(work);
+    const result = this.streams.run(stream, work);
     const settled: Promise<void> = result
       .then(
         () => undefined,
         () => undefined,
       )
-      .finally(() => {
-        this.inFlight.delete(settled);
-        if (this.streamTails.get(stream) === settled) this.streamTails.delete(stream);
-      });
-    this.streamTails.set(stream, settled);
+      .finally(() => this.inFlight.delete(settled));
     this.inFlight.add(settled);
     return result;
   }
