@@ -34,9 +34,11 @@ const common = {
 };
 // Whole applications start in e2e and int tests (password hashing at OWASP's cost, key generation,
 // SQLite fsyncs): on a loaded two-core CI machine Jest's 5 s default cuts some of them off while they
-// are still correct. testTimeout is a global option: Jest ignores it inside a project.
+// are still correct, and a suite's setup (users, files, a walked permit) under several runs at once took
+// over 30 s. Speed is the benchmarks' business, not a test's: this only bounds a hung test. testTimeout is
+// a global option: Jest ignores it inside a project.
 module.exports = {
-  testTimeout: 30_000,
+  testTimeout: 60_000,
   reporters: ['default', '<rootDir>/test/support/summary.reporter.cjs'],
   projects: [
     {
