@@ -1,5 +1,5 @@
 import type { BenchFigure } from '../figure.js';
-import { load, startServer, UNIQUE } from '../http-server.js';
+import { load, startServer, UNIQUE, type LoadOptions } from '../http-server.js';
 import { demoToken } from './demo-token.js';
 
 /**
@@ -12,31 +12,12 @@ const inquiryAuto: BenchFigure = {
   async run(context) {
     const server = await startServer(context.dir);
     try {
-      const token = await demoToken(server.url, 'notary');
+      const options = await inquiryAutoLoad(server.url);
       context.log('loading POST /inquiries with 50 connections');
-      const figure = await load(server.url, {
-        name: 'http.inquiry.auto',
-        connections: 50,
-        seconds: 5,
-        // Measured once the JIT has compiled the path of a fresh server.
-        warmupSeconds: 5,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        requests: [
-          {
-            method: 'POST',
-            path: '/inquiries',
-            body: JSON.stringify({
-              kind: 'Transfer',
-              renewalCode: '1-1-1-1-0-0-0',
-              requesterReference: `BENCH-${UNIQUE}`,
-              purpose: 'sale of the property',
-            }),
-          },
-        ],
-      });
+      const figure = await load(server.url, options);
       const count = async (query: string) => {
         const res = await fetch(`${server.url}/inquiries?pageSize=1${query}`, {
-          headers: { authorization: `Bearer ${token}` },
+          headers: { authorization: options.headers!['authorization']! },
         });
         return ((await res.json()) as { total: number }).total;
       };
@@ -48,5 +29,30 @@ const inquiryAuto: BenchFigure = {
     }
   },
 };
+
+/** The figure's requests: the demo notary office filing, each inquiry with a reference of its own. */
+export async function inquiryAutoLoad(url: string): Promise<LoadOptions> {
+  const token = await demoToken(url, 'notary');
+  return {
+    name: 'http.inquiry.auto',
+    connections: 50,
+    seconds: 5,
+    // Measured once the JIT has compiled the path of a fresh server.
+    warmupSeconds: 5,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    requests: [
+      {
+        method: 'POST',
+        path: '/inquiries',
+        body: JSON.stringify({
+          kind: 'Transfer',
+          renewalCode: '1-1-1-1-0-0-0',
+          requesterReference: `BENCH-${UNIQUE}`,
+          purpose: 'sale of the property',
+        }),
+      },
+    ],
+  };
+}
 
 export const inquiryFigures: readonly BenchFigure[] = [inquiryAuto];

@@ -1,3 +1,4 @@
+import { inquiryAutoLoad } from '../figures/inquiries.bench.js';
 import { parcelLookupLoad } from '../figures/parcels.bench.js';
 import { commandSubmitLoad, VERIFY_SERVER_ENV, verifyLoad } from '../figures/permits.bench.js';
 import type { LoadOptions } from '../http-server.js';
@@ -15,4 +16,5 @@ export const figureLoads: ReadonlyMap<string, FigureLoad> = new Map([
   ['http.command.submit', { env: {}, prepare: (url) => commandSubmitLoad(url) }],
   ['http.parcel.lookup', { env: {}, prepare: () => Promise.resolve(parcelLookupLoad()) }],
   ['http.verify', { env: VERIFY_SERVER_ENV, prepare: verifyLoad }],
+  ['http.inquiry.auto', { env: {}, prepare: (url) => inquiryAutoLoad(url) }],
 ]);
