@@ -41,7 +41,7 @@ export class NotificationCommands {
 }
 
 function laterBy(command: NotificationCommand, ms: number): NotificationCommand {
-  if (ms === 0 || !('now' in command.data)) return command;
+  if (!('now' in command.data)) return command;
   return { ...command, data: { ...command.data, now: shifted(command.data.now, ms) } } as NotificationCommand;
 }
 
